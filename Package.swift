@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Switchboard: a phone-support IVR and call-queue simulator. See README.md.
+let package = Package(
+    name: "Switchboard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ivr", targets: ["ivr"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // C libraries, reached only from adapter modules.
+        .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
+
+        // Pure core.
+        .target(name: "Telephony"),
+        .target(name: "CallFlow", dependencies: ["Telephony", "Yams"]),
+        .target(name: "CallQueue", dependencies: [.product(name: "Collections", package: "swift-collections")]),
+
+        // Adapters.
+        .target(name: "Storage", dependencies: ["CallQueue", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SoundIO", dependencies: ["Telephony", "CALSA", "CSndFile", "CSampleRate", "Yams",
+                                                .product(name: "Logging", package: "swift-log")]),
+
+        // Drivers.
+        .target(name: "LiveRuntime", dependencies: ["Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO",
+                                                    .product(name: "Logging", package: "swift-log")]),
+        .target(name: "LoadSim", dependencies: ["CallFlow", "CallQueue", "Yams",
+                                                .product(name: "Collections", package: "swift-collections")]),
+
+        // The command-line tool: wiring only.
+        .executableTarget(name: "ivr", dependencies: [
+            "Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO", "LiveRuntime", "LoadSim",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Tests mirror sources.
+        .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
+        .testTarget(name: "SoundIOTests", dependencies: ["SoundIO", "Telephony"]),
+        .testTarget(name: "CallFlowTests", dependencies: ["CallFlow", "Telephony"]),
+        .testTarget(name: "CallQueueTests", dependencies: ["CallQueue"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "CallQueue"]),
+        .testTarget(name: "LoadSimTests", dependencies: ["LoadSim", "CallFlow", "CallQueue"]),
+        .testTarget(name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "SoundIO", "Telephony", "CallFlow", "Storage"]),
+        .testTarget(name: "ivrTests", dependencies: ["ivr"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

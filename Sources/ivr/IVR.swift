@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `ivr` command: Switchboard's single entry point. Each group lives in `Commands/<Group>/`.
+@main
+struct IVR: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ivr",
+        abstract: "Switchboard: a phone-support IVR and call-queue simulator.",
+        subcommands: [
+            // Command groups are registered here, one line each (keep one per line to ease merges).
+        ]
+    )
+}
