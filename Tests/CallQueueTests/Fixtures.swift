@@ -44,3 +44,19 @@ extension QueueOutput {
         return nil
     }
 }
+
+extension QueueManager {
+    /// Offers one call to whichever agent the strategy picks, answers it, and
+    /// returns that agent's id (the call stays connected).
+    mutating func routeOne(_ call: UInt64, _ queue: String = "q", at t: Double) throws -> String {
+        _ = try joinOK(call, queue, at: t)
+        guard let offer = drain(at: t).compactMap(\.offer).first else { return "-" }
+        try answer(offer.agent, at: t)
+        return id(offer.agent)
+    }
+
+    /// Completes the agent's call at `t` (no wrap-up assumed).
+    mutating func finish(_ agentID: String, at t: Double) throws {
+        try complete(agent(id: agentID), by: .caller, at: t)
+    }
+}
