@@ -3,7 +3,7 @@
 /// Numbers written nationally (`020 7946 0018`, `07700 900123`) are read in the
 /// default region (the store is in the UK, so `PhoneRegion.gb` unless told
 /// otherwise); numbers with `+` or the international prefix `00` keep their own
-/// country. Spaces, dots, hyphens and brackets are ignored; anything else is an
+/// country, and a bracketed trunk prefix (`+44 (0)20 …`) is dropped. Spaces, dots, hyphens and brackets are ignored; anything else is an
 /// error that says what was wrong. The value is only ever the `+` and digits, so
 /// it is safe to log and to store.
 public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -35,8 +35,11 @@ public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible 
     private static let separators: Set<Character> = [" ", "-", ".", "(", ")", "/", "\u{00A0}"]
 
     private static func normalise(_ text: String, region: PhoneRegion) throws -> String {
-        let trimmed = text.trimmedOfWhitespace
+        var trimmed = text.trimmedOfWhitespace
         guard !trimmed.isEmpty else { throw PhoneNumberError.empty }
+        if trimmed.hasPrefix("+") || trimmed.hasPrefix("00") {
+            trimmed = trimmed.replacing("(0)", with: "")  // "+44 (0)20 …": the bracketed trunk prefix
+        }
         var digits = ""
         var plus = false
         for (index, character) in trimmed.enumerated() {
@@ -115,15 +118,19 @@ public struct PhoneRegion: Sendable, Hashable, Codable, CustomStringConvertible 
     public let trunkPrefixRequired: Bool
     /// Allowed lengths of the national significant number (without trunk prefix).
     public let nationalLengths: ClosedRange<Int>
+    /// Leading digits that allow a number shorter than the longest length; empty: any.
+    /// (In the UK only some `01` area codes have 9-digit numbers; `020 …` has 10.)
+    public let shortNumberLeadingDigits: String
 
     /// Creates a region's numbering rules.
     public init(isoCode: String, callingCode: String, trunkPrefix: String?, trunkPrefixRequired: Bool,
-                nationalLengths: ClosedRange<Int>) {
+                nationalLengths: ClosedRange<Int>, shortNumberLeadingDigits: String = "") {
         self.isoCode = isoCode
         self.callingCode = callingCode
         self.trunkPrefix = trunkPrefix
         self.trunkPrefixRequired = trunkPrefixRequired
         self.nationalLengths = nationalLengths
+        self.shortNumberLeadingDigits = shortNumberLeadingDigits
     }
 
     /// The ISO code.
@@ -131,7 +138,8 @@ public struct PhoneRegion: Sendable, Hashable, Codable, CustomStringConvertible 
 
     /// United Kingdom: +44, trunk prefix 0, 9 or 10 national digits (`20 7946 0018`).
     public static let gb = PhoneRegion(isoCode: "GB", callingCode: "44", trunkPrefix: "0",
-                                       trunkPrefixRequired: true, nationalLengths: 9...10)
+                                       trunkPrefixRequired: true, nationalLengths: 9...10,
+                                       shortNumberLeadingDigits: "1")
     /// Ireland: +353, trunk prefix 0, 7 to 9 national digits.
     public static let ie = PhoneRegion(isoCode: "IE", callingCode: "353", trunkPrefix: "0",
                                        trunkPrefixRequired: true, nationalLengths: 7...9)
@@ -149,6 +157,10 @@ public struct PhoneRegion: Sendable, Hashable, Codable, CustomStringConvertible 
     func checkNational(_ national: String, original: String) throws {
         guard !national.isEmpty, national.first != "0" || trunkPrefix == nil,
               nationalLengths.contains(national.count) else {
+            throw PhoneNumberError.wrongLength(original)
+        }
+        if national.count < nationalLengths.upperBound, !shortNumberLeadingDigits.isEmpty,
+           let first = national.first, !shortNumberLeadingDigits.contains(first) {
             throw PhoneNumberError.wrongLength(original)
         }
     }

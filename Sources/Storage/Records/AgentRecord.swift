@@ -50,7 +50,7 @@ public struct AgentSkill: Codable, Sendable, Hashable, FetchableRecord, Persista
     public static func parse(_ text: String, agentID: String) throws -> [AgentSkill] {
         var skills: [AgentSkill] = []
         for part in text.split(separator: ",") {
-            let pieces = part.trimmingCharacters(in: .whitespaces).split(separator: ":").map(String.init)
+            let pieces = part.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard let queue = pieces.first, !queue.isEmpty, pieces.count <= 2 else { throw StoreError.invalidSkills(text) }
             var level = 1
             if pieces.count == 2 {
