@@ -55,6 +55,8 @@ public struct RecordRequest: Sendable, Equatable {
     public var silenceTime: Double
     /// Keys that end the message (the interpreter sends ``CallAction/stopRecording``).
     public var finishKeys: KeySet
+    /// Topic value index into ``FlowProgram/values`` when recording starts (-1 when none), for the voicemail index.
+    public var topic: Int = -1
 }
 
 /// How to wait in a queue.

@@ -21,7 +21,10 @@ extension CallInterpreter {
     func startRecording(now: Double, call: inout CallState, actions: inout [CallAction]) {
         call.phase = .voicemailRecording
         call.recordStart = now
-        actions.append(.record(program.voicemails[voicemailIndex(call)].record))
+        let step = program.voicemails[voicemailIndex(call)]
+        var request = step.record
+        request.topic = value(of: step.topic, call: call)
+        actions.append(.record(request))
     }
 
     func voicemailDigit(_ key: PhoneKey, call: inout CallState, actions: inout [CallAction]) {

@@ -108,7 +108,14 @@ final class FlowBuilder {
 
     func queue(_ name: String) -> Int { intern(name, &queueIndex, &parts.queueNames) }
     func mailbox(_ name: String) -> Int { intern(name, &mailboxIndex, &parts.mailboxNames) }
-    func music(_ name: String) -> Int { intern(name, &musicIndex, &parts.musicNames) }
+    /// Hold music: `prompts/music/<name>.wav` or a folder `prompts/music/<name>/`
+    /// (listed as `music/<name>` in `availablePrompts`).
+    func music(_ name: String, _ node: Node) -> Int {
+        if musicIndex[name] == nil, let available = availablePrompts, !available.contains("music/\(name)") {
+            reader.error(node, "hold music '\(name)' is missing from the prompt library: add prompts/music/\(name).wav or a folder prompts/music/\(name)/")
+        }
+        return intern(name, &musicIndex, &parts.musicNames)
+    }
     func value(_ text: String) -> Int { intern(text, &valueIndex, &parts.values) }
 
     private func intern(_ name: String, _ index: inout [String: Int], _ table: inout [String]) -> Int {

@@ -20,7 +20,8 @@ struct QueueReader {
         } else {
             topic = .none
         }
-        let music = builder.music(context.options["music"].flatMap { reader.string($0, "music") } ?? "default")
+        let musicNode = context.options["music"] ?? builder.stepNodes[context.index]
+        let music = builder.music(context.options["music"].flatMap { reader.string($0, "music") } ?? "default", musicNode)
         let every = context.duration("announce_every", default: Self.defaultAnnounceEvery, allowZero: true)
         let first = context.duration("announce_first", default: every, allowZero: true)
         let maxWait = context.duration("max_wait", default: 0, allowZero: true)

@@ -32,7 +32,13 @@ struct StepReader {
 
     func read() -> Step {
         guard let pairs = reader.pairs(node, "step '\(name)'") else { return .hangup(nil) }
-        let kinds = pairs.filter { Self.kinds.contains($0.key) }
+        var kinds = pairs.filter { Self.kinds.contains($0.key) }
+        // `hours` is also a callback option: the kind is the key whose options take in the others.
+        if let owner = kinds.first(where: { candidate in
+            kinds.allSatisfy { $0.key == candidate.key || (Self.options[candidate.key] ?? []).contains($0.key) }
+        }) {
+            kinds = [owner]
+        }
         guard let kind = kinds.first else {
             reader.error(builder.stepNodes[index], "step '\(name)' has no kind: give it one of \(Self.kinds.joined(separator: ", "))")
             return .hangup(nil)
@@ -42,7 +48,7 @@ struct StepReader {
         }
         let allowed = Self.options[kind.key] ?? []
         var options: [String: Node] = [:]
-        for pair in pairs where pair.key != kind.key && !Self.kinds.contains(pair.key) {
+        for pair in pairs where pair.key != kind.key && (!Self.kinds.contains(pair.key) || allowed.contains(pair.key)) {
             if allowed.contains(pair.key) {
                 options[pair.key] = pair.value
             } else {

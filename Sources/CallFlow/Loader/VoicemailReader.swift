@@ -50,6 +50,7 @@ struct VoicemailReader {
             record: RecordRequest(mailbox: builder.mailbox(mailboxName), beep: context.bool("beep", default: true),
                                   maxLength: maxLength, minLength: minLength, silenceThreshold: threshold,
                                   silenceTime: silence, finishKeys: finishKeys),
+            topic: builder.variableIndex["topic"].map { ValueSource.variable($0) } ?? .none,
             next: next, onTooShort: context.target("on_too_short", silent: true, fallback: next))
         builder.parts.voicemails.append(step)
         return .voicemail(builder.parts.voicemails.count - 1)

@@ -87,6 +87,7 @@ struct VoicemailStep: Sendable {
     var mailbox: Int
     var greeting: PromptList
     var record: RecordRequest
+    var topic: ValueSource
     var next: Int
     var onTooShort: Int
 }

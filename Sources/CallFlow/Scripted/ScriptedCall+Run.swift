@@ -59,6 +59,8 @@ extension ScriptedCall {
                 guard serial == playSerial else { return }
                 playSerial += 1
                 feed(.promptFinished, at: time)
+            case .queueStatus:
+                feed(.queueStatus(position: 1, estimatedWait: -1), at: time)
             case .recordingStop(let serial, let reason, let duration):
                 guard serial == recordSerial else { return }
                 recordSerial += 1
@@ -114,6 +116,8 @@ extension ScriptedCall {
             case .enqueue(let request):
                 let topic = request.topic >= 0 ? program.values[request.topic] : nil
                 log(time, "enqueue", name: program.queueNames[request.queue], value: topic.map { "topic \($0)" })
+                // No agents and no other callers: the caller is first in line, wait unknown.
+                heap.push(.queueStatus, at: time)
             case .leaveQueue(let queue, let reason):
                 log(time, "leave-queue", name: program.queueNames[queue], value: Self.describe(reason))
             case .createCallback(let request):

@@ -36,6 +36,7 @@ public struct ScriptedCall {
         case promptStarted(serial: Int, prompt: Int)
         case promptDone(serial: Int)
         case recordingStop(serial: Int, reason: RecordingStopReason, duration: Double)
+        case queueStatus
     }
 
     let interpreter: CallInterpreter
