@@ -13,6 +13,8 @@ struct IVR: AsyncParsableCommand {
             CallbackCommand.self,
             QueueCommand.self,
             VoicemailCommand.self,
+            FlowCommand.self,
+            CallCommand.self,
         ]
     )
 }
