@@ -9,6 +9,10 @@ struct IVR: AsyncParsableCommand {
         subcommands: [
             // Command groups are registered here, one line each (keep one per line to ease merges).
             AudioCommand.self,
+            AgentCommand.self,
+            CallbackCommand.self,
+            QueueCommand.self,
+            VoicemailCommand.self,
         ]
     )
 }
