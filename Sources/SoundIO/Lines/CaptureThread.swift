@@ -3,9 +3,9 @@ import Foundation
 /// Reads an `AudioSource` period by period on a dedicated thread and hands each period to a handler.
 ///
 /// Like baresip's `ausrc` read handler: `onAudio` runs on the capture thread, so keep it short
-/// (feed a DTMF receiver, append to a `WAVWriter`, push into a stream). The thread ends when the
-/// source ends, fails, or `stop()` is called (within one period); then it closes the source and
-/// calls `onEnd` with the error, if any.
+/// (feed a DTMF receiver, append to a `WAVWriter`, push into a stream) and return true to go on.
+/// The thread ends when the source ends, fails, `onAudio` returns false, or `stop()` is called
+/// (within one period); then it closes the source and calls `onEnd` with the error, if any.
 public final class CaptureThread: Sendable {
     private let state = LineThreadState()
     /// The source being read.
@@ -13,7 +13,7 @@ public final class CaptureThread: Sendable {
 
     /// Starts reading at once.
     public init(source: any AudioSource, name: String = "switchboard.capture",
-                onAudio: @escaping @Sendable (_ samples: [Int16], _ clock: SampleClock) -> Void,
+                onAudio: @escaping @Sendable (_ samples: [Int16], _ clock: SampleClock) -> Bool,
                 onEnd: @escaping @Sendable (AudioLineError?) -> Void = { _ in }) {
         self.source = source
         let state = self.state
@@ -23,7 +23,7 @@ public final class CaptureThread: Sendable {
                 do throws(AudioLineError) {
                     let period = try source.readPeriod()
                     if period.isEmpty { break }
-                    onAudio(period, source.clock)
+                    if !onAudio(period, source.clock) { break }
                 } catch {
                     failure = error
                     break
@@ -51,7 +51,8 @@ public final class CaptureThread: Sendable {
         -> AsyncThrowingStream<[Int16], any Error> {
         AsyncThrowingStream(bufferingPolicy: .bufferingNewest(bufferedPeriods)) { continuation in
             let thread = CaptureThread(source: source, onAudio: { samples, _ in
-                continuation.yield(samples)
+                if case .terminated = continuation.yield(samples) { return false }
+                return true
             }, onEnd: { error in
                 continuation.finish(throwing: error)
             })

@@ -29,7 +29,7 @@ struct LineThreadTests {
         let thread = CaptureThread(source: source, onAudio: { samples, clock in
             #expect(!Thread.isMainThread)
             collected.add(samples)
-            _ = clock.frames
+            return clock.frames < 1_000_000
         }, onEnd: { collected.end($0) })
         while collected.samples.count < 8000 { usleep(1000) }
         thread.stop()
@@ -45,7 +45,7 @@ struct LineThreadTests {
     @Test func captureThreadEndsWithAFileSource() throws {
         let collected = Collected()
         let thread = CaptureThread(source: FileAudioSource(samples: RawAudio.pattern(1000)),
-                                   onAudio: { samples, _ in collected.add(samples) },
+                                   onAudio: { samples, _ in collected.add(samples); return true },
                                    onEnd: { collected.end($0) })
         thread.wait()
         #expect(collected.samples == RawAudio.pattern(1000))
