@@ -42,6 +42,8 @@ import Testing
         #expect(object["attempts"] as? Int == 0)
         result = try Self.ivr(data, "callback", "done", "1", "--outcome", "busy", "--note", "engaged tone")
         #expect(result.stdout == "callback 1: busy (attempt 1 of 3); next attempt due 2026-11-24T10:10:00Z\n")
+        result = try Self.ivr(data, "callback", "show", "1")
+        #expect(result.stdout.contains("2026-11-24T10:00:00Z  busy  alice  engaged tone"))
         result = try Self.ivr(data, "callback", "next", "--agent", "alice")
         #expect(result.status == 3)
         #expect(result.stdout.isEmpty)
