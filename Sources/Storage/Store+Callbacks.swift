@@ -48,7 +48,8 @@ public struct CallbackFinishResult: Sendable, Hashable {
 extension Store {
     /// Stores a callback request, or merges it into the open callback for the same number.
     ///
-    /// A new callback is due now if its queue is open, else at the next opening.
+    /// A new callback is due after the queue's initial delay (default 0), or at the
+    /// next opening if the queue is closed then.
     /// Merging keeps the earlier place in line and notes the second request.
     /// - Throws: `StoreError.unknownQueue`; nothing changes.
     public func requestCallback(_ request: CallbackRequest, now: Date) throws -> CallbackRequestResult {
@@ -65,7 +66,8 @@ extension Store {
                 try open.update(db)
                 return CallbackRequestResult(callback: open, merged: true)
             }
-            let due = try queue.weeklyHours().nextOpening(atOrAfter: now) ?? now
+            let earliest = now.addingTimeInterval(queue.callbackInitialDelay)
+            let due = try queue.weeklyHours().nextOpening(atOrAfter: earliest) ?? earliest
             var callback = CallbackRecord(
                 id: nil, number: request.number.e164, queue: queue.name, topic: request.topic, source: request.source,
                 joinedAt: joinedAt, requestedAt: now, due: due, attempts: 0, maxAttempts: queue.callbackMaxAttempts,

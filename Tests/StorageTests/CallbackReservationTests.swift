@@ -80,6 +80,15 @@ import Testing
         #expect(try store.reserveNextCallback(agent: "alice", now: wednesday9)?.callback.id == id)
     }
 
+    @Test func theInitialDelayHoldsANewCallbackBack() throws {
+        let store = try Support.storeWithAgent()
+        try store.updateQueue("general", initialDelay: 120)
+        let callback = try store.requestCallback(CallbackRequest(number: Support.number("020 7946 0018")), now: TestTime.tuesday10)
+        #expect(callback.callback.due == TestTime.at(120))
+        #expect(try store.reserveNextCallback(agent: "alice", now: TestTime.at(119)) == nil)
+        #expect(try store.reserveNextCallback(agent: "alice", now: TestTime.at(120))?.callback.id == callback.callback.id)
+    }
+
     @Test func agentsGetOnlyTheirQueuesInOrderOfSkillLevel() throws {
         let store = try Support.storeWithAgent(skills: "payments:1,orders:2")
         let order = try store.requestCallback(CallbackRequest(number: Support.number("020 7946 0001"), queue: "orders"),
