@@ -52,6 +52,28 @@ import Testing
         #expect(try store.agent("alice").state == .available)
     }
 
+    @Test func aRetryRejoinsTheLineWhenDueAndAskingAgainBringsItForward() throws {
+        let store = try Support.storeWithAgent()
+        let first = try store.requestCallback(CallbackRequest(number: Support.number("020 7946 0001")), now: TestTime.tuesday10)
+            .callback.id!
+        _ = try store.reserveNextCallback(agent: "alice", now: TestTime.tuesday10)
+        _ = try store.finishCallback(first, outcome: .noAnswer, now: TestTime.at(60))   // retry due at 10:11
+        let second = try store.requestCallback(CallbackRequest(number: Support.number("020 7946 0002")), now: TestTime.at(120))
+            .callback.id!
+        // At 10:15 both are due: the request made at 10:02 is ahead of the retry that rejoined at 10:11.
+        let order = try (0..<2).map { _ -> Int64 in
+            let reservation = try #require(try store.reserveNextCallback(agent: "alice", now: TestTime.at(900)))
+            _ = try store.finishCallback(reservation.callback.id!, outcome: .busy, now: TestTime.at(900))
+            return reservation.callback.id!
+        }
+        #expect(order == [second, first])
+        // The customer asks again while the retry waits: it is due at once.
+        let merged = try store.requestCallback(CallbackRequest(number: Support.number("020 7946 0001")), now: TestTime.at(960))
+        #expect(merged.merged)
+        #expect(merged.callback.due == TestTime.at(960))
+        #expect(try store.reserveNextCallback(agent: "alice", now: TestTime.at(960))?.callback.id == first)
+    }
+
     @Test func wrongNumberAndReachedCloseAtOnce() throws {
         let store = try Support.storeWithAgent()
         for (text, outcome) in [("020 7946 0001", CallbackOutcome.wrongNumber), ("020 7946 0002", .reached)] {
