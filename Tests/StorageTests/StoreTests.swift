@@ -54,6 +54,15 @@ import Testing
         #expect(dir.text("queue_log") == "1795514400|NONE|NONE|alice|AGENTLOGOFF||0\n")
     }
 
+    @Test func aFileInPlaceOfTheDataDirectoryIsAClearError() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-not-a-dir-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(throws: StoreError.dataDirectory(file.path, "\(file.path) is not a directory")) {
+            try Store(directory: DataDirectory(url: file))
+        }
+    }
+
     @Test func dataDirectoryResolutionOrder() {
         let env = ["IVR_DATA": "/srv/ivr"]
         #expect(DataDirectory.resolve(explicit: "/tmp/x", environment: env, currentDirectory: "/home").url.path == "/tmp/x")
