@@ -155,17 +155,23 @@ import Testing
             try setup.setAgentState("a\(agent)", to: .available, now: TestTime.tuesday10)
         }
         let served = ServedLog()
-        DispatchQueue.concurrentPerform(iterations: 8) { agent in
-            do {
-                let store = try dir.open()
-                while let reservation = try store.reserveNextCallback(agent: "a\(agent)", now: TestTime.at(1)) {
-                    served.add(reservation.callback.id!)
-                    _ = try store.finishCallback(reservation.callback.id!, outcome: .reached, agent: "a\(agent)", now: TestTime.at(1))
+        let threads = (0..<8).map { agent in
+            Thread {
+                do {
+                    let store = try dir.open()
+                    while let reservation = try store.reserveNextCallback(agent: "a\(agent)", now: TestTime.at(1)) {
+                        served.add(reservation.callback.id!)
+                        _ = try store.finishCallback(reservation.callback.id!, outcome: .reached, agent: "a\(agent)",
+                                                     now: TestTime.at(1))
+                    }
+                } catch {
+                    served.fail(error)
                 }
-            } catch {
-                served.fail(error)
+                served.finished()
             }
         }
+        threads.forEach { $0.start() }
+        served.waitForAll(8)
         #expect(served.errors.isEmpty)
         #expect(served.ids.count == 500)
         #expect(Set(served.ids).count == 500)
@@ -176,12 +182,15 @@ import Testing
 
 /// Thread-safe record of what the concurrent agents served.
 final class ServedLog: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var storage: [Int64] = []
     private var failures: [String] = []
+    private var done = 0
 
-    func add(_ id: Int64) { lock.withLock { storage.append(id) } }
-    func fail(_ error: Error) { lock.withLock { failures.append(String(describing: error)) } }
-    var ids: [Int64] { lock.withLock { storage } }
-    var errors: [String] { lock.withLock { failures } }
+    func add(_ id: Int64) { condition.withLock { storage.append(id) } }
+    func fail(_ error: Error) { condition.withLock { failures.append(String(describing: error)) } }
+    func finished() { condition.withLock { done += 1; condition.broadcast() } }
+    func waitForAll(_ count: Int) { condition.withLock { while done < count { condition.wait() } } }
+    var ids: [Int64] { condition.withLock { storage } }
+    var errors: [String] { condition.withLock { failures } }
 }
