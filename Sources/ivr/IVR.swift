@@ -13,6 +13,7 @@ struct IVR: AsyncParsableCommand {
             CallbackCommand.self,
             QueueCommand.self,
             VoicemailCommand.self,
+            ErlangCommand.self,
         ]
     )
 }
