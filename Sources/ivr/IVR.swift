@@ -15,6 +15,7 @@ struct IVR: AsyncParsableCommand {
             VoicemailCommand.self,
             FlowCommand.self,
             CallCommand.self,
+            ErlangCommand.self,
         ]
     )
 }
