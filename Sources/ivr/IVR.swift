@@ -8,6 +8,14 @@ struct IVR: AsyncParsableCommand {
         abstract: "Switchboard: a phone-support IVR and call-queue simulator.",
         subcommands: [
             // Command groups are registered here, one line each (keep one per line to ease merges).
+            AudioCommand.self,
+            AgentCommand.self,
+            CallbackCommand.self,
+            QueueCommand.self,
+            VoicemailCommand.self,
+            FlowCommand.self,
+            CallCommand.self,
+            ErlangCommand.self,
         ]
     )
 }

@@ -1,0 +1,25 @@
+/// Where engine audio goes: an ALSA playback PCM, a file, a test buffer.
+///
+/// Modelled on baresip's `auplay`: a small blocking interface; `PlaybackThread` feeds it on a
+/// dedicated thread.
+public protocol AudioSink: AnyObject, Sendable {
+    /// A name for messages (PCM name or file path).
+    var name: String { get }
+    /// Frames per period: the natural size of one `write`.
+    var periodFrames: Int { get }
+    /// Frames accepted so far.
+    var clock: SampleClock { get }
+    /// Blocks until every sample has been handed to the device (or file).
+    func write(_ samples: UnsafeBufferPointer<Int16>) throws(AudioLineError)
+    /// Blocks until everything written has been played out.
+    func drain() throws(AudioLineError)
+    /// Releases the device or file, dropping anything not yet played. Writes after closing throw.
+    func close()
+}
+
+extension AudioSink {
+    /// Writes an array of samples.
+    public func write(_ samples: [Int16]) throws(AudioLineError) {
+        try samples.withUnsafeBufferPointer { (pointer) throws(AudioLineError) in try write(pointer) }
+    }
+}
