@@ -173,11 +173,14 @@ public struct BusinessHours: Sendable {
             holiday = true
         }
         let midnight = Double(n) * 86_400
+        // One zone lookup at each end of the day; only a day with a clock change needs more.
+        let before = Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: midnight - 50_400)))
+        let after = Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: midnight + 86_400 + 50_400)))
+        let toUTC: (Double) -> Double = before == after ? { $0 - before } : { utc(localSeconds: $0, timeZone) }
         let spans = local.map { span in
-            (open: utc(localSeconds: midnight + Double(span.start) * 60, timeZone),
-             close: utc(localSeconds: midnight + Double(span.end) * 60, timeZone))
+            (open: toUTC(midnight + Double(span.start) * 60), close: toUTC(midnight + Double(span.end) * 60))
         }
-        return (utc(localSeconds: midnight, timeZone), spans, holiday)
+        return (toUTC(midnight), spans, holiday)
     }
 
     /// The instant whose local wall-clock reading (as seconds since 1970 "local") is `local`.
