@@ -53,10 +53,20 @@ public struct DataDirectory: Sendable, Hashable {
 
     /// Creates the directory and its voicemail folder if missing.
     func create() throws {
-        do {
-            try FileManager.default.createDirectory(at: voicemailURL, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError.dataDirectory(url.path, String(describing: error))
+        for folder in [url, voicemailURL] {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else { throw StoreError.dataDirectory(url.path, "\(folder.path) is not a directory") }
+                continue
+            }
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                let parent = folder.deletingLastPathComponent().path
+                let writable = FileManager.default.isWritableFile(atPath: parent)
+                throw StoreError.dataDirectory(url.path, writable ? "cannot create \(folder.path)"
+                                                                  : "cannot create \(folder.path) (is \(parent) missing or read-only?)")
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ extension Store {
         return try write { db, _ in
             guard try AgentRecord.fetchOne(db, key: id) == nil else { throw StoreError.duplicateAgent(id) }
             for skill in skills { _ = try Self.queue(named: skill.queue, in: db) }
-            try AgentRecord(id: id, name: name, state: .loggedOut, stateSince: now, createdAt: now).insert(db)
+            try AgentRecord(id: id, name: name, state: .loggedOut, stateSince: now, createdAt: now, loggedInAt: nil).insert(db)
             for skill in skills {
                 try AgentSkill(agentID: id, queue: skill.queue, level: skill.level).insert(db)
             }
@@ -31,13 +31,15 @@ extension Store {
             guard var agent = try AgentRecord.fetchOne(db, key: id) else { throw StoreError.unknownAgent(id) }
             let previous = agent.state
             guard previous != state else { return try Self.summary(of: id, in: db) }
+            let loggedInFor = agent.loggedInAt.map { max(0, now.timeIntervalSince($0)) } ?? 0
             agent.state = state
             agent.stateSince = now
+            if previous == .loggedOut { agent.loggedInAt = now }
             try agent.update(db)
             if state == .loggedOut || state == .onBreak {
                 try Self.releaseReservations(of: id, in: db)
             }
-            log += Self.logLines(agent: id, from: previous, to: state, at: now)
+            log += Self.logLines(agent: id, from: previous, to: state, at: now, loggedInFor: loggedInFor)
             return try Self.summary(of: id, in: db)
         }
     }
@@ -72,8 +74,10 @@ extension Store {
         guard !id.isEmpty, id.count <= 32, allowed else { throw StoreError.invalidAgentID(id) }
     }
 
-    /// The queue_log lines for a state change: login/logoff, pause/unpause.
-    static func logLines(agent: String, from old: AgentState, to new: AgentState, at time: Date) -> [QueueLogLine] {
+    /// The queue_log lines for a state change: login/logoff (`AGENTLOGOFF||SECONDS`
+    /// logged in, as Asterisk's `AGENTLOGOFF|channel|logintime`), pause/unpause.
+    static func logLines(agent: String, from old: AgentState, to new: AgentState, at time: Date,
+                         loggedInFor: Double) -> [QueueLogLine] {
         var lines: [QueueLogLine] = []
         func line(_ event: String, _ data: [String] = []) {
             lines.append(QueueLogLine(time: time, agent: agent, event: event, data: data))
@@ -81,7 +85,7 @@ extension Store {
         if old == .loggedOut { line("AGENTLOGIN") }
         if old == .onBreak && new != .loggedOut { line("UNPAUSE") }
         if new == .onBreak { line("PAUSE", ["break"]) }
-        if new == .loggedOut { line("AGENTLOGOFF") }
+        if new == .loggedOut { line("AGENTLOGOFF", ["", String(Int(loggedInFor.rounded()))]) }
         return lines
     }
 }

@@ -12,7 +12,7 @@ public struct CallbackRequest: Sendable, Hashable {
     public var topic: String?
     /// Where the request comes from.
     public var source: CallbackSource
-    /// When the caller first joined the queue (keep-your-place); `nil`: the request time.
+    /// For `source: .queue`, when the caller joined the queue (keep-your-place); else ignored.
     public var joinedAt: Date?
     /// The voicemail this callback answers, if any.
     public var voicemailID: Int64?
@@ -48,16 +48,22 @@ public struct CallbackFinishResult: Sendable, Hashable {
 extension Store {
     /// Stores a callback request, or merges it into the open callback for the same number.
     ///
-    /// A new callback is due now if its queue is open, else at the next opening.
-    /// Merging keeps the earlier place in line and notes the second request.
+    /// Place in line (`joinedAt`): for a request from the queue (`source: .queue`), the
+    /// time the caller joined the queue; for any other, the request time. A new
+    /// callback is due after the queue's initial delay (default 0), or at the next
+    /// opening if the queue is closed then. Merging keeps the earlier place and the
+    /// earlier due time, and notes the second request; a reservation is kept.
     /// - Throws: `StoreError.unknownQueue`; nothing changes.
     public func requestCallback(_ request: CallbackRequest, now: Date) throws -> CallbackRequestResult {
         try write { db, _ in
             let queue = try Self.queue(named: request.queue ?? StoreDefaults.defaultQueue, in: db)
-            let joinedAt = min(request.joinedAt ?? now, now)
+            let joinedAt = request.source == .queue ? min(request.joinedAt ?? now, now) : now
+            let earliest = now.addingTimeInterval(queue.callbackInitialDelay)
+            let due = try queue.weeklyHours().nextOpening(atOrAfter: earliest) ?? earliest
             if var open = try CallbackRecord.filter(Column("number") == request.number.e164)
                 .filter(Column("status") != CallbackStatus.closed.rawValue).fetchOne(db) {
                 open.joinedAt = min(open.joinedAt, joinedAt)
+                open.due = min(open.due, due)
                 if open.topic == nil { open.topic = request.topic }
                 if open.voicemailID == nil { open.voicemailID = request.voicemailID }
                 let about = [queue.name, request.topic].compactMap { $0 }.joined(separator: "/")
@@ -65,7 +71,6 @@ extension Store {
                 try open.update(db)
                 return CallbackRequestResult(callback: open, merged: true)
             }
-            let due = try queue.weeklyHours().nextOpening(atOrAfter: now) ?? now
             var callback = CallbackRecord(
                 id: nil, number: request.number.e164, queue: queue.name, topic: request.topic, source: request.source,
                 joinedAt: joinedAt, requestedAt: now, due: due, attempts: 0, maxAttempts: queue.callbackMaxAttempts,
@@ -101,7 +106,8 @@ extension Store {
     }
 
     /// Records how an attempt ended: closes the callback, or schedules the next attempt
-    /// after the queue's retry delay while attempts remain (`no-answer`, `busy`).
+    /// after the queue's retry delay while attempts remain (`no-answer`, `busy`); the
+    /// retry takes its place in line when it becomes due.
     ///
     /// The callback must be reserved (by `agent`, when given); `cancelled` also applies
     /// to a waiting one. The reserving agent becomes available again.
@@ -125,7 +131,12 @@ extension Store {
             callback.status = retry ? .pending : .closed
             callback.reservedBy = nil
             callback.reservedUntil = nil
-            if retry { callback.due = now.addingTimeInterval(queue.callbackRetryDelay) }
+            if retry {
+                // The retry rejoins the line when it becomes due (at the next opening if closed then).
+                let earliest = now.addingTimeInterval(queue.callbackRetryDelay)
+                callback.due = try queue.weeklyHours().nextOpening(atOrAfter: earliest) ?? earliest
+                callback.joinedAt = callback.due
+            }
             if let note, !note.isEmpty { callback.notes = Self.appending("\(Self.stamp(now)) \(note)", to: callback.notes) }
             try callback.update(db)
             var attempt = CallbackAttempt(id: nil, callbackID: id, agentID: agent ?? holder, outcome: outcome,

@@ -12,13 +12,14 @@ extension Store {
     /// - Throws: `StoreError.unknownQueue`, `StoreError.invalidHours`.
     @discardableResult
     public func updateQueue(_ name: String, hours: String? = nil, timeZone: String? = nil,
-                            maxAttempts: Int? = nil, retryDelay: Double? = nil,
+                            initialDelay: Double? = nil, maxAttempts: Int? = nil, retryDelay: Double? = nil,
                             reservationTimeout: Double? = nil) throws -> QueueRecord {
         try write { db, _ in
             var queue = try Self.queue(named: name, in: db)
             if let hours { queue.hours = hours }
             if let timeZone { queue.timeZone = timeZone }
             _ = try queue.weeklyHours()
+            if let initialDelay { queue.callbackInitialDelay = max(0, initialDelay) }
             if let maxAttempts { queue.callbackMaxAttempts = max(1, maxAttempts) }
             if let retryDelay { queue.callbackRetryDelay = max(0, retryDelay) }
             if let reservationTimeout { queue.callbackReservationTimeout = max(1, reservationTimeout) }

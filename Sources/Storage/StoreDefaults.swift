@@ -27,7 +27,7 @@ public enum StoreDefaults {
     ]
 
     private static func queue(_ name: String, _ title: String, _ hours: String) -> QueueRecord {
-        QueueRecord(name: name, title: title, hours: hours, timeZone: timeZone,
+        QueueRecord(name: name, title: title, hours: hours, timeZone: timeZone, callbackInitialDelay: 0,
                     callbackMaxAttempts: maxAttempts, callbackRetryDelay: retryDelay,
                     callbackReservationTimeout: reservationTimeout)
     }

@@ -1,6 +1,11 @@
 import GRDB
 
 /// The database schema, as GRDB migrations. Add a migration; never edit a shipped one.
+///
+/// - v1: queues (with the default four), agents, skills, callbacks, attempts, voicemails,
+///   call records, waiting callers.
+/// - v2: `agents.logged_in_at` (for AGENTLOGOFF's logged-in time) and
+///   `queues.callback_initial_delay` (Amazon Connect's initial delay).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -8,7 +13,14 @@ enum StoreSchema {
             try createQueuesAndAgents(db)
             try createCallbacks(db)
             try createVoicemailsAndCalls(db)
-            for queue in StoreDefaults.queues { try queue.insert(db) }
+            for queue in StoreDefaultsV1.queues { try queue.insert(db) }
+        }
+        migrator.registerMigration("v2-login-time-initial-delay") { db in
+            try db.execute(sql: """
+                ALTER TABLE agents ADD COLUMN logged_in_at TEXT;
+                ALTER TABLE queues ADD COLUMN callback_initial_delay REAL NOT NULL DEFAULT 0
+                  CHECK (callback_initial_delay >= 0);
+                """)
         }
         return migrator
     }
@@ -108,5 +120,24 @@ enum StoreSchema {
               joined_at TEXT NOT NULL
             );
             """)
+    }
+}
+
+/// The v1 default queues as v1 stored them (without later columns); kept so the
+/// v1 migration never changes.
+enum StoreDefaultsV1 {
+    struct Queue: PersistableRecord, Encodable {
+        static let databaseTableName = "queues"
+        let name: String, title: String, hours: String
+        let time_zone: String
+        let callback_max_attempts: Int
+        let callback_retry_delay: Double
+        let callback_reservation_timeout: Double
+    }
+
+    static let queues: [Queue] = StoreDefaults.queues.map {
+        Queue(name: $0.name, title: $0.title, hours: $0.hours, time_zone: $0.timeZone,
+              callback_max_attempts: $0.callbackMaxAttempts, callback_retry_delay: $0.callbackRetryDelay,
+              callback_reservation_timeout: $0.callbackReservationTimeout)
     }
 }

@@ -14,6 +14,9 @@ struct IVR: AsyncParsableCommand {
             CallbackCommand.self,
             QueueCommand.self,
             VoicemailCommand.self,
+            FlowCommand.self,
+            CallCommand.self,
+            ErlangCommand.self,
         ]
     )
 }

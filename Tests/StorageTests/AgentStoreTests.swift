@@ -57,7 +57,7 @@ import Testing
             \(epoch + 1)|NONE|NONE|alice|AGENTLOGIN
             \(epoch + 3)|NONE|NONE|alice|PAUSE|break
             \(epoch + 4)|NONE|NONE|alice|UNPAUSE
-            \(epoch + 5)|NONE|NONE|alice|AGENTLOGOFF
+            \(epoch + 5)|NONE|NONE|alice|AGENTLOGOFF||4
 
             """)
         let json = dir.text("queue_log.jsonl").split(separator: "\n")

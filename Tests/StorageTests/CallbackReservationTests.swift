@@ -52,6 +52,28 @@ import Testing
         #expect(try store.agent("alice").state == .available)
     }
 
+    @Test func aRetryRejoinsTheLineWhenDueAndAskingAgainBringsItForward() throws {
+        let store = try Support.storeWithAgent()
+        let first = try store.requestCallback(CallbackRequest(number: Support.number("020 7946 0001")), now: TestTime.tuesday10)
+            .callback.id!
+        _ = try store.reserveNextCallback(agent: "alice", now: TestTime.tuesday10)
+        _ = try store.finishCallback(first, outcome: .noAnswer, now: TestTime.at(60))   // retry due at 10:11
+        let second = try store.requestCallback(CallbackRequest(number: Support.number("020 7946 0002")), now: TestTime.at(120))
+            .callback.id!
+        // At 10:15 both are due: the request made at 10:02 is ahead of the retry that rejoined at 10:11.
+        let order = try (0..<2).map { _ -> Int64 in
+            let reservation = try #require(try store.reserveNextCallback(agent: "alice", now: TestTime.at(900)))
+            _ = try store.finishCallback(reservation.callback.id!, outcome: .busy, now: TestTime.at(900))
+            return reservation.callback.id!
+        }
+        #expect(order == [second, first])
+        // The customer asks again while the retry waits: it is due at once.
+        let merged = try store.requestCallback(CallbackRequest(number: Support.number("020 7946 0001")), now: TestTime.at(960))
+        #expect(merged.merged)
+        #expect(merged.callback.due == TestTime.at(960))
+        #expect(try store.reserveNextCallback(agent: "alice", now: TestTime.at(960))?.callback.id == first)
+    }
+
     @Test func wrongNumberAndReachedCloseAtOnce() throws {
         let store = try Support.storeWithAgent()
         for (text, outcome) in [("020 7946 0001", CallbackOutcome.wrongNumber), ("020 7946 0002", .reached)] {
@@ -78,6 +100,15 @@ import Testing
         _ = try store.requestCallback(CallbackRequest(number: Support.number("020 7946 0019"), queue: "orders"),
                                       now: TestTime.at(-3600))
         #expect(try store.reserveNextCallback(agent: "alice", now: wednesday9)?.callback.id == id)
+    }
+
+    @Test func theInitialDelayHoldsANewCallbackBack() throws {
+        let store = try Support.storeWithAgent()
+        try store.updateQueue("general", initialDelay: 120)
+        let callback = try store.requestCallback(CallbackRequest(number: Support.number("020 7946 0018")), now: TestTime.tuesday10)
+        #expect(callback.callback.due == TestTime.at(120))
+        #expect(try store.reserveNextCallback(agent: "alice", now: TestTime.at(119)) == nil)
+        #expect(try store.reserveNextCallback(agent: "alice", now: TestTime.at(120))?.callback.id == callback.callback.id)
     }
 
     @Test func agentsGetOnlyTheirQueuesInOrderOfSkillLevel() throws {
@@ -124,17 +155,23 @@ import Testing
             try setup.setAgentState("a\(agent)", to: .available, now: TestTime.tuesday10)
         }
         let served = ServedLog()
-        DispatchQueue.concurrentPerform(iterations: 8) { agent in
-            do {
-                let store = try dir.open()
-                while let reservation = try store.reserveNextCallback(agent: "a\(agent)", now: TestTime.at(1)) {
-                    served.add(reservation.callback.id!)
-                    _ = try store.finishCallback(reservation.callback.id!, outcome: .reached, agent: "a\(agent)", now: TestTime.at(1))
+        let threads = (0..<8).map { agent in
+            Thread {
+                do {
+                    let store = try dir.open()
+                    while let reservation = try store.reserveNextCallback(agent: "a\(agent)", now: TestTime.at(1)) {
+                        served.add(reservation.callback.id!)
+                        _ = try store.finishCallback(reservation.callback.id!, outcome: .reached, agent: "a\(agent)",
+                                                     now: TestTime.at(1))
+                    }
+                } catch {
+                    served.fail(error)
                 }
-            } catch {
-                served.fail(error)
+                served.finished()
             }
         }
+        threads.forEach { $0.start() }
+        served.waitForAll(8)
         #expect(served.errors.isEmpty)
         #expect(served.ids.count == 500)
         #expect(Set(served.ids).count == 500)
@@ -145,12 +182,15 @@ import Testing
 
 /// Thread-safe record of what the concurrent agents served.
 final class ServedLog: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var storage: [Int64] = []
     private var failures: [String] = []
+    private var done = 0
 
-    func add(_ id: Int64) { lock.withLock { storage.append(id) } }
-    func fail(_ error: Error) { lock.withLock { failures.append(String(describing: error)) } }
-    var ids: [Int64] { lock.withLock { storage } }
-    var errors: [String] { lock.withLock { failures } }
+    func add(_ id: Int64) { condition.withLock { storage.append(id) } }
+    func fail(_ error: Error) { condition.withLock { failures.append(String(describing: error)) } }
+    func finished() { condition.withLock { done += 1; condition.broadcast() } }
+    func waitForAll(_ count: Int) { condition.withLock { while done < count { condition.wait() } } }
+    var ids: [Int64] { condition.withLock { storage } }
+    var errors: [String] { condition.withLock { failures } }
 }

@@ -33,6 +33,36 @@ import Testing
         #expect(try again.queues().first { $0.name == "orders" }?.hours == "always")
     }
 
+    @Test func aVersionOneDatabaseIsMigratedWithItsData() throws {
+        let dir = TestDataDirectory()
+        try dir.directory.create()
+        do {
+            let pool = try DatabasePool(path: dir.directory.databaseURL.path)
+            try StoreSchema.migrator.migrate(pool, upTo: "v1")
+            try pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO agents (id, name, state, state_since, created_at)
+                    VALUES ('alice', 'Alice', 'available', '2026-11-24 10:00:00.000', '2026-11-24 10:00:00.000')
+                    """)
+            }
+        }
+        let store = try dir.open()
+        let alice = try store.agent("alice")
+        #expect(alice.state == .available)
+        #expect(try store.queues().allSatisfy { $0.callbackInitialDelay == 0 })
+        try store.setAgentState("alice", to: .loggedOut, now: TestTime.tuesday10)
+        #expect(dir.text("queue_log") == "1795514400|NONE|NONE|alice|AGENTLOGOFF||0\n")
+    }
+
+    @Test func aFileInPlaceOfTheDataDirectoryIsAClearError() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-not-a-dir-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(throws: StoreError.dataDirectory(file.path, "\(file.path) is not a directory")) {
+            try Store(directory: DataDirectory(url: file))
+        }
+    }
+
     @Test func dataDirectoryResolutionOrder() {
         let env = ["IVR_DATA": "/srv/ivr"]
         #expect(DataDirectory.resolve(explicit: "/tmp/x", environment: env, currentDirectory: "/home").url.path == "/tmp/x")

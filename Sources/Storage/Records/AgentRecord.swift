@@ -19,11 +19,14 @@ public struct AgentRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
     public var stateSince: Date
     /// When the agent was added.
     public var createdAt: Date
+    /// When the agent last logged in (nil while never logged in).
+    public var loggedInAt: Date?
 
     enum CodingKeys: String, CodingKey {
         case id, name, state
         case stateSince = "state_since"
         case createdAt = "created_at"
+        case loggedInAt = "logged_in_at"
     }
 }
 

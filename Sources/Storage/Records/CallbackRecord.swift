@@ -20,7 +20,9 @@ public enum CallbackSource: String, Sendable, Codable, CaseIterable, DatabaseVal
 /// One callback request as stored.
 ///
 /// Keep-your-place: among callbacks that are due, agents get them in `joinedAt`
-/// order, the time the caller first joined (not the time of the request).
+/// order: for a request made from the queue, the time the caller joined the queue
+/// (not the time of the request); for other requests, the request time; a retry
+/// rejoins when it becomes due.
 public struct CallbackRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
     /// Table name.
     public static let databaseTableName = "callbacks"
@@ -35,7 +37,7 @@ public struct CallbackRecord: Codable, Sendable, Hashable, FetchableRecord, Muta
     public var topic: String?
     /// Where the request came from.
     public var source: CallbackSource
-    /// When the caller first joined: their place in line.
+    /// Place in line: when the caller joined (see the type's note).
     public var joinedAt: Date
     /// When the request was made.
     public var requestedAt: Date

@@ -14,6 +14,8 @@ public struct QueueRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
     public var hours: String
     /// Time zone identifier of the hours, e.g. `Europe/London`.
     public var timeZone: String
+    /// Seconds after a request before the first attempt (Amazon Connect's initial delay).
+    public var callbackInitialDelay: Double
     /// Attempts before a callback that keeps failing is closed.
     public var callbackMaxAttempts: Int
     /// Seconds between a failed attempt (no answer, busy) and the next.
@@ -24,6 +26,7 @@ public struct QueueRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
     enum CodingKeys: String, CodingKey {
         case name, title, hours
         case timeZone = "time_zone"
+        case callbackInitialDelay = "callback_initial_delay"
         case callbackMaxAttempts = "callback_max_attempts"
         case callbackRetryDelay = "callback_retry_delay"
         case callbackReservationTimeout = "callback_reservation_timeout"

@@ -21,8 +21,13 @@ extension VoicemailCommand {
             if messages.isEmpty { return print("no voicemail") }
             StoreText.printTable(["ID", "RECEIVED", "CALLER", "LENGTH", "STATUS", "TOPIC", "FLOW/STEP", "FILE"], messages.map {
                 [String($0.id ?? 0), StoreText.date($0.receivedAt), $0.caller ?? "unknown", StoreText.duration($0.duration),
-                 $0.status.rawValue, $0.topic ?? "-", [$0.flow, $0.step].compactMap { $0 }.joined(separator: "/"), $0.file]
+                 $0.status.rawValue, $0.topic ?? "-", flowStep($0), $0.file]
             })
+        }
+
+        private func flowStep(_ message: VoicemailRecord) -> String {
+            let text = [message.flow, message.step].compactMap { $0 }.joined(separator: "/")
+            return text.isEmpty ? "-" : text
         }
     }
 }
