@@ -109,6 +109,32 @@ final class PromptCommandTests {
         #expect(frames > 5 * 8000)
     }
 
+    @Test func listForAFlowShowsWhatItPlaysAndWhatIsMissing() throws {
+        try """
+        steps:
+          hello:
+            play: [greeting, main-menu]
+            next: bye
+          bye:
+            play: goodbye
+            next: hangup
+        """.write(toFile: path("mini.yaml"), atomically: true, encoding: .utf8)
+        let samples = (0..<8000).map { Int16(6000 * sin(2 * .pi * 440 * Double($0) / 8000)) }
+        try AudioInfoCommandTests.wav(samples).write(to: dir.appendingPathComponent("prompts/greeting.wav"))
+        try AudioInfoCommandTests.wav(samples).write(to: dir.appendingPathComponent("prompts/unused.wav"))
+        let list = try IvrBinary.run(["prompt", "list", "--prompts", "prompts", "--flow", "mini.yaml"], in: dir)
+        #expect(list.status == 0, "\(list.stderr)")
+        let names = list.stdout.split(separator: "\n").dropFirst().filter { !$0.hasPrefix(" ") }
+            .compactMap { $0.split(separator: " ").first }
+        #expect(names.prefix(3) == ["goodbye", "greeting", "main-menu"])
+        // A 6000-peak sine: peak 20·log10(6000/32768) = -14.7 dBFS, RMS 3.0 dB lower.
+        #expect(list.stdout.contains("greeting            ok       1.00 s    -17.8 dBFS  -14.7 dBFS"))
+        #expect(list.stdout.contains("record it: ivr prompt record goodbye  (\"Goodbye.\")"))
+        #expect(list.stdout.contains("record it: ivr prompt record main-menu  (not in manifest.yaml)"))
+        #expect(!list.stdout.contains("unused"))
+        #expect(list.stdout.hasSuffix("3 prompts used by mini.yaml: 1 present, 2 missing, 0 with warnings\n"))
+    }
+
     @Test func importRejectsBadNamesAndBadFiles() throws {
         let badName = try IvrBinary.run(["prompt", "import", "x.wav", "../evil", "--prompts", "prompts"], in: dir)
         #expect(badName.status != 0)

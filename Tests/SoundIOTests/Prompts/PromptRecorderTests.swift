@@ -1,4 +1,5 @@
 import Foundation
+import Telephony
 import Testing
 @testable import SoundIO
 
@@ -46,6 +47,20 @@ struct PromptRecorderTests {
         #expect(take.stop == .key("#"))
         #expect(take.samples.count == 10000 - 160)
         #expect(try SoundFile.info(take.path).frames > 10000)
+    }
+
+    @Test func hashKeyHeardInTheAudioEndsTheTakeWithoutItsTone() throws {
+        let speech = try Speech.say("Press the hash key when you are done.", in: dir)
+        let hash = DTMFGenerator().tone(DTMFKey("#")!)
+        let toneStart = 8000 + speech.count
+        let input = Speech.silence(1) + speech + hash + Speech.silence(0.2) + speech
+        let take = try PromptRecorder().record(from: FileAudioSource(samples: input), into: dir.path("hash.wav"),
+                                               keypad: DTMFReceiver())
+        #expect(take.stop == .key("#"))
+        // Cut at most 20 ms guard plus the receiver's start estimate before the tone; nothing of it kept.
+        #expect(take.samples.count <= toneStart)
+        #expect(take.samples.count >= toneStart - 400)
+        #expect(DTMFReceiver.detect(take.samples).isEmpty)
     }
 
     @Test func outsideRequestStopsWithinAPeriod() throws {

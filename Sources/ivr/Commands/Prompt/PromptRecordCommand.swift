@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SoundIO
+import Telephony
 
 /// `ivr prompt record NAME [--device PCM] [--max SECONDS]`: the recording booth.
 struct PromptRecordCommand: ParsableCommand {
@@ -73,7 +74,7 @@ struct PromptRecordCommand: ParsableCommand {
         if !noBeep { try studio.beep(on: try alsa.resolve(playback)) }
         console.say("recording: press Enter or # to stop (max \(Int(max)) s; stops after \(silence) s of silence)")
         let enter = EnterKeyWatcher()
-        let session = try studio.record(prompt, from: try alsa.resolve(capture), keypad: nil,
+        let session = try studio.record(prompt, from: try alsa.resolve(capture), keypad: DTMFReceiver(),
                                         stopRequested: { enter.pressed },
                                         progress: { seconds, levels in console.meter(seconds, levels.rmsDBFS) })
         console.endMeter()
