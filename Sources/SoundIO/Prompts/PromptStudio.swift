@@ -26,6 +26,16 @@ public struct PromptStudio {
         public var result: PromptTakeResult
     }
 
+    /// Opens and closes each PCM once, so a missing or busy device is reported before anything starts.
+    public func check(capture: ALSADevice, playback: ALSADevice?) throws(PromptLibraryError) {
+        do {
+            try ALSACapture(device: capture, configuration: line).close()
+            if let playback { try ALSAPlayback(device: playback, configuration: line).close() }
+        } catch {
+            throw .line(error)
+        }
+    }
+
     /// Plays the voicemail beep (1 kHz, 250 ms, -10 dBm0) to `device` and waits for it to end.
     public func beep(on device: ALSADevice) throws(PromptLibraryError) {
         try play(ToneGenerator.render(.voicemailBeep) + [Int16](repeating: 0, count: 400), on: device)

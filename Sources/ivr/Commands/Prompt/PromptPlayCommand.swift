@@ -19,8 +19,8 @@ struct PromptPlayCommand: ParsableCommand {
             let prompt = try PromptArguments.name(name)
             let studio = PromptStudio(library: prompts.library)
             let samples = try studio.library.load(prompt)
-            print("playing \(prompt) (\(String(format: "%.2f", Double(samples.count) / 8000)) s) on \(alsa.device)")
             try studio.play(samples, on: try alsa.resolve())
+            print("played \(prompt) (\(String(format: "%.2f", Double(samples.count) / 8000)) s) on \(alsa.device)")
         } catch {
             throw promptFailure(error)
         }

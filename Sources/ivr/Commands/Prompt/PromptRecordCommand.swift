@@ -66,6 +66,8 @@ struct PromptRecordCommand: ParsableCommand {
         let text = try studio.library.manifest().entry(prompt)?.text
         print("prompt: \(prompt)")
         print(text.map { "say: \"\($0)\"" } ?? "note: '\(prompt)' is not in manifest.yaml; add it with its text")
+        let needsPlayback = !noBeep || playBack
+        try studio.check(capture: try alsa.resolve(capture), playback: needsPlayback ? try alsa.resolve(playback) : nil)
         let console = RecordingConsole()
         for second in stride(from: countdown, to: 0, by: -1) {
             console.say("recording in \(second)...")
