@@ -57,7 +57,8 @@ public struct PromptStudio {
 
     /// Records prompt `name` from `device` until a stop rule or `stopRequested`, then trims,
     /// levels and installs it. The raw take is written crash-safe to `.takes/` and removed once
-    /// the prompt is installed (kept when something fails, and named in the error).
+    /// the prompt is installed. When the line or the disk fails mid-take nothing is installed:
+    /// the error names the raw take, which is kept.
     public func record(_ name: PromptName, from device: ALSADevice, keypad: (any KeypadListener)? = nil,
                        stopRequested: @escaping @Sendable () -> Bool = { false },
                        progress: @escaping @Sendable (Double, AudioLevels) -> Void = { _, _ in },
@@ -76,7 +77,12 @@ public struct PromptStudio {
         } catch {
             throw .sound(error)
         }
-        if case .lineFailed(let error) = take.stop, take.samples.isEmpty { throw .line(error) }
+        switch take.stop {
+        case .lineFailed(let error) where take.samples.isEmpty: throw .line(error)
+        case .lineFailed(let error): throw .takeInterrupted(reason: error.description, rawTake: takePath)
+        case .fileFailed(let error): throw .takeInterrupted(reason: error.description, rawTake: takePath)
+        default: break
+        }
         let result = try library.installTake(take.samples, as: name, source: takePath, levelling: levelling, at: time)
         try? FileManager.default.removeItem(atPath: takePath)
         return Session(stop: take.stop, capturedSeconds: Double(take.samples.count) / Double(EngineAudio.sampleRate),

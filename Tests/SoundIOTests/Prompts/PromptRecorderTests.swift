@@ -79,4 +79,20 @@ struct PromptRecorderTests {
         #expect(take.stop == .sourceEnded)
         #expect(take.samples.count == 8000)
     }
+
+    @Test func lineFailingMidTakeKeepsWhatWasRecorded() throws {
+        let source = FileAudioSource(samples: Speech.noise(5, dBFS: -20))
+        let periods = Collected()
+        let take = try PromptRecorder().record(from: source, into: dir.path("unplugged.wav"), progress: { _, _ in
+            periods.add([0])
+            if periods.samples.count == 10 { source.close() }
+        })
+        guard case .lineFailed(let error) = take.stop else {
+            Issue.record("expected a line failure, got \(take.stop)")
+            return
+        }
+        #expect(error.description.contains("closed"))
+        #expect(take.samples.count == 10 * 160)
+        #expect(try SoundFile.read(take.path).count == 10 * 160)
+    }
 }
