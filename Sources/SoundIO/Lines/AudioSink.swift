@@ -13,6 +13,9 @@ public protocol AudioSink: AnyObject, Sendable {
     func write(_ samples: UnsafeBufferPointer<Int16>) throws(AudioLineError)
     /// Blocks until everything written has been played out.
     func drain() throws(AudioLineError)
+    /// Throws away audio written but not yet played, at once (a caller interrupted a prompt).
+    /// Waits at most for a write in progress (one period); later writes play normally.
+    func dropPending()
     /// Releases the device or file, dropping anything not yet played. Writes after closing throw.
     func close()
 }
