@@ -21,6 +21,9 @@ public protocol AudioSink: AnyObject, Sendable {
 }
 
 extension AudioSink {
+    /// Default for sinks that queue nothing (files, memory): nothing to drop.
+    public func dropPending() {}
+
     /// Writes an array of samples.
     public func write(_ samples: [Int16]) throws(AudioLineError) {
         try samples.withUnsafeBufferPointer { (pointer) throws(AudioLineError) in try write(pointer) }
