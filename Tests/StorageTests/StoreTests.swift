@@ -51,7 +51,7 @@ import Testing
         #expect(alice.state == .available)
         #expect(try store.queues().allSatisfy { $0.callbackInitialDelay == 0 })
         try store.setAgentState("alice", to: .loggedOut, now: TestTime.tuesday10)
-        #expect(dir.text("queue_log") == "1795514400|NONE|NONE|alice|AGENTLOGOFF||0\n")
+        #expect(dir.text("queue_log") == "1795514400|NONE|NONE|alice|AGENTLOGOFF|Agent/alice|0\n")
     }
 
     @Test func aFileInPlaceOfTheDataDirectoryIsAClearError() throws {
