@@ -17,6 +17,7 @@ struct IVR: AsyncParsableCommand {
             FlowCommand.self,
             CallCommand.self,
             ErlangCommand.self,
+            SimulateCommand.self,
         ]
     )
 }
