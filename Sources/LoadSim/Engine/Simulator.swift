@@ -24,6 +24,7 @@ public enum Simulator {
         let seed = options.seed ?? model.scenario.seed
         let clock = ContinuousClock()
         let started = clock.now
+        let cpuStarted = processCPUSeconds()
         var runs: [SimulationStatistics] = []
         let n = max(1, options.replications)
         for r in 0..<n {
@@ -33,6 +34,19 @@ public enum Simulator {
         }
         let elapsed = clock.now - started
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return ReportBuilder.build(model.scenario, runs: runs, seed: seed, wallSeconds: options.timing ? wall : nil)
+        var report = ReportBuilder.build(model.scenario, runs: runs, seed: seed, wallSeconds: options.timing ? wall : nil)
+        if options.timing {
+            let cpu = processCPUSeconds() - cpuStarted
+            report.cpuSeconds = cpu
+            report.callsPerCPUSecond = cpu > 0 ? Double(runs.reduce(0) { $0 + $1.calls }) / cpu : nil
+        }
+        return report
+    }
+
+    /// CPU time used by this process so far (user + system), seconds: fair on a busy machine.
+    static func processCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 }

@@ -31,6 +31,7 @@ public enum ReportBuilder {
             voicemails: Double(vm) / n, callbacksRequested: Double(cbReq) / n, callbacksAttempted: Double(cbAtt) / n,
             callbacksCompleted: Double(cbDone) / n,
             wallSeconds: wallSeconds, callsPerSecond: wallSeconds.map { $0 > 0 ? Double(calls) / $0 : 0 },
+            cpuSeconds: nil, callsPerCPUSecond: nil,
             confidence: nil, analytic: analytic(scenario), queues: [], intervals: [])
         if runs.count >= 2 {
             report.confidence = SimulationReport.Confidence(

@@ -63,6 +63,10 @@ public struct SimulationReport: Sendable, Codable {
     public var wallSeconds: Double?
     /// Simulated calls per wall-clock second (absent with --no-timing).
     public var callsPerSecond: Double?
+    /// CPU seconds the run took (absent with --no-timing).
+    public var cpuSeconds: Double?
+    /// Simulated calls per CPU second (absent with --no-timing): the speed figure on a shared machine.
+    public var callsPerCPUSecond: Double?
     /// 95 % confidence intervals (replications ≥ 2).
     public var confidence: Confidence?
     /// Erlang C and A for stationary scenarios (constant rate, fixed head-count, one queue).
@@ -80,6 +84,7 @@ public struct SimulationReport: Sendable, Codable {
         case waitP90Seconds = "wait_p90_s", waitP99Seconds = "wait_p99_s", waitMaxSeconds = "wait_max_s", occupancy
         case voicemails, callbacksRequested = "callbacks_requested", callbacksAttempted = "callbacks_attempted"
         case callbacksCompleted = "callbacks_completed", wallSeconds = "wall_s", callsPerSecond = "calls_per_s"
+        case cpuSeconds = "cpu_s", callsPerCPUSecond = "calls_per_cpu_s"
         case confidence, analytic, queues, intervals
     }
 
