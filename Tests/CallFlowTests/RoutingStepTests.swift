@@ -99,3 +99,18 @@ import Testing
         #expect(t.outcome.result == "hung-up")
     }
 }
+
+/// The read-only step views drivers use.
+@Suite struct IntrospectionTests {
+    @Test func storeStepsKindsAndKeys() throws {
+        let program = StoreFlow.program
+        let menu = try #require(program.stepIndex(named: "main-menu"))
+        #expect(program.kind(ofStep: menu) == .menu)
+        #expect(program.choiceKeys(ofStep: menu).map(\.string) == ["1", "2", "3", "0"])
+        #expect(program.menuTimeouts(ofStep: menu)?.firstDigit == 5)
+        let orders = try #require(program.stepIndex(named: "orders"))
+        #expect(program.kind(ofStep: orders) == .queue)
+        #expect(program.choiceKeys(ofStep: orders).map(\.string) == ["1", "2"])
+        #expect(program.kind(ofStep: program.start) == .hours)
+    }
+}
