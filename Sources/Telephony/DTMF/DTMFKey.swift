@@ -1,0 +1,73 @@
+/// A key of the DTMF keypad: 0-9, *, # and A-D (ITU-T Q.23).
+///
+/// The raw value is the key's position in `DTMFKey.layout` order: row × 4 + column.
+public enum DTMFKey: Int, Sendable, CaseIterable, Hashable, CustomStringConvertible {
+    /// 697 + 1209 Hz.
+    case one = 0, two, three, a
+    /// 770 Hz row.
+    case four, five, six, b
+    /// 852 Hz row.
+    case seven, eight, nine, c
+    /// 941 Hz row.
+    case star, zero, pound, d
+
+    /// Low-group (row) frequencies in Hz: 697, 770, 852, 941.
+    public static let lowFrequencies: [Double] = [697, 770, 852, 941]
+    /// High-group (column) frequencies in Hz: 1209, 1336, 1477, 1633.
+    public static let highFrequencies: [Double] = [1209, 1336, 1477, 1633]
+    /// Characters by raw value, row by row.
+    public static let layout: [Character] = ["1", "2", "3", "A", "4", "5", "6", "B",
+                                             "7", "8", "9", "C", "*", "0", "#", "D"]
+
+    /// Row index 0...3 (low group).
+    public var row: Int { rawValue / 4 }
+    /// Column index 0...3 (high group).
+    public var column: Int { rawValue % 4 }
+    /// Low-group frequency in Hz.
+    public var lowFrequency: Double { Self.lowFrequencies[row] }
+    /// High-group frequency in Hz.
+    public var highFrequency: Double { Self.highFrequencies[column] }
+    /// The key as printed: "0"-"9", "*", "#", "A"-"D".
+    public var character: Character { Self.layout[rawValue] }
+    /// The key as printed.
+    public var description: String { String(character) }
+
+    /// The key at `row` and `column` (both 0...3).
+    public init(row: Int, column: Int) {
+        self = DTMFKey(rawValue: row * 4 + column)!
+    }
+
+    /// The key printed as `character` (lower-case a-d accepted); nil for anything else.
+    public init?(_ character: Character) {
+        let upper = Character(character.uppercased())
+        guard let index = Self.layout.firstIndex(of: upper) else { return nil }
+        self = DTMFKey(rawValue: index)!
+    }
+
+    /// Parses a string of keys such as "123#"; throws naming the first character that is not a key.
+    public static func parse(_ text: String) throws(DTMFKeyError) -> [DTMFKey] {
+        try text.enumerated().map { (offset, character) throws(DTMFKeyError) -> DTMFKey in
+            guard let key = DTMFKey(character) else { throw .notAKey(character, position: offset + 1) }
+            return key
+        }
+    }
+}
+
+/// A character that is not a DTMF key.
+public enum DTMFKeyError: Error, Equatable, CustomStringConvertible {
+    /// `character` at 1-based `position` is not one of 0-9 * # A-D.
+    case notAKey(Character, position: Int)
+
+    /// A message a user can act on.
+    public var description: String {
+        switch self {
+        case let .notAKey(character, position):
+            "'\(character)' (character \(position)) is not a DTMF key; use 0-9, *, # and A-D"
+        }
+    }
+}
+
+extension Array where Element == DTMFKey {
+    /// The keys as a string, e.g. "123#".
+    public var dtmfString: String { String(map(\.character)) }
+}

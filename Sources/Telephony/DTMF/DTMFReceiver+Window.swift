@@ -1,0 +1,78 @@
+import Foundation
+
+/// Window classification: does the last 15 ms look like one DTMF key?
+extension DTMFReceiver {
+    /// Thresholds converted once to the units the window works in.
+    struct WindowLimits {
+        /// Per-tone mean power floor (sample units squared).
+        let minimumTonePower: Float
+        /// Largest high/low power ratio.
+        let maximumReverseTwist: Float
+        /// Smallest high/low power ratio.
+        let minimumNormalTwist: Float
+        /// Strongest/next power ratio within a group.
+        let relativePeak: Float
+        /// (low + high) / total power floor.
+        let toneToTotal: Float
+        /// Scale from |window sum|² to one tone's mean power: 2 / L².
+        let powerScale: Float
+        /// Scale from summed energy to mean power: 1 / L.
+        let energyScale: Float
+
+        static let standard: WindowLimits = {
+            let length = Float(DTMFThresholds.subBlockLength * DTMFThresholds.windowSubBlocks)
+            return WindowLimits(
+                minimumTonePower: Float(Decibels.sinePower(dBm0: DTMFThresholds.minimumToneLevelDBm0)),
+                maximumReverseTwist: Float(Decibels.powerRatio(DTMFThresholds.maximumReverseTwistDB)),
+                minimumNormalTwist: Float(Decibels.powerRatio(-DTMFThresholds.maximumNormalTwistDB)),
+                relativePeak: Float(Decibels.powerRatio(DTMFThresholds.relativePeakDB)),
+                toneToTotal: Float(Decibels.powerRatio(DTMFThresholds.toneToTotalDB)),
+                powerScale: 2 / (length * length),
+                energyScale: 1 / length)
+        }()
+    }
+
+    /// Complex sum of the window's sub-blocks ending at `subBlock` (all 8 lanes).
+    func windowSum(endingAt subBlock: Int) -> (re: SIMD8<Float>, im: SIMD8<Float>) {
+        var re = SIMD8<Float>(), im = SIMD8<Float>()
+        for index in (subBlock - DTMFThresholds.windowSubBlocks + 1)...subBlock {
+            let slot = index % DTMFThresholds.historyLength
+            re += historyRe[slot]
+            im += historyIm[slot]
+        }
+        return (re, im)
+    }
+
+    /// The key (raw value) the window ending at `subBlock` shows, or -1.
+    func classifyWindow(endingAt subBlock: Int) -> Int {
+        let limits = WindowLimits.standard
+        var energy: Float = 0
+        for index in (subBlock - DTMFThresholds.windowSubBlocks + 1)...subBlock {
+            energy += historyEnergy[index % DTMFThresholds.historyLength]
+        }
+        let total = energy * limits.energyScale
+        if total < 2 * limits.minimumTonePower { return -1 }  // quiet: nothing to look at
+
+        let (re, im) = windowSum(endingAt: subBlock)
+        let power = (re * re + im * im) * limits.powerScale
+        let (row, rowPower, rowNext) = strongest(power, lanes: 0..<4)
+        let (column, columnPower, columnNext) = strongest(power, lanes: 4..<8)
+
+        guard rowPower >= limits.minimumTonePower, columnPower >= limits.minimumTonePower else { return -1 }
+        let twist = columnPower / rowPower
+        guard twist <= limits.maximumReverseTwist, twist >= limits.minimumNormalTwist else { return -1 }
+        guard rowPower >= limits.relativePeak * rowNext,
+              columnPower >= limits.relativePeak * columnNext else { return -1 }
+        guard rowPower + columnPower >= limits.toneToTotal * total else { return -1 }
+        return row * 4 + (column - 4)
+    }
+
+    /// Strongest lane in `lanes`, its power, and the power of the runner-up.
+    private func strongest(_ power: SIMD8<Float>, lanes: Range<Int>) -> (Int, Float, Float) {
+        var best = lanes.lowerBound
+        for lane in lanes where power[lane] > power[best] { best = lane }
+        var next: Float = 0
+        for lane in lanes where lane != best && power[lane] > next { next = power[lane] }
+        return (best, power[best], next)
+    }
+}
