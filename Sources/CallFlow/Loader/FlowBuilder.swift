@@ -42,6 +42,13 @@ final class FlowBuilder {
         }
     }
 
+    /// True when a prompt library is given and lacks a prompt needed to read numbers out.
+    var missingDigitPrompts: Bool {
+        guard let available = availablePrompts else { return false }
+        let needed = (0...9).map { "digit-\($0)" } + ["queue-position", "queue-wait", "minutes"]
+        return needed.contains { !available.contains($0) }
+    }
+
     func build(_ root: Node) {
         guard let pairs = reader.pairs(root, "a flow file") else { return }
         parts.name = defaultName
