@@ -22,3 +22,33 @@ import Testing
         ])
     }
 }
+
+/// YAML anchors, aliases and merge keys share options between steps.
+@Suite struct MergeKeyTests {
+    static let yaml = """
+    x-hold: &hold
+      announce_every: 45s
+      max_wait: 2m
+      on_timeout: bye
+    steps:
+      orders:
+        queue: orders
+        <<: *hold
+        max_wait: 1m
+      bye:
+        hangup:
+    """
+
+    @Test func mergeKeysShareQueueOptionsAndOwnKeysWin() throws {
+        let program = try #require(FlowTest.program(Self.yaml))
+        #expect(program.queues[0].announceEvery == 45)
+        #expect(program.queues[0].maxWait == 60)
+        #expect(program.queues[0].onTimeout == program.stepIndex(named: "bye"))
+    }
+
+    @Test func otherUnknownTopLevelKeysAreErrors() {
+        let yaml = Self.yaml.replacingOccurrences(of: "x-hold", with: "hold")
+        #expect(FlowTest.diagnostics(yaml).map(\.description) == [
+            "test.yaml:1:1: error: unknown top-level key 'hold': expected name, start, variables, schedules, steps (or x-NAME for shared options)"])
+    }
+}
