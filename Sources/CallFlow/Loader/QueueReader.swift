@@ -10,8 +10,9 @@ struct QueueReader {
     static let defaultAnnounceEvery = 60.0
 
     func read(_ value: Node) -> Step {
-        let queueName = reader.string(value, "queue") ?? ""
-        if queueName.isEmpty { reader.error(value, "queue needs a queue name, e.g. `queue: orders`") }
+        let given = reader.string(value, "queue")
+        if given?.isEmpty == true { reader.error(value, "queue needs a queue name, e.g. `queue: orders`") }
+        let queueName = given ?? ""
         let topic: ValueSource
         if let node = context.options["topic"] {
             topic = builder.valueSource(node, "topic")
