@@ -40,7 +40,7 @@ import Testing
         let result = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "w3 1 hangup", "--at", "2026-11-23T10:00"], in: Self.root)
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "call to store from +441632960123 at 2026-11-23T10:00:00")
+        #expect(lines.first == "call to store from +441632960123 at 2026-11-23T10:00:00 (Monday, Europe/London)")
         #expect(lines.contains("    3.30  enqueue      orders topic orders-and-delivery"))
         #expect(lines.last == "outcome: abandoned, queue orders")
     }

@@ -189,9 +189,11 @@ extension ScriptedCall {
                 result.callback = program.queueNames[outcome.callbackQueue]
                 result.callbackDue = callbackDue
             }
-            return Transcript(flow: program.name, callerID: call.options.callerID,
-                              startedAt: ScriptedCall.localISO(call.options.start, program.timeZone),
-                              events: events, outcome: result)
+            var transcript = Transcript(flow: program.name, callerID: call.options.callerID,
+                                        startedAt: ScriptedCall.localISO(call.options.start, program.timeZone),
+                                        events: events, outcome: result)
+            transcript.startedIn = ScriptedCall.weekday(call.options.start, program.timeZone) + ", " + program.timeZone.identifier
+            return transcript
         }
     }
 
@@ -201,6 +203,15 @@ extension ScriptedCall {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone
         formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
+        return formatter.string(from: date)
+    }
+
+    /// The English weekday name of `date` in `zone`, e.g. `Monday`.
+    public static func weekday(_ date: Date, _ zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "EEEE"
         return formatter.string(from: date)
     }
 
