@@ -50,4 +50,29 @@ import Testing
         var (m, _) = try setup()
         #expect(throws: QueueError.self) { try m.reportOutcome(m.agent(id: "a1"), .reached, at: 1) }
     }
+
+    @Test func restoredCallbacksKeepTheirIdsAndPlaces() throws {
+        var m = try makeManager(queues: [QueueConfig(name: "q")], agents: agents(1))
+        let q = try m.queue(named: "q")
+        let stored = Callback(id: CallbackID(41), number: "+1555", queue: q, source: .queue, requestedAt: 5,
+                              placeKey: 2, placeSeq: 9, notBefore: 5, attempts: 1, status: .reserved,
+                              reservedBy: AgentHandle(0), reservedUntil: 50)
+        try m.restoreCallback(stored, at: 10)
+        #expect(m.callback(CallbackID(41))?.status == .pending)
+        let next = try m.requestCallback(number: "+1666", queue: q, source: .manual, at: 11)
+        #expect(next.callback.id == CallbackID(42))
+        #expect(try m.reserveNextCallback(for: m.agent(id: "a1"), at: 12)?.id == CallbackID(41))
+    }
+
+    @Test func cancellingClosesAPendingCallbackOnly() throws {
+        var (m, q) = try setup()
+        let other = try m.requestCallback(number: "+1777", queue: q, source: .manual, at: 1).callback.id
+        try m.cancelCallback(other, at: 2)
+        #expect(m.callback(other)?.status == .closed && m.callback(other)?.lastOutcome == .cancelled)
+        let first = try #require(try m.reserveNextCallback(for: m.agent(id: "a1"), at: 3))
+        #expect(throws: QueueError.wrongCallbackStatus(first.id, .reserved, input: "cancel")) {
+            try m.cancelCallback(first.id, at: 4)
+        }
+        #expect(try m.reserveNextCallback(for: m.agent(id: "a2"), at: 5) == nil)
+    }
 }

@@ -12,7 +12,20 @@ extension QueueManager {
         if openCallbackCount > 0, t >= callbackTimerDue, let out = runCallbackTimers(at: t) { return out }
         if pendingEmptyChecks > 0, let out = removeFromEmptyQueues(at: t) { return out }
         guard idleCount > 0, waitingTotal + readyTotal > 0 else { return nil }
+        if readyTotal == 0, queues.count == 1 { return dispatchLiveOnly(at: t) }
         return dispatch(at: t)
+    }
+
+    /// The common case of one queue and no callbacks due: the head caller
+    /// goes to the agent the strategy picks, if one is eligible.
+    @inline(__always)
+    private mutating func dispatchLiveOnly(at t: Double) -> QueueOutput? {
+        guard let head = liveHead(0) else { return nil }
+        let maxLevel = QueueState.maxLevel(queues[0].strategy, queues[0].wideningStep, afterWaiting: t - head.joinedAt)
+        guard let agent = bank.pick(queues[0].strategy, queues[0].pickerIndex, maxLevel: maxLevel, idleEpoch) else {
+            return nil
+        }
+        return offerHead(of: 0, to: Int(agent.index), at: t)
     }
 
     private enum Mode { case none, liveToStation, callbackToStation, callbackToCallbackOnly }
