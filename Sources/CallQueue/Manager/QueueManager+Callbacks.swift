@@ -120,11 +120,13 @@ extension QueueManager {
         close(&cb)
     }
 
-    /// Loads a callback kept in a store (ids stay; later ids continue above).
+    /// Loads a callback kept in a store (ids stay; later ids continue above);
+    /// an id loaded twice is refused.
     /// A reserved one keeps its reservation until `reservedUntil`; its agent
     /// is not made to hold it (a restarted process reserves afresh).
     public mutating func restoreCallback(_ callback: Callback, at t: Double) throws(QueueError) {
         _ = try checkQueue(callback.queue)
+        guard callbacks[callback.id] == nil else { throw .duplicateName("callback \(callback.id)") }
         nextCallbackID = max(nextCallbackID, callback.id.raw + 1)
         joinSeq = max(joinSeq, callback.placeSeq)
         var cb = callback
