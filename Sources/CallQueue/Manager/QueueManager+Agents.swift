@@ -100,7 +100,7 @@ extension QueueManager {
         let q = Int(agents[a].workQueue)
         let talk = t - agents[a].workAnsweredAt
         agents[a].talkTime += talk
-        let wrap = agents[a].wrapUpOverride ?? queues[q].wrapUp
+        let wrap = agents[a].wrapUp(queueWrapUp: queues[q].wrapUp)
         queues[q].estimator.recordHandle(talk + wrap)
         emit(t, .complete(call: agents[a].workCall, queue: QueueHandle(q), agent: agent, by: by,
                           holdTime: agents[a].workAnsweredAt - agents[a].workJoinedAt, callTime: talk,
@@ -130,7 +130,7 @@ extension QueueManager {
     @inline(__always)
     mutating func startWrapUp(_ a: Int, queue q: Int, at t: Double) -> Double {
         agents[a].work = .none
-        let wrap = agents[a].wrapUpOverride ?? queues[q].wrapUp
+        let wrap = agents[a].wrapUp(queueWrapUp: queues[q].wrapUp)
         if wrap > 0 {
             setState(a, .wrapUp)
             return t + wrap
