@@ -23,7 +23,7 @@ import Testing
         #expect(m.callback(cb.id)?.attempts == 0)
         // Back in the pool: the dispatcher hands it to a2 (idle longer than a1 now).
         guard case .callback(let again)? = m.next(at: 70) else { Issue.record("not re-offered"); return }
-        #expect(again.callback.id == cb.id && m.id(again.agent) == "a2")
+        #expect(again.id == cb.id && m.id(again.agent) == "a2" && again.reservedUntil == 130)
     }
 
     @Test func startingTheCallbackStopsTheTimer() throws {

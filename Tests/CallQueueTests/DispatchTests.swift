@@ -24,7 +24,7 @@ import Testing
         for out in m.drain(at: 2) {
             switch out {
             case .offer(let o): got.append("\(m.id(o.agent)) c\(o.call.raw)")
-            case .callback(let c): got.append("\(m.id(c.agent)) \(c.callback.number)")
+            case .callback(let c): got.append("\(m.id(c.agent)) \(m.callback(c.id)!.number)")
             default: Issue.record("unexpected \(out)")
             }
         }

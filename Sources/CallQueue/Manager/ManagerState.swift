@@ -55,7 +55,7 @@ struct Membership: Sendable {
 struct QueueState: Sendable {
     let config: QueueConfig
     let strategy: RoutingStrategy
-    let pickerIndex: Int
+    var pickers: QueuePickers
     let wrapUp: Double
     let wideningStep: Double
     let joinEmpty: EmptyConditions
@@ -73,10 +73,10 @@ struct QueueState: Sendable {
     var estimator: WaitEstimator
     var emptyCheckPending = false
 
-    init(config: QueueConfig, pickerIndex: Int) {
+    init(config: QueueConfig) {
         self.config = config
         self.strategy = config.strategy
-        self.pickerIndex = pickerIndex
+        self.pickers = QueuePickers(strategy: config.strategy, seed: config.seed)
         self.wrapUp = max(0, config.wrapUp)
         self.wideningStep = config.levelWideningStep
         self.joinEmpty = config.joinEmpty

@@ -193,7 +193,7 @@ extension QueueManager {
             let c = IdleCandidate(agent: AgentHandle(a), member: m.member, level: m.level, epoch: epochCounter,
                                   idleSince: t, callsTaken: agents[a].callsTaken, talkTime: agents[a].talkTime)
             if agents[a].hasStation {
-                bank.becameIdle(queues[q].strategy, queues[q].pickerIndex, c, idleEpoch)
+                queues[q].pickers.becameIdle(c, idleEpoch)
             } else {
                 queues[q].callbackOnly.becameIdle(c, epochs: idleEpoch)
             }
@@ -217,7 +217,7 @@ extension QueueManager {
             let m = memberships[i]
             let q = Int(m.queue)
             if old == .available, station {
-                bank.leftIdle(queues[q].strategy, queues[q].pickerIndex, member: m.member)
+                queues[q].pickers.leftIdle(member: m.member)
             }
             guard station else { continue }
             queues[q].counts[old] -= 1

@@ -65,7 +65,7 @@ extension QueueManager {
             bestKey = (head.placeKey, head.placeSeq)
         }
         guard best >= 0, case .callback(let offer)? = reserveReadyHead(of: best, for: a, at: t) else { return nil }
-        return offer.callback
+        return callbacks[offer.id]
     }
 
     /// The agent reports how the attempt on their reserved callback went.
@@ -202,7 +202,7 @@ extension QueueManager {
         agents[a].workOfferedAt = t
         setState(a, .ringing)
         emit(t, .callbackReserved(id: id, queue: QueueHandle(q), agent: AgentHandle(a)))
-        return .callback(CallbackOffer(callback: cb, agent: AgentHandle(a)))
+        return .callback(CallbackOffer(id: id, queue: QueueHandle(q), agent: AgentHandle(a), reservedUntil: until))
     }
 
     /// The agent started working the callback: its reservation no longer expires.

@@ -86,7 +86,7 @@ extension QueueManager {
             }
             guard queues[q].strategy == .skills, queues[q].wideningStep > 0, queues[q].wideningStep.isFinite,
                   let head = liveHead(q),
-                  let level = bank.skills[queues[q].pickerIndex].lowestIdleLevel(epochs: idleEpoch),
+                  let level = queues[q].pickers.skills.lowestIdleLevel(epochs: idleEpoch),
                   level > QueueState.maxLevel(queues[q].strategy, queues[q].wideningStep, afterWaiting: t - head.joinedAt) else { continue }
             wake = min(wake, head.joinedAt + Double(level - 1) * queues[q].wideningStep)
         }
