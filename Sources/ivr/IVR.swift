@@ -8,6 +8,7 @@ struct IVR: AsyncParsableCommand {
         abstract: "Switchboard: a phone-support IVR and call-queue simulator.",
         subcommands: [
             // Command groups are registered here, one line each (keep one per line to ease merges).
+            BenchCommand.self,
         ]
     )
 }

@@ -34,17 +34,16 @@ import Testing
         let voices = [("en", 50), ("en-us+f3", 70), ("en+m7", 30), ("en-gb-x-rp+f2", 90), ("de", 40),
                       ("fr", 60), ("es", 50), ("it", 80), ("nl", 20), ("pl", 99), ("en+f4", 99), ("en+m3", 0)]
         var total = 0
-        for (voice, pitch) in voices {
+        for (number, (voice, pitch)) in voices.enumerated() {
             let audio = try Self.speech(voice: voice, pitch: pitch, speed: 165)
-            total += audio.count
-            for gainDB in [0.0, -15.0] {
-                let gain = Decibels.amplitudeRatio(gainDB)
-                let scaled = gainDB == 0 ? audio : audio.map { Int16((Double($0) * gain).rounded()) }
-                let keys = DTMFReceiver.detect(scaled)
-                #expect(keys.isEmpty, "\(voice) pitch \(pitch) at \(gainDB) dB: \(keys)")
-            }
-            let coded = DTMFReceiver.detect(G711Law.ulaw.transcode(audio))
-            #expect(coded.isEmpty, "\(voice) through µ-law: \(coded)")
+            defer { total += audio.count }
+            // Half the voices loud and linear, half 15 dB quieter through µ-law.
+            let quiet = number.isMultiple(of: 2)
+            let gain = Decibels.amplitudeRatio(-15)
+            let heard = quiet
+                ? DTMFReceiver.detect(G711Law.ulaw.transcode(audio.map { Int16((Double($0) * gain).rounded()) }))
+                : DTMFReceiver.detect(audio)
+            #expect(heard.isEmpty, "\(voice) pitch \(pitch)\(quiet ? " at -15 dB through µ-law" : ""): \(heard)")
         }
         // Guard against a silent failure to synthesise: at least 4 minutes of speech were checked.
         #expect(total >= 4 * 60 * 8000, "only \(total / 8000) s of speech; is espeak-ng installed (scripts/setup)?")

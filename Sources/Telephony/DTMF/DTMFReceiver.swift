@@ -52,6 +52,9 @@ public struct DTMFReceiver: Sendable {
     var historyIm = [SIMD8<Float>](repeating: .zero, count: DTMFThresholds.historyLength)
     var historyEnergy = [Float](repeating: 0, count: DTMFThresholds.historyLength)
     var historyWindowKey = [Int8](repeating: -1, count: DTMFThresholds.historyLength)
+    // Leakage-solved tones of one key per sub-block (`historySolvedKey` says which key, -1 none).
+    var historySolved = [SIMD4<Float>](repeating: .zero, count: DTMFThresholds.historyLength)
+    var historySolvedKey = [Int8](repeating: -1, count: DTMFThresholds.historyLength)
     // Press tracking.
     var press: Press?
     var lastEndedOn = -1
@@ -147,6 +150,8 @@ public struct DTMFReceiver: Sendable {
         historyRe[slot] = re * rotationRe - im * rotationIm
         historyIm[slot] = re * rotationIm + im * rotationRe
         historyEnergy[slot] = accumulatedEnergy
+        historySolvedKey[slot] = -1
+        if let key = press?.key { cacheSolvedTones(key, for: subBlockIndex...subBlockIndex) }
         accumulatedRe = .zero
         accumulatedIm = .zero
         accumulatedEnergy = 0
