@@ -20,7 +20,10 @@ extension DTMFReceiver {
         /// True when the measurement meets every confirmation threshold.
         var isGenuine: Bool {
             let nominal = DTMFKey(rawValue: key)!
+            let ratio = (nominal.highFrequency + highOffsetHz) / (nominal.lowFrequency + lowOffsetHz)
+            let ratioError = abs(ratio / (nominal.highFrequency / nominal.lowFrequency) - 1)
             return pairs >= DTMFThresholds.minimumFrequencyPairs
+                && ratioError <= DTMFThresholds.maximumRatioError
                 && abs(lowOffsetHz) <= DTMFThresholds.frequencyTolerance * nominal.lowFrequency
                 && abs(highOffsetHz) <= DTMFThresholds.frequencyTolerance * nominal.highFrequency
                 && wanderHz.max() <= DTMFThresholds.maximumFrequencyWanderHz

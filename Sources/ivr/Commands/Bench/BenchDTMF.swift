@@ -18,7 +18,7 @@ struct BenchDTMF: ParsableCommand {
                                visibility: .hidden))
     var writeVectors: String?
 
-    @Option(help: ArgumentHelp("Decode a raw 8 kHz 16-bit PCM file and print the keys.", visibility: .hidden))
+    @Option(help: ArgumentHelp("Decode a raw 8 kHz 16-bit PCM file and print the keys (- for none).", visibility: .hidden))
     var decodeRaw: String?
 
     func validate() throws {
@@ -37,12 +37,13 @@ struct BenchDTMF: ParsableCommand {
     private func write(to folder: String) throws {
         let directory = URL(fileURLWithPath: folder)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // "-" stands for "no key" so every column is non-empty.
         var table = "name\texpected\tours\tsummary\n"
         for vector in DTMFTestVector.boundaryVectors() {
             let data = vector.samples.withUnsafeBufferPointer { Data(buffer: $0) }
             try data.write(to: directory.appendingPathComponent(vector.name + ".raw"))
             let heard = DTMFReceiver.detect(vector.samples).map(\.key).dtmfString
-            table += "\(vector.name)\t\(vector.expected)\t\(heard)\t\(vector.summary)\n"
+            table += "\(vector.name)\t\(vector.expected.isEmpty ? "-" : vector.expected)\t\(heard.isEmpty ? "-" : heard)\t\(vector.summary)\n"
         }
         try table.write(to: directory.appendingPathComponent("vectors.tsv"), atomically: true, encoding: .utf8)
         let bench = DTMFBenchmark.signal().withUnsafeBufferPointer { Data(buffer: $0) }
@@ -55,6 +56,7 @@ struct BenchDTMF: ParsableCommand {
             throw ValidationError("\(path): cannot read the file; check the path")
         }
         let samples = data.withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
-        print(DTMFReceiver.detect(samples).map(\.key).dtmfString)
+        let keys = DTMFReceiver.detect(samples).map(\.key).dtmfString
+        print(keys.isEmpty ? "-" : keys)
     }
 }
