@@ -8,6 +8,15 @@ struct IVR: AsyncParsableCommand {
         abstract: "Switchboard: a phone-support IVR and call-queue simulator.",
         subcommands: [
             // Command groups are registered here, one line each (keep one per line to ease merges).
+            AudioCommand.self,
+            PromptCommand.self,
+            AgentCommand.self,
+            CallbackCommand.self,
+            QueueCommand.self,
+            VoicemailCommand.self,
+            FlowCommand.self,
+            CallCommand.self,
+            ErlangCommand.self,
             BenchCommand.self,
         ]
     )

@@ -1,0 +1,150 @@
+import Foundation
+
+/// Callbacks: read back the caller ID and confirm with 1, or key in a number ended by `#`;
+/// then create the request (as soon as possible, keeping the queue place, or at the next opening).
+extension CallInterpreter {
+    func callbackIndex(_ call: CallState) -> Int {
+        if case .callback(let c) = program.steps[call.step] { return c }
+        return 0
+    }
+
+    func enterCallback(_ c: Int, now: Double, call: inout CallState, actions: inout [CallAction]) {
+        let step = program.callbacks[c]
+        call.noInputCount = 0
+        call.invalidCount = 0
+        call.digits.removeAll()
+        call.typeAhead.removeAll()
+        call.number = nil
+        if step.askNumber || call.callerDigits.isEmpty {
+            askNumber(step, call: &call, actions: &actions)
+        } else if step.confirm {
+            readBack(step, number: call.callerDigits, call: &call, actions: &actions)
+        } else {
+            createCallback(now: now, call: &call, actions: &actions)
+        }
+    }
+
+    func readBack(_ step: CallbackStep, number: KeySequence, call: inout CallState, actions: inout [CallAction]) {
+        call.phase = .callbackConfirm
+        var prompts = step.numberIsPrompt
+        for i in 0..<number.count where number[i].isDigit {
+            let prompt = program.digitPrompts[Int(number[i].rawValue)]
+            if prompt >= 0 { prompts.append(prompt) }
+        }
+        prompts.append(contentsOf: step.confirmPrompt)
+        playOrWait(prompts, step, call: &call, actions: &actions)
+    }
+
+    func askNumber(_ step: CallbackStep, call: inout CallState, actions: inout [CallAction]) {
+        call.phase = .callbackEntry
+        call.digits.removeAll()
+        playOrWait(step.askPrompt, step, call: &call, actions: &actions)
+    }
+
+    func playOrWait(_ prompts: PromptList, _ step: CallbackStep, call: inout CallState, actions: inout [CallAction]) {
+        if prompts.isEmpty {
+            call.digitTimer = startTimer(.firstDigit, after: step.timeout, call: &call, actions: &actions)
+        } else {
+            call.playing = true
+            actions.append(.play(prompts, interruptible: true))
+        }
+    }
+
+    func callbackPromptFinished(call: inout CallState, actions: inout [CallAction]) {
+        let step = program.callbacks[callbackIndex(call)]
+        call.digitTimer = startTimer(.firstDigit, after: step.timeout, call: &call, actions: &actions)
+    }
+
+    func callbackDigit(_ key: PhoneKey, now: Double, call: inout CallState, actions: inout [CallAction]) {
+        let step = program.callbacks[callbackIndex(call)]
+        if call.playing {
+            actions.append(.stopPlaying)
+            call.playing = false
+        }
+        cancel(&call.digitTimer, actions: &actions)
+        if call.phase == .callbackConfirm {
+            if key == .d1 {
+                call.number = call.number ?? nil
+                createCallback(now: now, call: &call, actions: &actions)
+                return
+            }
+            guard key.isDigit else {
+                call.digitTimer = startTimer(.firstDigit, after: step.timeout, call: &call, actions: &actions)
+                return
+            }
+            call.phase = .callbackEntry
+            call.digits.removeAll()
+        }
+        if key == .hash {
+            finishEntry(step, now: now, call: &call, actions: &actions)
+        } else if key.isDigit {
+            call.digits.append(key)
+            if call.digits.count >= 15 {
+                finishEntry(step, now: now, call: &call, actions: &actions)
+            } else {
+                call.digitTimer = startTimer(.interDigit, after: step.interDigitTimeout, call: &call, actions: &actions)
+            }
+        } else {
+            call.digitTimer = startTimer(.interDigit, after: step.interDigitTimeout, call: &call, actions: &actions)
+        }
+    }
+
+    func finishEntry(_ step: CallbackStep, now: Double, call: inout CallState, actions: inout [CallAction]) {
+        guard call.digits.count >= step.minDigits else {
+            failedAttempt(step, now: now, call: &call, actions: &actions)
+            return
+        }
+        call.number = call.digits
+        if step.confirm {
+            readBack(step, number: call.digits, call: &call, actions: &actions)
+        } else {
+            createCallback(now: now, call: &call, actions: &actions)
+        }
+    }
+
+    func callbackTimeout(_ kind: TimerKind, now: Double, call: inout CallState, actions: inout [CallAction]) {
+        let step = program.callbacks[callbackIndex(call)]
+        if call.phase == .callbackEntry && !call.digits.isEmpty {
+            finishEntry(step, now: now, call: &call, actions: &actions)
+        } else {
+            failedAttempt(step, now: now, call: &call, actions: &actions)
+        }
+    }
+
+    func failedAttempt(_ step: CallbackStep, now: Double, call: inout CallState, actions: inout [CallAction]) {
+        call.invalidCount += 1
+        if Int(call.invalidCount) >= step.maxAttempts {
+            go(to: step.onFailure, now: now, call: &call, actions: &actions)
+        } else if call.phase == .callbackConfirm, let number = call.number ?? (call.callerDigits.isEmpty ? nil : call.callerDigits) {
+            readBack(step, number: number, call: &call, actions: &actions)
+        } else {
+            askNumber(step, call: &call, actions: &actions)
+        }
+    }
+
+    func createCallback(now: Double, call: inout CallState, actions: inout [CallAction]) {
+        let step = program.callbacks[callbackIndex(call)]
+        let queue = step.queue >= 0 ? step.queue : (call.queue >= 0 ? call.queue : step.fallbackQueue)
+        let due: CallbackDue
+        switch step.timing {
+        case .asap:
+            due = .asap
+        case .keepPlace:
+            due = call.joinedQueueAt >= 0 && queue == call.queue ? .keepPlace(joinedAt: call.joinedQueueAt) : .asap
+        case .nextOpening(let schedule):
+            let date = Date(timeIntervalSince1970: call.startDate + now)
+            let opening = program.schedules[schedule].nextOpening(after: date) ?? date
+            due = .at(opening.timeIntervalSince1970)
+        }
+        actions.append(.createCallback(CallbackRequest(number: call.number, queue: queue,
+                                                       topic: value(of: step.topic, call: call), due: due)))
+        call.callbackQueue = queue
+        if step.donePrompt.isEmpty {
+            go(to: step.next, now: now, call: &call, actions: &actions)
+        } else {
+            call.phase = .callbackDone
+            call.playing = true
+            actions.append(.play(step.donePrompt, interruptible: false))
+        }
+    }
+}

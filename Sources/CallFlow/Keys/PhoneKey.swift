@@ -1,0 +1,74 @@
+/// One key of a telephone keypad: `0`-`9`, `*`, `#` and the rarely used `A`-`D`.
+///
+/// The raw value is a compact index (0-15) so that key sets fit in a `UInt16` mask and
+/// key sequences in a `UInt64` (see ``KeySequence``).
+public enum PhoneKey: UInt8, Sendable, CaseIterable, Hashable {
+    case d0 = 0, d1, d2, d3, d4, d5, d6, d7, d8, d9
+    /// The star key `*`.
+    case star = 10
+    /// The hash (pound) key `#`.
+    case hash = 11
+    case a = 12, b, c, d
+
+    /// The key for a character (`0`-`9`, `*`, `#`, `A`-`D` in either case), or nil.
+    public init?(_ character: Character) {
+        switch character {
+        case "0"..."9": self.init(rawValue: character.asciiValue! - 48)
+        case "*": self = .star
+        case "#": self = .hash
+        case "A", "a": self = .a
+        case "B", "b": self = .b
+        case "C", "c": self = .c
+        case "D", "d": self = .d
+        default: return nil
+        }
+    }
+
+    /// The key's character as printed on the keypad.
+    public var character: Character {
+        switch self {
+        case .star: return "*"
+        case .hash: return "#"
+        case .a: return "A"
+        case .b: return "B"
+        case .c: return "C"
+        case .d: return "D"
+        default: return Character(Unicode.Scalar(rawValue + 48))
+        }
+    }
+
+    /// True for the digits `0`-`9`.
+    public var isDigit: Bool { rawValue < 10 }
+
+    /// This key's bit in a ``KeySet``.
+    var bit: UInt16 { 1 << UInt16(rawValue) }
+}
+
+/// A set of keypad keys stored as a 16-bit mask (no allocation).
+public struct KeySet: Sendable, Hashable {
+    /// The mask: bit `k.rawValue` set for each member `k`.
+    public var mask: UInt16
+
+    /// The empty set.
+    public init() { mask = 0 }
+
+    /// The set of the keys in `string` (characters that are not keys are ignored).
+    public init(_ string: String) {
+        mask = 0
+        for character in string { if let key = PhoneKey(character) { insert(key) } }
+    }
+
+    /// True when `key` is in the set.
+    @inlinable public func contains(_ key: PhoneKey) -> Bool { mask & (1 << UInt16(key.rawValue)) != 0 }
+
+    /// Adds `key`.
+    public mutating func insert(_ key: PhoneKey) { mask |= key.bit }
+
+    /// True when the set has no key.
+    public var isEmpty: Bool { mask == 0 }
+
+    /// The keys as a string in keypad order, e.g. `"12#"`.
+    public var description: String {
+        String(PhoneKey.allCases.filter { contains($0) }.map(\.character))
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Yams
+
+/// A link between steps for the graph checks: where it goes, and whether it can be taken
+/// without the caller pressing a key (`silent`) or without any waiting at all (`instant`).
+struct FlowEdge {
+    var target: Int
+    var silent: Bool
+    var instant: Bool
+}
+
+/// Builds the program tables while reading the YAML tree (used by ``FlowCompiler``).
+final class FlowBuilder {
+    let reader: YAMLReader
+    let availablePrompts: Set<String>?
+    let defaultName: String
+    var parts = FlowProgram.Parts()
+    var stepIndex: [String: Int] = [:]
+    var stepNodes: [Node] = []
+    var edges: [[FlowEdge]] = []
+    private var promptIndex: [String: Int] = [:]
+    private var queueIndex: [String: Int] = [:]
+    private var mailboxIndex: [String: Int] = [:]
+    private var musicIndex: [String: Int] = [:]
+    private var valueIndex: [String: Int] = [:]
+    var scheduleIndex: [String: Int] = [:]
+    var variableIndex: [String: Int] = [:]
+    var currentStep = 0
+
+    static let topLevelKeys = ["name", "start", "variables", "schedules", "steps"]
+
+    init(reader: YAMLReader, availablePrompts: Set<String>?, defaultName: String) {
+        self.reader = reader
+        self.availablePrompts = availablePrompts
+        self.defaultName = defaultName
+        // digit prompts first so numbers can always be read out when the library has them
+        for name in ["digit-0", "digit-1", "digit-2", "digit-3", "digit-4", "digit-5", "digit-6", "digit-7",
+                     "digit-8", "digit-9", "queue-position", "queue-wait", "minutes"]
+        where availablePrompts?.contains(name) ?? false {
+            promptIndex[name] = parts.promptNames.count
+            parts.promptNames.append(name)
+        }
+    }
+
+    func build(_ root: Node) {
+        guard let pairs = reader.pairs(root, "a flow file") else { return }
+        parts.name = defaultName
+        var stepsNode: Node?, startNode: Node?
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "name": parts.name = reader.string(value, "name") ?? defaultName
+            case "start": startNode = value
+            case "variables": readVariables(value)
+            case "schedules": readSchedules(value)
+            case "steps": stepsNode = value
+            default:
+                reader.error(keyNode, "unknown top-level key '\(key)': expected \(Self.topLevelKeys.joined(separator: ", "))")
+            }
+        }
+        guard let stepsNode else {
+            reader.error(root, "the flow has no `steps:`: add at least one step")
+            return
+        }
+        guard let stepPairs = reader.pairs(stepsNode, "steps") else { return }
+        if stepPairs.isEmpty { reader.error(stepsNode, "`steps:` is empty: add at least one step"); return }
+        for (i, step) in stepPairs.enumerated() {
+            stepIndex[step.key] = i
+            parts.stepNames.append(step.key)
+            stepNodes.append(step.keyNode)
+        }
+        edges = Array(repeating: [], count: stepPairs.count)
+        parts.steps = Array(repeating: .hangup(nil), count: stepPairs.count)
+        parts.start = 0
+        if let startNode, let name = reader.string(startNode, "start") {
+            if let index = stepIndex[name] { parts.start = index } else {
+                reader.error(startNode, "start step '\(name)' does not exist\(suggestion(name))")
+            }
+        }
+        for (i, step) in stepPairs.enumerated() {
+            currentStep = i
+            parts.steps[i] = StepReader(builder: self, name: step.key, node: step.value, index: i).read()
+        }
+        FlowGraphCheck(builder: self).run()
+    }
+
+    // MARK: - Interning
+
+    func prompt(_ name: String, _ node: Node) -> Int? {
+        if name.isEmpty || name.contains("..") || name.hasPrefix("/") || name.contains(" ") {
+            reader.error(node, "'\(name)' is not a prompt name: use letters, digits and dashes, e.g. main-menu")
+            return nil
+        }
+        if let available = availablePrompts, !available.contains(name) {
+            reader.error(node, "prompt '\(name)' is missing from the prompt library: add prompts/\(name).wav (or record it with `ivr prompt record \(name)`)")
+        }
+        return intern(name, &promptIndex, &parts.promptNames)
+    }
+
+    func prompts(_ node: Node, _ what: String) -> PromptList {
+        var list = PromptList()
+        let names = reader.strings(node, what)
+        if names.count > PromptList.capacity {
+            reader.error(node, "\(what) lists \(names.count) prompts: at most \(PromptList.capacity)")
+        }
+        for (name, item) in names { if let p = prompt(name, item) { list.append(p) } }
+        return list
+    }
+
+    func queue(_ name: String) -> Int { intern(name, &queueIndex, &parts.queueNames) }
+    func mailbox(_ name: String) -> Int { intern(name, &mailboxIndex, &parts.mailboxNames) }
+    /// Hold music: `prompts/music/<name>.wav` or a folder `prompts/music/<name>/`
+    /// (listed as `music/<name>` in `availablePrompts`).
+    func music(_ name: String, _ node: Node) -> Int {
+        if musicIndex[name] == nil, let available = availablePrompts, !available.contains("music/\(name)") {
+            reader.error(node, "hold music '\(name)' is missing from the prompt library: add prompts/music/\(name).wav or a folder prompts/music/\(name)/")
+        }
+        return intern(name, &musicIndex, &parts.musicNames)
+    }
+    func value(_ text: String) -> Int { intern(text, &valueIndex, &parts.values) }
+
+    private func intern(_ name: String, _ index: inout [String: Int], _ table: inout [String]) -> Int {
+        if let i = index[name] { return i }
+        index[name] = table.count
+        table.append(name)
+        return table.count - 1
+    }
+
+    /// A literal or `$variable` text value.
+    func valueSource(_ node: Node, _ what: String) -> ValueSource {
+        guard let text = reader.string(node, what) else { return .none }
+        if text.hasPrefix("$") {
+            let name = String(text.dropFirst())
+            guard let slot = variableIndex[name] else {
+                reader.error(node, "unknown variable '\(name)': declare it under `variables:`")
+                return .none
+            }
+            return .variable(slot)
+        }
+        return .literal(value(text))
+    }
+
+    /// The step a reference names; records the edge for the graph checks.
+    func target(_ node: Node, _ what: String, silent: Bool, instant: Bool = false) -> Int {
+        guard let name = reader.string(node, what) else { return -1 }
+        if name == "hangup" && stepIndex[name] == nil { return -1 }
+        guard let index = stepIndex[name] else {
+            reader.error(node, "\(what) '\(name)' is not a step in this flow\(suggestion(name))")
+            return -1
+        }
+        edges[currentStep].append(FlowEdge(target: index, silent: silent, instant: instant))
+        return index
+    }
+
+    /// The step after `index` in the file, or -1 (hang up) for the last one.
+    func following(_ index: Int, silent: Bool, instant: Bool = false) -> Int {
+        let next = index + 1 < parts.stepNames.count ? index + 1 : -1
+        if next >= 0 { edges[currentStep].append(FlowEdge(target: next, silent: silent, instant: instant)) }
+        return next
+    }
+
+    func suggestion(_ name: String) -> String {
+        let close = parts.stepNames.filter { editDistance($0, name) <= 2 }
+        if let best = close.first { return ": did you mean '\(best)'?" }
+        return ": steps are \(parts.stepNames.prefix(8).joined(separator: ", "))"
+    }
+
+    // MARK: - Top level sections
+
+    private func readVariables(_ node: Node) {
+        guard let pairs = reader.pairs(node, "variables") else { return }
+        for (key, keyNode, value) in pairs {
+            guard variableIndex.count < VariableSlots.capacity else {
+                reader.error(keyNode, "too many variables: a flow may have at most \(VariableSlots.capacity)")
+                continue
+            }
+            variableIndex[key] = parts.variableNames.count
+            parts.variableNames.append(key)
+            if let text = reader.string(value, "variable '\(key)'") {
+                parts.initialVariables[variableIndex[key]!] = self.value(text)
+            }
+        }
+    }
+
+    private func readSchedules(_ node: Node) {
+        guard let pairs = reader.pairs(node, "schedules") else { return }
+        let parser = ScheduleParser(reader: reader)
+        for (key, _, value) in pairs {
+            guard let hours = parser.parse(value, name: key) else { continue }
+            scheduleIndex[key] = parts.schedules.count
+            parts.schedules.append(hours)
+            parts.scheduleNames.append(key)
+        }
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,69 @@
+import Yams
+
+/// Reads a `queue` step: hold music, announcements, exit keys, maximum wait.
+struct QueueReader {
+    let context: StepContext
+    var reader: YAMLReader { context.reader }
+    var builder: FlowBuilder { context.builder }
+
+    /// Asterisk's `periodic-announce-frequency` default.
+    static let defaultAnnounceEvery = 60.0
+
+    func read(_ value: Node) -> Step {
+        let queueName = reader.string(value, "queue") ?? ""
+        if queueName.isEmpty { reader.error(value, "queue needs a queue name, e.g. `queue: orders`") }
+        let topic: ValueSource
+        if let node = context.options["topic"] {
+            topic = builder.valueSource(node, "topic")
+        } else if let slot = builder.variableIndex["topic"] {
+            topic = .variable(slot)
+        } else {
+            topic = .none
+        }
+        let musicNode = context.options["music"] ?? builder.stepNodes[context.index]
+        let music = builder.music(context.options["music"].flatMap { reader.string($0, "music") } ?? "default", musicNode)
+        let every = context.duration("announce_every", default: Self.defaultAnnounceEvery, allowZero: true)
+        let first = context.duration("announce_first", default: every, allowZero: true)
+        let maxWait = context.duration("max_wait", default: 0, allowZero: true)
+        if every > 0 && every < 10, let node = context.options["announce_every"] {
+            reader.warning(node, "announcements every \(DurationParser.format(every)) leave almost no music between them")
+        }
+        if maxWait > 0 && first >= maxWait && (context.options["announce"] != nil) {
+            reader.warning(context.options["announce_first"] ?? context.options["announce_every"] ?? context.options["max_wait"],
+                           "the first announcement (\(DurationParser.format(first))) comes after max_wait (\(DurationParser.format(maxWait))): callers never hear it")
+        }
+        var exitKeys = KeySet()
+        let start = builder.parts.choices.count
+        if let node = context.options["keys"], let pairs = reader.pairs(node, "keys") {
+            for (key, keyNode, target) in pairs {
+                guard key.count == 1, let phoneKey = PhoneKey(key.first!) else {
+                    reader.error(keyNode, "queue key '\(key)' must be a single keypad key (0-9, *, #)")
+                    continue
+                }
+                if exitKeys.contains(phoneKey) {
+                    reader.error(keyNode, "queue key '\(key)' is given twice")
+                    continue
+                }
+                exitKeys.insert(phoneKey)
+                var keys = KeySequence()
+                keys.append(phoneKey)
+                builder.parts.choices.append(context.choice(target, keys: keys, silent: false))
+            }
+        }
+        let end = builder.parts.choices.count
+        let onTimeout = context.target("on_timeout", silent: true)
+        if maxWait == 0, let node = context.options["on_timeout"] {
+            reader.warning(node, "on_timeout is never used without max_wait")
+        }
+        let step = QueueStep(
+            queue: builder.queue(queueName), topic: topic, music: music,
+            announcement: context.prompts("announce"), announceFirst: first, announceEvery: every,
+            announcePosition: context.bool("announce_position", default: false),
+            announceWait: context.bool("announce_wait", default: false),
+            exitKeys: exitKeys, keyTargets: start..<end, maxWait: maxWait, onTimeout: onTimeout,
+            onEmpty: context.target("on_empty", silent: true, fallback: onTimeout),
+            next: context.options["next"].map { builder.target($0, "next", silent: true) } ?? -1)
+        builder.parts.queues.append(step)
+        return .queue(builder.parts.queues.count - 1)
+    }
+}

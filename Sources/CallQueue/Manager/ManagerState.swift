@@ -1,0 +1,130 @@
+import DequeModule
+import HeapModule
+
+/// A caller in the call table (waiting or ringing).
+struct CallSlot: Sendable {
+    static let free: UInt8 = 0, waiting: UInt8 = 1, offered: UInt8 = 2
+
+    var call = CallID(0)
+    var queue: Int32 = 0
+    var topic = TopicHandle.none
+    var joinedAt = 0.0
+    var joinSeq: UInt64 = 0
+    var originalPosition: Int32 = 0
+    var generation: UInt32 = 0
+    var phase: UInt8 = CallSlot.free
+    var offeredTo: Int32 = -1
+    var offeredAt = 0.0
+}
+
+/// An entry of a queue's line of live callers, FIFO by `(joinedAt, seq)`.
+struct WaitingEntry: Sendable {
+    var joinedAt: Double
+    var seq: UInt64
+    var slot: Int32
+    var generation: UInt32
+}
+
+/// A ready callback in a queue's line, ordered by place.
+struct ReadyCallback: Comparable, Sendable {
+    var placeKey: Double
+    var placeSeq: UInt64
+    var id: CallbackID
+    var version: UInt32
+    static func < (a: Self, b: Self) -> Bool { (a.placeKey, a.placeSeq) < (b.placeKey, b.placeSeq) }
+    static func == (a: Self, b: Self) -> Bool { a.placeKey == b.placeKey && a.placeSeq == b.placeSeq && a.id == b.id && a.version == b.version }
+}
+
+/// A callback waiting for its `notBefore`, or a reservation waiting to expire.
+struct TimedCallback: Comparable, Sendable {
+    var time: Double
+    var id: CallbackID
+    var version: UInt32
+    static func < (a: Self, b: Self) -> Bool { (a.time, a.id) < (b.time, b.id) }
+    static func == (a: Self, b: Self) -> Bool { a.time == b.time && a.id == b.id && a.version == b.version }
+}
+
+/// A queue's membership of an agent.
+struct Membership: Sendable {
+    var queue: Int32
+    var member: Int32
+    var level: Int32
+}
+
+/// Everything the manager keeps per queue.
+struct QueueState: Sendable {
+    let config: QueueConfig
+    let strategy: RoutingStrategy
+    let pickerIndex: Int
+    let wrapUp: Double
+    let wideningStep: Double
+    let joinEmpty: EmptyConditions
+    let leaveWhenEmpty: EmptyConditions
+    let maxWait: Double
+    var waiting: Deque<WaitingEntry> = []
+    var waitingCount = 0
+    var members: [AgentHandle] = []
+    var memberLevels: [Int32] = []
+    var callbackOnly = LongestIdlePicker()
+    var counts = MemberCounts()
+    var ready = Heap<ReadyCallback>()
+    var readyCount = 0
+    var scheduled = Heap<TimedCallback>()
+    var estimator: WaitEstimator
+    var emptyCheckPending = false
+
+    init(config: QueueConfig, pickerIndex: Int) {
+        self.config = config
+        self.strategy = config.strategy
+        self.pickerIndex = pickerIndex
+        self.wrapUp = max(0, config.wrapUp)
+        self.wideningStep = config.levelWideningStep
+        self.joinEmpty = config.joinEmpty
+        self.leaveWhenEmpty = config.leaveWhenEmpty
+        self.maxWait = config.maxWait ?? .infinity
+        self.estimator = WaitEstimator(weight: config.estimatorWeight)
+    }
+
+    /// Highest level eligible for a caller who has waited `wait` seconds
+    /// (static over plain values, so no copy of the queue state is made).
+    @inline(__always)
+    static func maxLevel(_ strategy: RoutingStrategy, _ wideningStep: Double, afterWaiting wait: Double) -> Int32 {
+        guard strategy == .skills else { return Int32.max }
+        guard wideningStep > 0, wideningStep.isFinite else { return wideningStep.isFinite ? Int32.max : 1 }
+        let steps = (max(0, wait) / wideningStep).rounded(.down)
+        return steps >= Double(Int32.max - 1) ? Int32.max : 1 + Int32(steps)
+    }
+}
+
+/// What an agent is working on.
+enum Work: UInt8, Sendable {
+    case none, caller, callback
+}
+
+/// Everything the manager keeps per agent (names live in separate arrays).
+struct AgentRecord: Sendable {
+    var state: AgentState = .loggedOut
+    var hasStation: Bool
+    var wrapUpOverride: Double?
+    var maxNoAnswer: Int32
+    var missedOffers: Int32 = 0
+    var callsTaken: Int64 = 0
+    var talkTime = 0.0
+    var idleSince = 0.0
+    var loggedInAt = 0.0
+    /// This agent's memberships: `QueueManager.memberships[start ..< start + count]`.
+    var membershipStart: Int32 = 0
+    var membershipCount: Int32 = 0
+    var work = Work.none
+    var workCall = CallID(0)
+    var workTicket = CallTicket(slot: -1, generation: 0)
+    var workQueue: Int32 = 0
+    var workJoinedAt = 0.0
+    var workOfferedAt = 0.0
+    var workAnsweredAt = 0.0
+    var workOriginalPosition: Int32 = 0
+    var workCallback = CallbackID(0)
+    /// Index in `QueueManager.breakReasons` of a break to start after the current work; -1 = none.
+    var pendingBreak: Int32 = -1
+    var pendingLogout = false
+}

@@ -1,0 +1,95 @@
+/// A queue at a glance, for `ivr queue status` and wallboards.
+public struct QueueStatus: Sendable, Hashable {
+    /// Queue name.
+    public var name: String
+    /// Callers waiting (not ringing).
+    public var waiting: Int
+    /// Seconds the longest-waiting caller has waited (0 when none).
+    public var oldestWait: Double
+    /// Callbacks due now (eligible, waiting for an agent).
+    public var callbacksDue: Int
+    /// Callbacks scheduled for later (initial delay, retry, hours).
+    public var callbacksScheduled: Int
+    /// Callbacks reserved by an agent.
+    public var callbacksReserved: Int
+    /// Members by state (agents with and without a station).
+    public var agents: MemberCounts
+    /// Estimated wait of a caller joining now, if there is history.
+    public var estimatedWait: Double?
+}
+
+/// An agent at a glance.
+public struct AgentStatus: Sendable, Hashable {
+    /// Agent id.
+    public var id: String
+    /// Display name.
+    public var name: String
+    /// State now.
+    public var state: AgentState
+    /// Calls and callbacks taken.
+    public var callsTaken: Int64
+    /// Seconds talked.
+    public var talkTime: Double
+    /// Offers not taken in a row.
+    public var missedOffers: Int
+    /// Queues served and levels.
+    public var skills: [Skill]
+}
+
+extension QueueManager {
+    /// The status of every queue at time `t`.
+    public func status(at t: Double) -> [QueueStatus] {
+        queues.indices.map { q in
+            var oldest = 0.0
+            for e in queues[q].waiting where isLive(e) {
+                oldest = t - e.joinedAt
+                break
+            }
+            var counts = MemberCounts()
+            for agent in queues[q].members { counts[agents[Int(agent.index)].state] += 1 }
+            var due = 0, scheduled = 0, reserved = 0
+            for cb in callbacks.values where Int(cb.queue.index) == q && cb.isOpen {
+                if cb.status == .reserved { reserved += 1 } else if cb.notBefore <= t { due += 1 } else { scheduled += 1 }
+            }
+            let position = queues[q].waitingCount + queues[q].readyCount + 1
+            return QueueStatus(name: queueNames[q], waiting: queues[q].waitingCount, oldestWait: oldest,
+                               callbacksDue: due, callbacksScheduled: scheduled, callbacksReserved: reserved,
+                               agents: counts,
+                               estimatedWait: queues[q].estimator.estimate(position: position,
+                                                                           staffed: queues[q].counts.staffed))
+        }
+    }
+
+    /// The status of every agent, in the order they were added.
+    public func agentStatus() -> [AgentStatus] {
+        agents.indices.map { a in
+            AgentStatus(id: agentIDs[a], name: agentNames[a], state: agents[a].state,
+                        callsTaken: agents[a].callsTaken, talkTime: agents[a].talkTime,
+                        missedOffers: Int(agents[a].missedOffers),
+                        skills: memberships[membershipRange(a)].map { Skill(queue: queueNames[Int($0.queue)], level: Int($0.level)) })
+        }
+    }
+
+    /// The wait estimator of a queue (recent handle and hold times).
+    public func estimator(of queue: QueueHandle) -> WaitEstimator { queues[Int(queue.index)].estimator }
+
+    /// The earliest time after `t` at which `next(at:)` may have something to
+    /// do without a new input: a callback coming due, a reservation expiring,
+    /// a closed queue with due callbacks opening, or (`.skills`) the head
+    /// caller's wait reaching the level of an idle agent. `nil`: nothing timed.
+    public mutating func nextWakeUp(after t: Double) -> Double? {
+        var wake = callbackTimerDue > t ? callbackTimerDue : Double.infinity
+        for q in queues.indices {
+            if queues[q].readyCount > 0, !queues[q].config.schedule.isOpen(at: t),
+               let opening = queues[q].config.schedule.nextOpening(after: t) {
+                wake = min(wake, opening)
+            }
+            guard queues[q].strategy == .skills, queues[q].wideningStep > 0, queues[q].wideningStep.isFinite,
+                  let head = liveHead(q),
+                  let level = bank.skills[queues[q].pickerIndex].lowestIdleLevel(epochs: idleEpoch),
+                  level > QueueState.maxLevel(queues[q].strategy, queues[q].wideningStep, afterWaiting: t - head.joinedAt) else { continue }
+            wake = min(wake, head.joinedAt + Double(level - 1) * queues[q].wideningStep)
+        }
+        return wake.isFinite ? wake : nil
+    }
+}

@@ -1,0 +1,78 @@
+/// The simulator's agenda: a binary min-heap of events ordered by (time, sequence).
+///
+/// The sequence number grows with every push, so events at the same instant come out in
+/// the order they were scheduled (as in SimPy) and a run never depends on heap layout.
+public struct EventQueue<Payload> {
+    /// One scheduled event.
+    public struct Entry {
+        /// Virtual time in seconds.
+        public var time: Double
+        /// Tie-breaker: push order.
+        public var sequence: UInt64
+        /// What happens.
+        public var payload: Payload
+    }
+
+    private var heap: [Entry] = []
+    private var nextSequence: UInt64 = 0
+
+    /// An empty agenda.
+    public init() {}
+
+    /// Number of pending events.
+    public var count: Int { heap.count }
+    /// Whether nothing is pending.
+    public var isEmpty: Bool { heap.isEmpty }
+    /// The time of the next event, if any.
+    public var nextTime: Double? { heap.first?.time }
+
+    /// Schedules `payload` at `time`.
+    public mutating func push(_ payload: Payload, at time: Double) {
+        heap.append(Entry(time: time, sequence: nextSequence, payload: payload))
+        nextSequence &+= 1
+        siftUp(heap.count - 1)
+    }
+
+    /// Removes and returns the earliest event (ties: first scheduled).
+    public mutating func pop() -> Entry? {
+        guard !heap.isEmpty else { return nil }
+        let top = heap[0]
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            siftDown(0)
+        }
+        return top
+    }
+
+    private static func less(_ a: Entry, _ b: Entry) -> Bool {
+        a.time < b.time || (a.time == b.time && a.sequence < b.sequence)
+    }
+
+    private mutating func siftUp(_ start: Int) {
+        var i = start
+        let item = heap[i]
+        while i > 0 {
+            let parent = (i - 1) >> 1
+            guard Self.less(item, heap[parent]) else { break }
+            heap[i] = heap[parent]
+            i = parent
+        }
+        heap[i] = item
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var i = start
+        let n = heap.count
+        let item = heap[i]
+        while true {
+            var child = 2 * i + 1
+            if child >= n { break }
+            if child + 1 < n && Self.less(heap[child + 1], heap[child]) { child += 1 }
+            guard Self.less(heap[child], item) else { break }
+            heap[i] = heap[child]
+            i = child
+        }
+        heap[i] = item
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Turns the statistics of one or more replications into a `SimulationReport`.
+public enum ReportBuilder {
+    /// The report for `scenario` from `runs` (one per replication, same scenario, different seeds).
+    public static func build(_ scenario: Scenario, runs: [SimulationStatistics], seed: UInt64, wallSeconds: Double?) -> SimulationReport {
+        precondition(!runs.isEmpty, "at least one replication")
+        let n = Double(runs.count)
+        var total = QueueCounters(), waits = WaitHistogram()
+        var calls = 0, redials = 0, ended = 0, vm = 0, cbReq = 0, cbAtt = 0, cbDone = 0
+        var busy = 0.0, scheduled = 0.0
+        for r in runs {
+            total.merge(r.total); waits.merge(r.waits)
+            calls += r.calls; redials += r.redials; ended += r.endedInFlow; vm += r.voicemails
+            cbReq += r.callbacksRequested; cbAtt += r.callbacksAttempted; cbDone += r.callbacksCompleted
+            busy += r.busy.totalArea; scheduled += r.scheduled.totalArea
+        }
+        var report = SimulationReport(
+            scenario: scenario.name, seed: seed, replications: runs.count, durationSeconds: scenario.duration,
+            start: startLabel(scenario), targetSeconds: scenario.targetAnswer, serviceLevelGoal: scenario.serviceLevelGoal,
+            intervalSeconds: scenario.interval,
+            calls: Double(calls) / n, redials: Double(redials) / n, endedInFlow: Double(ended) / n,
+            offered: Double(total.offered) / n, answered: Double(total.answered) / n, abandoned: Double(total.abandoned) / n,
+            leftQueue: Double(total.leftQueue) / n, serviceLevel: total.serviceLevel() ?? 0,
+            asaSeconds: total.averageSpeedOfAnswer, abandonRate: total.abandonRate,
+            waitP90Seconds: waits.percentile(0.9), waitP99Seconds: waits.percentile(0.99), waitMaxSeconds: waits.maximum,
+            occupancy: scheduled > 0 ? busy / scheduled : 0,
+            voicemails: Double(vm) / n, callbacksRequested: Double(cbReq) / n, callbacksAttempted: Double(cbAtt) / n,
+            callbacksCompleted: Double(cbDone) / n,
+            wallSeconds: wallSeconds, callsPerSecond: wallSeconds.map { $0 > 0 ? Double(calls) / $0 : 0 },
+            confidence: nil, analytic: analytic(scenario), queues: [], intervals: [])
+        if runs.count >= 2 {
+            report.confidence = SimulationReport.Confidence(
+                serviceLevel: ConfidenceInterval.of(runs.map { $0.total.serviceLevel() ?? 0 })!,
+                asaSeconds: ConfidenceInterval.of(runs.map { $0.total.averageSpeedOfAnswer })!,
+                abandonRate: ConfidenceInterval.of(runs.map { $0.total.abandonRate })!,
+                occupancy: ConfidenceInterval.of(runs.map(\.occupancy))!)
+        }
+        report.queues = queueRows(runs, n: n)
+        report.intervals = intervalRows(scenario, runs, n: n)
+        return report
+    }
+
+    static func queueRows(_ runs: [SimulationStatistics], n: Double) -> [SimulationReport.QueueRow] {
+        runs[0].queueNames.indices.map { q in
+            var c = QueueCounters(), h = WaitHistogram()
+            for r in runs { c.merge(r.queues[q]); h.merge(r.queueWaits[q]) }
+            return SimulationReport.QueueRow(
+                name: runs[0].queueNames[q], offered: Double(c.offered) / n, answered: Double(c.answered) / n,
+                abandoned: Double(c.abandoned) / n, leftQueue: Double(c.leftQueue) / n, serviceLevel: c.serviceLevel(),
+                asaSeconds: c.averageSpeedOfAnswer, abandonRate: c.abandonRate,
+                waitP90Seconds: h.percentile(0.9), waitMaxSeconds: h.maximum,
+                ahtSeconds: c.answered > 0 ? c.handled / Double(c.answered) : 0)
+        }
+    }
+
+    static func intervalRows(_ scenario: Scenario, _ runs: [SimulationStatistics], n: Double) -> [SimulationReport.IntervalRow] {
+        let width = scenario.interval
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = scenario.timeZone
+        let start = scenario.startDate
+        return runs[0].intervals.indices.map { i in
+            var c = QueueCounters(), calls = 0
+            var busy = 0.0, scheduled = 0.0, waitingArea = 0.0, waitingPeak = 0.0
+            for r in runs {
+                c.merge(r.intervals[i]); calls += r.intervalCalls[i]
+                busy += r.busy.area[i]; scheduled += r.scheduled.area[i]
+                waitingArea += r.waiting.area[i]; waitingPeak = max(waitingPeak, r.waiting.peak[i])
+            }
+            let t0 = Double(i) * width
+            let span = min(width, scenario.duration - t0) * n
+            return SimulationReport.IntervalRow(
+                startSeconds: t0, label: label(start.addingTimeInterval(t0), calendar),
+                calls: Double(calls) / n, offered: Double(c.offered) / n, answered: Double(c.answered) / n,
+                abandoned: Double(c.abandoned) / n, serviceLevel: c.serviceLevel(), asaSeconds: c.averageSpeedOfAnswer,
+                agents: span > 0 ? scheduled / span : 0, occupancy: scheduled > 0 ? busy / scheduled : nil,
+                waitingMean: span > 0 ? waitingArea / span : 0, waitingMax: waitingPeak)
+        }
+    }
+
+    /// Erlang figures when the scenario is stationary: constant rate, one group with a fixed head-count, no flow.
+    static func analytic(_ s: Scenario) -> SimulationReport.Analytic? {
+        guard case .constant(let perHour) = s.arrivals, s.flowPath == nil, s.agents.count == 1,
+              case .count(let agents) = s.agents[0].staffing, agents > 0, s.queues.isEmpty, s.wrapUp == nil else { return nil }
+        var model = QueueModel(arrivalRate: perHour / 3600, meanHandling: s.handling.mean, agents: agents, target: s.targetAnswer)
+        let c = model.figures()
+        var a: QueueFigures?
+        if let p = s.patience {
+            model.meanPatience = p.mean
+            a = model.figures()
+        }
+        let exact = s.handling.isExponential && (s.patience?.isExponential ?? true)
+        return SimulationReport.Analytic(erlangC: c, erlangA: a, exact: exact)
+    }
+
+    static func startLabel(_ s: Scenario) -> String {
+        let c = s.start
+        func two(_ v: Int?) -> String { let x = v ?? 0; return x < 10 ? "0\(x)" : "\(x)" }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) \(s.timeZone.identifier)"
+    }
+
+    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `Mon 23 Nov 09:00` in the scenario's zone (no locale: same text everywhere).
+    static func label(_ date: Date, _ calendar: Calendar) -> String {
+        let c = calendar.dateComponents([.weekday, .day, .month, .hour, .minute], from: date)
+        func two(_ v: Int?) -> String { let x = v ?? 0; return x < 10 ? "0\(x)" : "\(x)" }
+        return "\(weekdays[(c.weekday ?? 1) - 1]) \(c.day ?? 0) \(months[(c.month ?? 1) - 1]) \(two(c.hour)):\(two(c.minute))"
+    }
+}

@@ -1,0 +1,93 @@
+/// The terminal report: a summary table (with Erlang figures and confidence intervals when
+/// available), a per-queue table when there are several queues, and a per-interval table.
+///
+/// Contains no wall-clock figures, so the same scenario and seed print the same bytes.
+public enum TextReport {
+    /// Which intervals the interval table shows.
+    public enum IntervalRows: String, Sendable, CaseIterable {
+        /// Every interval.
+        case all
+        /// Intervals with calls, agents or waiting callers.
+        case active
+        /// No interval table.
+        case none
+    }
+
+    /// The whole report.
+    public static func render(_ r: SimulationReport, intervals: IntervalRows = .active) -> String {
+        var out = header(r) + "\n\n" + summary(r).render() + "\n"
+        if r.queues.count > 1 { out += "\nPer queue\n" + queues(r).render() + "\n" }
+        if intervals != .none {
+            let t = intervalTable(r, all: intervals == .all)
+            out += "\nPer \(Int(r.intervalSeconds / 60))-minute interval (calls counted where they arrived or joined the queue)\n"
+            out += t.render() + "\n"
+        }
+        return out
+    }
+
+    static func header(_ r: SimulationReport) -> String {
+        let reps = r.replications == 1 ? "1 replication" : "\(r.replications) replications (counts are means per replication)"
+        return "Scenario \(r.scenario): \(DurationText.format(r.durationSeconds)) from \(r.start), seed \(r.seed), \(reps)"
+    }
+
+    static func count(_ v: Double) -> String { v.rounded() == v ? Figure.fixed(v, 0) : Figure.fixed(v, 1) }
+
+    static func summary(_ r: SimulationReport) -> TextTable {
+        let c = r.analytic?.erlangC, a = r.analytic?.erlangA
+        var headers = ["", "simulated"]
+        if r.confidence != nil { headers.append("95% CI") }
+        if r.analytic != nil { headers.append("Erlang C" + (r.analytic!.exact ? "" : " (approx.)")) }
+        if a != nil { headers.append("Erlang A" + (r.analytic!.exact ? "" : " (approx.)")) }
+        var t = TextTable(headers: headers)
+        func row(_ label: String, _ sim: String, ci: SimulationReport.Interval? = nil, _ fmt: ((Double) -> String)? = nil,
+                 _ pick: ((QueueFigures) -> Double)? = nil) {
+            var cells = [label, sim]
+            if r.confidence != nil { cells.append(ci.map { "\(fmt!($0.low)) - \(fmt!($0.high))" } ?? "") }
+            if r.analytic != nil { cells.append(pick.map { p in c.map { fmt!(p($0)) } ?? "unstable" } ?? "") }
+            if a != nil { cells.append(pick.map { p in fmt!(p(a!)) } ?? "") }
+            t.rows.append(cells)
+        }
+        let pct = { (v: Double) in Figure.percent(v) }, sec = { (v: Double) in Figure.seconds(v) }
+        row("calls", count(r.calls))
+        if r.redials > 0 { row("  of which redials", count(r.redials)) }
+        if r.endedInFlow > 0 { row("ended in the flow", count(r.endedInFlow)) }
+        row("offered to a queue", count(r.offered))
+        row("answered", count(r.answered))
+        row("abandoned", count(r.abandoned))
+        if r.leftQueue > 0 { row("left the queue (key/max wait)", count(r.leftQueue)) }
+        row("service level (\(Figure.fixed(r.targetSeconds, 0))s)", pct(r.serviceLevel), ci: r.confidence?.serviceLevel, pct) { $0.serviceLevel }
+        row("ASA", sec(r.asaSeconds), ci: r.confidence?.asaSeconds, sec) { $0.averageSpeedOfAnswer }
+        row("abandon rate", pct(r.abandonRate), ci: r.confidence?.abandonRate, pct) { $0.abandonRate }
+        row("wait p90", sec(r.waitP90Seconds))
+        row("wait p99", sec(r.waitP99Seconds))
+        row("wait max", sec(r.waitMaxSeconds))
+        row("occupancy", pct(r.occupancy), ci: r.confidence?.occupancy, pct) { $0.occupancy }
+        row("voicemails", count(r.voicemails))
+        row("callbacks requested", count(r.callbacksRequested))
+        row("callbacks attempted", count(r.callbacksAttempted))
+        row("callbacks completed", count(r.callbacksCompleted))
+        return t
+    }
+
+    static func queues(_ r: SimulationReport) -> TextTable {
+        var t = TextTable(headers: ["queue", "offered", "answered", "abandoned", "left", "SL", "ASA", "abandon", "p90", "max", "AHT"])
+        for q in r.queues {
+            t.rows.append([q.name, count(q.offered), count(q.answered), count(q.abandoned), count(q.leftQueue),
+                           q.serviceLevel.map { Figure.percent($0) } ?? "-", Figure.seconds(q.asaSeconds),
+                           Figure.percent(q.abandonRate), Figure.seconds(q.waitP90Seconds), Figure.seconds(q.waitMaxSeconds),
+                           Figure.seconds(q.ahtSeconds, decimals: 0)])
+        }
+        return t
+    }
+
+    static func intervalTable(_ r: SimulationReport, all: Bool) -> TextTable {
+        var t = TextTable(headers: ["interval", "calls", "offered", "answered", "aband", "SL", "ASA", "agents", "occ", "wait avg", "wait max"])
+        for row in r.intervals where all || row.calls > 0 || row.agents > 0 || row.waitingMax > 0 {
+            t.rows.append([row.label, count(row.calls), count(row.offered), count(row.answered), count(row.abandoned),
+                           row.serviceLevel.map { Figure.percent($0) } ?? "-", Figure.seconds(row.asaSeconds),
+                           Figure.fixed(row.agents, 1), row.occupancy.map { Figure.percent($0) } ?? "-",
+                           Figure.fixed(row.waitingMean, 1), Figure.fixed(row.waitingMax, 0)])
+        }
+        return t
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Yams
+
+extension ScenarioLoader {
+    /// `agents: {count: N}`, `{schedule: [[hour, n], …]}`, or `{groups: [{name, skills, count|schedule}, …]}`.
+    static func readAgents(_ node: Node, _ r: NodeReader) -> [AgentGroup]? {
+        guard let m = r.mapping(node, "agents", allowed: ["count", "schedule", "skills", "groups"]) else { return nil }
+        if let groupsNode = m["groups"] {
+            for k in ["count", "schedule", "skills"] where m[k] != nil {
+                r.fail(m[k], "agents: with 'groups', give '\(k)' inside each group")
+            }
+            guard let seq = r.sequence(groupsNode, "agents.groups") else { return nil }
+            var names = Set<String>()
+            let groups = seq.enumerated().compactMap { i, g -> AgentGroup? in
+                guard let gm = r.mapping(g, "agents.groups[\(i)]", allowed: ["name", "count", "schedule", "skills"]) else { return nil }
+                let name = gm["name"].flatMap { r.string($0, "group name") } ?? "group\(i + 1)"
+                if !names.insert(name).inserted { r.fail(gm["name"], "two agent groups are named '\(name)'") }
+                return readGroup(gm, name: name, node: g, r)
+            }
+            if seq.isEmpty { r.fail(groupsNode, "agents.groups is empty: add at least one group") }
+            return groups
+        }
+        return readGroup(m, name: "agents", node: node, r).map { [$0] }
+    }
+
+    private static func readGroup(_ m: [String: Node], name: String, node: Node, _ r: NodeReader) -> AgentGroup? {
+        var skills: [String: Int] = [:]
+        if let n = m["skills"] {
+            if let map = n.mapping {
+                for (k, v) in map {
+                    guard let q = k.string else { continue }
+                    if let level = r.integer(v, "skill level of '\(q)'", in: 1...100) { skills[q] = level }
+                }
+            } else { r.fail(n, "skills must map queue names to levels (1 = first choice), e.g. {orders: 1, returns: 2}") }
+        }
+        switch (m["count"], m["schedule"]) {
+        case let (n?, nil):
+            return r.integer(n, "agents count", in: 0...100_000).map { AgentGroup(name: name, skills: skills, staffing: .count($0)) }
+        case let (nil, n?):
+            return readSchedule(n, r).map { AgentGroup(name: name, skills: skills, staffing: .schedule($0)) }
+        case (.some, .some):
+            r.fail(node, "agents '\(name)': give count or schedule, not both"); return nil
+        case (nil, nil):
+            r.fail(node, "agents '\(name)' needs count (fixed head-count) or schedule ([[start hour, head-count], …])"); return nil
+        }
+    }
+
+    static func readSchedule(_ node: Node, _ r: NodeReader) -> [ShiftStep]? {
+        guard let seq = r.sequence(node, "schedule") else { return nil }
+        var steps: [ShiftStep] = []
+        for item in seq {
+            guard let pair = item.sequence, pair.count == 2 else {
+                r.fail(item, "each schedule step is [start hour, head-count], e.g. [9, 12] or [17.5, 4]"); continue
+            }
+            guard let hour = r.number(pair[0], "schedule hour", in: 0...23.999),
+                  let count = r.integer(pair[1], "schedule head-count", in: 0...100_000) else { continue }
+            if let last = steps.last, hour <= last.hour {
+                r.fail(pair[0], "schedule hours must rise through the day (\(hour) comes after \(last.hour))"); continue
+            }
+            steps.append(ShiftStep(hour: hour, count: count))
+        }
+        if seq.isEmpty { r.fail(node, "schedule is empty: give at least one [start hour, head-count]") }
+        return steps.isEmpty ? nil : steps
+    }
+
+    static func readCallers(_ node: Node, into c: inout CallerBehaviour, _ r: NodeReader, _ base: String) {
+        let keys = ["key_latency", "answers_menus", "menus", "voicemail_when_offered", "callback_when_offered",
+                    "message_length", "redial"]
+        guard let m = r.mapping(node, "callers", allowed: keys) else { return }
+        if let n = m["key_latency"], let v = readDistribution(n, "callers.key_latency", r, base) { c.keyLatency = v }
+        if let n = m["answers_menus"], let v = r.probability(n, "callers.answers_menus") { c.answersMenus = v }
+        if let n = m["voicemail_when_offered"], let v = r.probability(n, "callers.voicemail_when_offered") { c.voicemailWhenOffered = v }
+        if let n = m["callback_when_offered"], let v = r.probability(n, "callers.callback_when_offered") { c.callbackWhenOffered = v }
+        if c.voicemailWhenOffered + c.callbackWhenOffered > 1 {
+            r.fail(node, "callers: voicemail_when_offered + callback_when_offered must not exceed 1")
+        }
+        if let n = m["message_length"], let v = readDistribution(n, "callers.message_length", r, base) { c.messageLength = v }
+        if let n = m["redial"], let rm = r.mapping(n, "callers.redial", allowed: ["probability", "after"]) {
+            if let p = rm["probability"], let v = r.probability(p, "callers.redial.probability") { c.redialProbability = v }
+            if let a = rm["after"], let v = readDistribution(a, "callers.redial.after", r, base) { c.redialAfter = v }
+        }
+        if let n = m["menus"] {
+            guard let map = n.mapping else { r.fail(n, "callers.menus maps a menu step name to {key: share}"); return }
+            for (stepNode, choicesNode) in map {
+                guard let step = stepNode.string else { continue }
+                guard let choices = choicesNode.mapping else {
+                    r.fail(choicesNode, "callers.menus.\(step) maps keys to shares, e.g. {\"1\": 0.5, \"2\": 0.3, \"0\": 0.2}"); continue
+                }
+                var list: [(keys: String, share: Double)] = []
+                for (k, v) in choices {
+                    guard let keys = k.string, keys.allSatisfy({ "0123456789*#".contains($0) }) else {
+                        r.fail(k, "menu keys are digits, * or # (quote them: \"1\")"); continue
+                    }
+                    if let share = r.number(v, "share of key \(keys)", in: 0...1e6) { list.append((keys, share)) }
+                }
+                if list.reduce(0, { $0 + $1.share }) <= 0 { r.fail(choicesNode, "callers.menus.\(step): the shares add up to 0") }
+                c.menuChoices[step] = list
+            }
+        }
+    }
+
+    static func readCallbacks(_ node: Node, into c: inout CallbackWork, _ r: NodeReader, _ base: String) {
+        guard let m = r.mapping(node, "callbacks", allowed: ["handling", "attempt_time", "reach_rate"]) else { return }
+        if let n = m["handling"], let v = readDistribution(n, "callbacks.handling", r, base) { c.handling = v }
+        if let n = m["attempt_time"], let v = readDistribution(n, "callbacks.attempt_time", r, base) { c.attemptTime = v }
+        if let n = m["reach_rate"], let v = r.probability(n, "callbacks.reach_rate") { c.reachRate = v }
+    }
+}

@@ -1,0 +1,124 @@
+/// Everything one simulation run measures, streamed: counters, histograms and per-interval
+/// integrals. Memory depends on the number of queues and intervals, never on the number of calls.
+public struct SimulationStatistics: Sendable {
+    /// Service-level threshold, seconds.
+    public let target: Double
+    /// Report interval width, seconds.
+    public let interval: Double
+    /// Arrivals happen in [0, duration).
+    public let duration: Double
+    /// Queue names, by index.
+    public let queueNames: [String]
+
+    /// Calls that arrived (first attempts and redials).
+    public var calls = 0
+    /// Of `calls`, redials by callers who had abandoned.
+    public var redials = 0
+    /// Calls that ended inside the flow without reaching a queue (e.g. closed, hung up in a menu).
+    public var endedInFlow = 0
+    /// Voicemail messages left.
+    public var voicemails = 0
+    /// Callback requests created.
+    public var callbacksRequested = 0
+    /// Callback attempts made by agents.
+    public var callbacksAttempted = 0
+    /// Callbacks that reached the customer.
+    public var callbacksCompleted = 0
+    /// Queue counters over all queues.
+    public var total = QueueCounters()
+    /// Waits of callers who left a queue (answered, abandoned or left), for percentiles.
+    public var waits = WaitHistogram()
+    /// Per queue, by index.
+    public var queues: [QueueCounters]
+    /// Per queue waits, by index.
+    public var queueWaits: [WaitHistogram]
+    /// Per interval queue counters.
+    public var intervals: [QueueCounters]
+    /// Calls arriving per interval.
+    public var intervalCalls: [Int]
+    /// Agents busy (on calls, wrap-up, callbacks) over time.
+    public var busy: IntervalIntegrator
+    /// Callers waiting in queues over time.
+    public var waiting: IntervalIntegrator
+    /// Agents scheduled over time.
+    public var scheduled: IntervalIntegrator
+
+    /// Empty statistics for a run.
+    public init(target: Double, interval: Double, duration: Double, queueNames: [String]) {
+        self.target = target
+        self.interval = interval
+        self.duration = duration
+        self.queueNames = queueNames
+        let n = max(1, Int((duration / interval).rounded(.up)))
+        queues = Array(repeating: QueueCounters(), count: queueNames.count)
+        queueWaits = Array(repeating: WaitHistogram(), count: queueNames.count)
+        intervals = Array(repeating: QueueCounters(), count: n)
+        intervalCalls = Array(repeating: 0, count: n)
+        busy = IntervalIntegrator(width: interval, limit: duration)
+        waiting = IntervalIntegrator(width: interval, limit: duration)
+        scheduled = IntervalIntegrator(width: interval, limit: duration)
+    }
+
+    private func slot(_ t: Double) -> Int { min(intervals.count - 1, max(0, Int(t / interval))) }
+
+    /// A call arrives at `t`.
+    public mutating func arrival(at t: Double, redial: Bool) {
+        calls += 1
+        if redial { redials += 1 }
+        intervalCalls[slot(t)] += 1
+    }
+
+    /// A caller joins queue `q` at `t`.
+    public mutating func enqueued(queue q: Int, at t: Double) {
+        total.offered += 1
+        queues[q].offered += 1
+        intervals[slot(t)].offered += 1
+        waiting.add(1, at: t)
+    }
+
+    /// A caller who joined queue `q` at `joined` leaves it at `t` for `exit`.
+    public mutating func dequeued(queue q: Int, joined: Double, at t: Double, exit: QueueExit) {
+        waiting.add(-1, at: t)
+        let wait = t - joined
+        waits.record(wait)
+        queueWaits[q].record(wait)
+        let i = slot(joined)
+        Self.count(&total, exit, wait, target)
+        Self.count(&queues[q], exit, wait, target)
+        Self.count(&intervals[i], exit, wait, target)
+    }
+
+    /// Seconds of talk and wrap-up for a call answered from queue `q` that joined at `joined`.
+    public mutating func handled(queue q: Int, joined: Double, seconds: Double) {
+        total.handled += seconds
+        queues[q].handled += seconds
+        intervals[slot(joined)].handled += seconds
+    }
+
+    private static func count(_ c: inout QueueCounters, _ exit: QueueExit, _ wait: Double, _ target: Double) {
+        switch exit {
+        case .answered:
+            c.answered += 1
+            c.answeredWait += wait
+            if wait <= target { c.answeredWithinTarget += 1 }
+        case .abandoned:
+            c.abandoned += 1
+            c.abandonedWait += wait
+        case .left:
+            c.leftQueue += 1
+        }
+    }
+
+    /// Closes the integrals at the end of the run.
+    public mutating func finish(at t: Double) {
+        busy.advance(to: t)
+        waiting.advance(to: t)
+        scheduled.advance(to: t)
+    }
+
+    /// Busy agent-seconds / scheduled agent-seconds inside [0, duration).
+    public var occupancy: Double {
+        let s = scheduled.totalArea
+        return s > 0 ? busy.totalArea / s : 0
+    }
+}

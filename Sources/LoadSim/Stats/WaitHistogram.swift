@@ -1,0 +1,56 @@
+/// A fixed-size histogram of waiting times for percentiles, whatever the number of calls.
+///
+/// Bins are 0.1 s wide up to 10 minutes, then 1 s wide up to 2 hours; longer waits share
+/// one overflow bin. The exact maximum is kept apart. A percentile is reported as the upper
+/// edge of the bin holding it, so it is never optimistic by more than one bin width.
+public struct WaitHistogram: Sendable, Equatable {
+    static let fineLimit = 600.0, fineWidth = 0.1, coarseLimit = 7200.0
+    static let fineBins = Int(fineLimit / fineWidth)
+    static let binCount = fineBins + Int(coarseLimit - fineLimit) + 1
+
+    private var bins: [UInt64] = Array(repeating: 0, count: WaitHistogram.binCount)
+    /// Number of waits recorded.
+    public private(set) var count: UInt64 = 0
+    /// The longest wait recorded (0 when none).
+    public private(set) var maximum: Double = 0
+
+    /// An empty histogram.
+    public init() {}
+
+    /// Records one wait of `seconds`.
+    public mutating func record(_ seconds: Double) {
+        let w = max(0, seconds)
+        let index: Int
+        if w < Self.fineLimit { index = Int(w / Self.fineWidth) }
+        else if w < Self.coarseLimit { index = Self.fineBins + Int(w - Self.fineLimit) }
+        else { index = Self.binCount - 1 }
+        bins[index] &+= 1
+        count &+= 1
+        if w > maximum { maximum = w }
+    }
+
+    /// The wait below which a fraction `q` (0…1) of recorded waits fall (0 when empty).
+    public func percentile(_ q: Double) -> Double {
+        guard count > 0 else { return 0 }
+        let rank = max(1, UInt64((q * Double(count)).rounded(.up)))
+        var seen: UInt64 = 0
+        for (i, n) in bins.enumerated() {
+            seen += n
+            if seen >= rank { return min(maximum, Self.upperEdge(i)) }
+        }
+        return maximum
+    }
+
+    /// Adds another histogram's counts (for totals over queues).
+    public mutating func merge(_ other: WaitHistogram) {
+        for i in bins.indices { bins[i] &+= other.bins[i] }
+        count &+= other.count
+        maximum = max(maximum, other.maximum)
+    }
+
+    static func upperEdge(_ i: Int) -> Double {
+        if i < fineBins { return Double(i + 1) * fineWidth }
+        if i < binCount - 1 { return fineLimit + Double(i - fineBins + 1) }
+        return .infinity
+    }
+}

@@ -1,0 +1,46 @@
+import CALSA
+import Foundation
+
+/// Records from an ALSA capture PCM: mono S16_LE at the line's rate, one period per read at most.
+///
+/// `read` blocks until audio is there; overruns are recovered with `snd_pcm_recover` and logged.
+/// Run reads on a dedicated thread (`CaptureThread`), never on the Swift concurrency pool.
+public final class ALSACapture: AudioSource {
+    /// The PCM name.
+    public let name: String
+    /// Frames per period as the device granted it.
+    public let periodFrames: Int
+    /// Frames captured so far.
+    public let clock: SampleClock
+    private let pcm: ALSAPCM
+
+    /// Opens and configures `device` for capture.
+    public init(device: ALSADevice, configuration: LineConfiguration = LineConfiguration()) throws(AudioLineError) {
+        pcm = try ALSAPCM(device: device, capture: true, configuration: configuration)
+        name = device.name
+        periodFrames = pcm.periodFrames
+        clock = SampleClock(sampleRate: configuration.sampleRate)
+    }
+
+    /// Period and buffer sizes as the device granted them.
+    public var granted: (period: Int, buffer: Int) { (pcm.periodFrames, pcm.bufferFrames) }
+
+    /// Blocks until audio is available; copies at most one period; never returns 0 while open.
+    public func read(into buffer: UnsafeMutableBufferPointer<Int16>) throws(AudioLineError) -> Int {
+        let wanted = min(buffer.count, periodFrames)
+        guard wanted > 0, let base = buffer.baseAddress else { return 0 }
+        let frames = try pcm.withHandle("read") { (handle) throws(AudioLineError) -> Int in
+            while true {
+                let (got, detail) = ALSAErrorDetail.capturing { snd_pcm_readi(handle, base, snd_pcm_uframes_t(wanted)) }
+                if got >= 0 { return Int(got) }
+                if got == -Int(EAGAIN) { continue }
+                try pcm.recover(handle, from: Int32(got), during: "read", detail: detail)
+            }
+        }
+        clock.advance(by: frames)
+        return frames
+    }
+
+    /// Stops capturing and releases the device.
+    public func close() { pcm.close() }
+}

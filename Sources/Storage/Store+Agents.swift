@@ -1,0 +1,89 @@
+import CallQueue
+import Foundation
+import GRDB
+
+extension Store {
+    /// Adds an agent, logged out, serving the queues in `skills` (empty: every queue).
+    ///
+    /// - Throws: `StoreError.invalidAgentID`, `.duplicateAgent`, `.unknownQueue`; nothing changes.
+    @discardableResult
+    public func addAgent(id: String, name: String, skills: [AgentSkill], now: Date) throws -> AgentSummary {
+        try Self.validateAgentID(id)
+        return try write { db, _ in
+            guard try AgentRecord.fetchOne(db, key: id) == nil else { throw StoreError.duplicateAgent(id) }
+            for skill in skills { _ = try Self.queue(named: skill.queue, in: db) }
+            try AgentRecord(id: id, name: name, state: .loggedOut, stateSince: now, createdAt: now, loggedInAt: nil).insert(db)
+            for skill in skills {
+                try AgentSkill(agentID: id, queue: skill.queue, level: skill.level).insert(db)
+            }
+            return try Self.summary(of: id, in: db)
+        }
+    }
+
+    /// Changes an agent's state and logs it (`AGENTLOGIN`, `AGENTLOGOFF`, `PAUSE`, `UNPAUSE`).
+    ///
+    /// Logging out or going on break while holding a callback reservation gives it back
+    /// to the pool. Setting the state it already has changes nothing and logs nothing.
+    /// - Throws: `StoreError.unknownAgent`.
+    @discardableResult
+    public func setAgentState(_ id: String, to state: AgentState, now: Date) throws -> AgentSummary {
+        try write { db, log in
+            guard var agent = try AgentRecord.fetchOne(db, key: id) else { throw StoreError.unknownAgent(id) }
+            let previous = agent.state
+            guard previous != state else { return try Self.summary(of: id, in: db) }
+            let loggedInFor = agent.loggedInAt.map { max(0, now.timeIntervalSince($0)) } ?? 0
+            agent.state = state
+            agent.stateSince = now
+            if previous == .loggedOut { agent.loggedInAt = now }
+            try agent.update(db)
+            if state == .loggedOut || state == .onBreak {
+                try Self.releaseReservations(of: id, now: now, in: db, events: &log)
+            }
+            try Self.recordStateChange(agent: id, from: previous, to: state, at: now, loggedInFor: loggedInFor,
+                                       in: db, events: &log)
+            return try Self.summary(of: id, in: db)
+        }
+    }
+
+    /// Every agent with skills and any reserved callback, by id.
+    public func agents() throws -> [AgentSummary] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM agents ORDER BY id").map { try Self.summary(of: $0, in: db) }
+        }
+    }
+
+    /// One agent, or `StoreError.unknownAgent`.
+    public func agent(_ id: String) throws -> AgentSummary {
+        try read { db in try Self.summary(of: id, in: db) }
+    }
+
+    static func summary(of id: String, in db: Database) throws -> AgentSummary {
+        guard let agent = try AgentRecord.fetchOne(db, key: id) else { throw StoreError.unknownAgent(id) }
+        let skills = try AgentSkill.filter(Column("agent_id") == id).fetchAll(db)
+        let reserved = try Int64.fetchOne(db, sql: """
+            SELECT id FROM callbacks WHERE status = 'reserved' AND reserved_by = ? ORDER BY id LIMIT 1
+            """, arguments: [id])
+        return AgentSummary(id: agent.id, name: agent.name, state: agent.state, stateSince: agent.stateSince,
+                            skills: Dictionary(uniqueKeysWithValues: skills.map { ($0.queue, $0.level) }),
+                            reservedCallback: reserved)
+    }
+
+    static func validateAgentID(_ id: String) throws {
+        let allowed = id.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
+        }
+        guard !id.isEmpty, id.count <= 32, allowed else { throw StoreError.invalidAgentID(id) }
+    }
+
+    /// Records the queue events of a state change: `AGENTLOGIN`, `AGENTLOGOFF` (with the
+    /// seconds logged in), `PAUSE` (reason `break`), `UNPAUSE`.
+    static func recordStateChange(agent: String, from old: AgentState, to new: AgentState, at time: Date,
+                                  loggedInFor: Double, in db: Database, events: inout StoreEventBuffer) throws {
+        if old == .loggedOut { try events.record(at: time, in: db) { .agentLogin(agent: $0.agent(agent)) } }
+        if old == .onBreak && new != .loggedOut { try events.record(at: time, in: db) { .unpause(agent: $0.agent(agent)) } }
+        if new == .onBreak { try events.record(at: time, in: db) { .pause(agent: $0.agent(agent), reason: "break") } }
+        if new == .loggedOut {
+            try events.record(at: time, in: db) { .agentLogoff(agent: $0.agent(agent), loggedInFor: loggedInFor) }
+        }
+    }
+}

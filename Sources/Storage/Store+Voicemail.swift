@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+
+/// A voicemail to index: the recording is already on disk at `file`.
+public struct NewVoicemail: Sendable, Hashable {
+    /// The file, relative to the data directory, as returned by `Store.newVoicemailFile`.
+    public var file: String
+    /// Caller ID, E.164, if the line gave one.
+    public var caller: String?
+    /// When recording started.
+    public var receivedAt: Date
+    /// Length in seconds.
+    public var duration: Double
+    /// The flow that recorded it.
+    public var flow: String?
+    /// The step that recorded it.
+    public var step: String?
+    /// The topic chosen in the menu.
+    public var topic: String?
+
+    /// Creates the description of a recorded message.
+    public init(file: String, caller: String? = nil, receivedAt: Date, duration: Double,
+                flow: String? = nil, step: String? = nil, topic: String? = nil) {
+        self.file = file
+        self.caller = caller
+        self.receivedAt = receivedAt
+        self.duration = duration
+        self.flow = flow
+        self.step = step
+        self.topic = topic
+    }
+}
+
+extension Store {
+    /// A fresh file name for a recording, relative to the data directory:
+    /// `voicemail/YYYYMMDD-HHMMSS-XXXXXXXX.wav` (UTC time and 8 random hex digits).
+    /// Never derived from caller input. The recorder writes there, then calls `indexVoicemail`.
+    public func newVoicemailFile<G: RandomNumberGenerator>(at time: Date, using generator: inout G) -> String {
+        let stamp = time.formatted(Date.VerbatimFormatStyle(
+            format: "\(year: .defaultDigits)\(month: .twoDigits)\(day: .twoDigits)-\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased))\(minute: .twoDigits)\(second: .twoDigits)",
+            timeZone: TimeZone(identifier: "UTC")!, calendar: Calendar(identifier: .gregorian)))
+        let suffix = String(UInt32.random(in: .min ... .max, using: &generator), radix: 16)
+        let padded = String(repeating: "0", count: 8 - suffix.count) + suffix
+        return "\(DataDirectory.voicemailFolder)/\(stamp)-\(padded).wav"
+    }
+
+    /// Indexes a recording that is already on disk. The row is written only if the
+    /// file exists under `voicemail/` and has a name the store could have chosen.
+    ///
+    /// - Throws: `StoreError.invalidVoicemailFile`; nothing changes.
+    @discardableResult
+    public func indexVoicemail(_ message: NewVoicemail) throws -> VoicemailRecord {
+        try Self.checkVoicemailName(message.file)
+        var isDirectory: ObjCBool = false
+        let url = directory.resolve(relativePath: message.file)
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw StoreError.invalidVoicemailFile(message.file, "no such file in \(directory.url.path); write the recording before indexing it")
+        }
+        return try write { db, _ in
+            var record = VoicemailRecord(id: nil, file: message.file, caller: message.caller, receivedAt: message.receivedAt,
+                                         duration: message.duration, flow: message.flow, step: message.step,
+                                         topic: message.topic, status: .new)
+            try record.insert(db)
+            return record
+        }
+    }
+
+    /// Every voicemail, newest first.
+    public func voicemails() throws -> [VoicemailRecord] {
+        try read { db in try VoicemailRecord.order(Column("received_at").desc, Column("id").desc).fetchAll(db) }
+    }
+
+    /// One voicemail, or `StoreError.unknownVoicemail`.
+    public func voicemail(_ id: Int64) throws -> VoicemailRecord {
+        try read { db in
+            guard let record = try VoicemailRecord.fetchOne(db, key: id) else { throw StoreError.unknownVoicemail(id) }
+            return record
+        }
+    }
+
+    /// Sets a voicemail's status.
+    @discardableResult
+    public func markVoicemail(_ id: Int64, as status: VoicemailStatus) throws -> VoicemailRecord {
+        try write { db, _ in
+            guard var record = try VoicemailRecord.fetchOne(db, key: id) else { throw StoreError.unknownVoicemail(id) }
+            record.status = status
+            try record.update(db)
+            return record
+        }
+    }
+
+    /// Deletes a voicemail: the row first (in a transaction), then the file, so no row
+    /// ever points to a missing file. A crash in between leaves an orphan file that
+    /// `checkVoicemails` reports.
+    public func deleteVoicemail(_ id: Int64) throws {
+        let record = try write { db, _ -> VoicemailRecord in
+            guard let record = try VoicemailRecord.fetchOne(db, key: id) else { throw StoreError.unknownVoicemail(id) }
+            try record.delete(db)
+            return record
+        }
+        try? FileManager.default.removeItem(at: directory.resolve(relativePath: record.file))
+    }
+
+    /// Copies a voicemail's recording to `destination`, which must not exist.
+    public func exportVoicemail(_ id: Int64, to destination: URL) throws {
+        let record = try voicemail(id)
+        guard !FileManager.default.fileExists(atPath: destination.path) else {
+            throw StoreError.exportDestinationExists(destination.path)
+        }
+        try FileManager.default.copyItem(at: directory.resolve(relativePath: record.file), to: destination)
+    }
+
+    /// The absolute location of a voicemail's recording.
+    public func recordingURL(of record: VoicemailRecord) -> URL {
+        directory.resolve(relativePath: record.file)
+    }
+
+    static func checkVoicemailName(_ file: String) throws {
+        let prefix = DataDirectory.voicemailFolder + "/"
+        guard file.hasPrefix(prefix) else {
+            throw StoreError.invalidVoicemailFile(file, "voicemail files live in \(prefix)")
+        }
+        let name = file.dropFirst(prefix.count)
+        let allowed = name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+        }
+        guard allowed, name.hasSuffix(".wav"), !name.hasPrefix("."), !name.contains("..") else {
+            throw StoreError.invalidVoicemailFile(file, "the name is not one the store chooses (use Store.newVoicemailFile)")
+        }
+    }
+}

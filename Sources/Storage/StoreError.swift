@@ -1,0 +1,78 @@
+/// Why a store operation was refused. Every case says what was wrong and what to do;
+/// a refused operation has changed nothing.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// The data directory cannot be created or opened.
+    case dataDirectory(String, String)
+    /// No agent with this id.
+    case unknownAgent(String)
+    /// An agent with this id already exists.
+    case duplicateAgent(String)
+    /// An agent id that is empty or has characters other than letters, digits, `.`, `_`, `-`.
+    case invalidAgentID(String)
+    /// No queue with this name; carries the valid names.
+    case unknownQueue(String, valid: [String])
+    /// A skills list that cannot be read.
+    case invalidSkills(String)
+    /// No callback with this id.
+    case unknownCallback(Int64)
+    /// The callback is already closed.
+    case callbackClosed(Int64)
+    /// The callback is not reserved, so it cannot take this outcome.
+    case callbackNotReserved(Int64)
+    /// The callback is reserved by another agent.
+    case callbackReservedByOther(Int64, String)
+    /// The agent cannot take callbacks in this state.
+    case agentCannotWork(String, String)
+    /// An unknown callback outcome; carries the valid ones.
+    case unknownOutcome(String, valid: [String])
+    /// An unknown voicemail status; carries the valid ones.
+    case unknownVoicemailStatus(String, valid: [String])
+    /// No voicemail with this id.
+    case unknownVoicemail(Int64)
+    /// A voicemail path that the store did not choose or that does not exist.
+    case invalidVoicemailFile(String, String)
+    /// The export destination exists already.
+    case exportDestinationExists(String)
+    /// Opening hours text that cannot be read.
+    case invalidHours(String, String)
+
+    /// A message a user can act on.
+    public var description: String {
+        switch self {
+        case .dataDirectory(let path, let why):
+            return "cannot use data directory \(path): \(why); pass another with --data DIR or IVR_DATA"
+        case .unknownAgent(let id):
+            return "no agent '\(id)'; see 'ivr agent list', or add one with 'ivr agent add \(id) --name NAME'"
+        case .duplicateAgent(let id):
+            return "agent '\(id)' exists already; pick another id or see 'ivr agent list'"
+        case .invalidAgentID(let id):
+            return "'\(id)' is not a valid agent id: use 1 to 32 letters, digits, '.', '_' or '-'"
+        case .unknownQueue(let name, let valid):
+            return "no queue '\(name)'; valid queues: \(valid.joined(separator: ", "))"
+        case .invalidSkills(let text):
+            return "cannot read skills '\(text)': write QUEUE:LEVEL pairs separated by commas, e.g. orders:1,payments:2 (level 1 is first choice)"
+        case .unknownCallback(let id):
+            return "no callback \(id); see 'ivr callback list'"
+        case .callbackClosed(let id):
+            return "callback \(id) is closed already; nothing changed"
+        case .callbackNotReserved(let id):
+            return "callback \(id) is not reserved by any agent; reserve it with 'ivr callback next --agent ID' first (only 'cancelled' applies to a waiting callback)"
+        case .callbackReservedByOther(let id, let agent):
+            return "callback \(id) is reserved by agent '\(agent)', not by you; nothing changed"
+        case .agentCannotWork(let id, let state):
+            return "agent '\(id)' is \(state) and cannot take callbacks; run 'ivr agent login \(id)' or 'ivr agent ready \(id)' first"
+        case .unknownOutcome(let text, let valid):
+            return "unknown outcome '\(text)'; valid outcomes: \(valid.joined(separator: ", "))"
+        case .unknownVoicemailStatus(let text, let valid):
+            return "unknown voicemail status '\(text)'; valid: \(valid.joined(separator: ", "))"
+        case .unknownVoicemail(let id):
+            return "no voicemail \(id); see 'ivr voicemail list'"
+        case .invalidVoicemailFile(let path, let why):
+            return "voicemail file '\(path)' cannot be indexed: \(why)"
+        case .exportDestinationExists(let path):
+            return "\(path) exists already; choose another file or remove it first"
+        case .invalidHours(let text, let why):
+            return "cannot read opening hours '\(text)': \(why); write e.g. 'mon-fri 08:00-20:00, sat 09:00-17:00'"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+/// What the orphan check found: recordings without rows and rows without recordings.
+public struct VoicemailCheckReport: Sendable, Hashable, Codable {
+    /// WAV files under `voicemail/` that no row points to (e.g. a crash before indexing).
+    public var filesWithoutRows: [String]
+    /// Rows whose file is missing (should never happen; reported if it does).
+    public var rowsWithoutFiles: [VoicemailRecord]
+
+    /// Whether nothing is wrong.
+    public var isClean: Bool { filesWithoutRows.isEmpty && rowsWithoutFiles.isEmpty }
+
+    enum CodingKeys: String, CodingKey {
+        case filesWithoutRows = "files_without_rows"
+        case rowsWithoutFiles = "rows_without_files"
+    }
+}
+
+extension Store {
+    /// Compares the voicemail folder with the index and reports orphans either way.
+    public func checkVoicemails() throws -> VoicemailCheckReport {
+        let rows = try read { db in try VoicemailRecord.fetchAll(db) }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.voicemailURL.path)) ?? []
+        let files = Set(names.filter { $0.hasSuffix(".wav") }.map { "\(DataDirectory.voicemailFolder)/\($0)" })
+        let indexed = Set(rows.map(\.file))
+        return VoicemailCheckReport(
+            filesWithoutRows: files.subtracting(indexed).sorted(),
+            rowsWithoutFiles: rows.filter { !FileManager.default.fileExists(atPath: directory.resolve(relativePath: $0.file).path) })
+    }
+
+    /// Repairs what `checkVoicemails` finds: indexes each orphan file (caller unknown,
+    /// duration from its size as 8 kHz PCM-16, time from its modification date) and
+    /// removes rows whose file is gone. Returns the report from before the repair.
+    @discardableResult
+    public func repairVoicemails() throws -> VoicemailCheckReport {
+        let report = try checkVoicemails()
+        for file in report.filesWithoutRows {
+            let url = directory.resolve(relativePath: file)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+            let size = (attributes?[.size] as? NSNumber)?.doubleValue ?? 0
+            let modified = attributes?[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0)
+            try indexVoicemail(NewVoicemail(file: file, receivedAt: modified, duration: max(0, size - 44) / 16000))
+        }
+        try write { db, _ in
+            for row in report.rowsWithoutFiles { _ = try row.delete(db) }
+        }
+        return report
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import CallFlow
+import Foundation
+
+extension CallCommand {
+    /// Runs the call on virtual time against the key script and prints the transcript.
+    func runScripted(keys: String) throws {
+        let script: KeyScript
+        do { script = try KeyScript(keys) } catch let error as KeyScript.ParseError {
+            throw ValidationError(error.description)
+        }
+        let available = try prompts.availableNames()
+        let compilation = FlowCompiler.compile(fileAt: flow, availablePrompts: available)
+        for diagnostic in compilation.errors {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        guard let program = compilation.program else {
+            FileHandle.standardError.write(Data("\(flow): fix the errors above (ivr flow check \(flow))\n".utf8))
+            throw ExitCode(1)
+        }
+        var start = Date()
+        if let at {
+            guard let date = ScriptedCall.parseLocalTime(at, in: program.timeZone) else {
+                throw ValidationError("--at '\(at)' is not a local time: write YYYY-MM-DDTHH:MM, e.g. 2026-11-23T18:30 (in \(program.timeZone.identifier))")
+            }
+            start = date
+        }
+        var lengths: [String: Double] = [:]
+        for name in program.promptNames {
+            if let seconds = WAVDuration.seconds(ofFileAt: prompts.file(name)) { lengths[name] = seconds }
+        }
+        let options = ScriptedCall.Options(callerID: caller.isEmpty ? nil : caller, start: start, promptLengths: lengths)
+        let transcript = ScriptedCall(program: program, options: options).run(script)
+        print(json ? transcript.json : transcript.text, terminator: json ? "\n" : "")
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import CallFlow
+import Foundation
+
+/// `ivr call FLOW …`: run one call through a flow. With `--keys` the call is scripted and runs
+/// on virtual time without audio (CallCommand+Scripted.swift).
+struct CallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "call",
+        abstract: "Run one call through a flow.",
+        discussion: """
+            Scripted (no audio): --keys "w3 1 w20 2 1" presses keys on virtual time and prints a transcript.
+            SCRIPT tokens: keys such as 1 or 42# (pressed a natural gap apart), wN (wait N seconds),
+            talkN (speak for N seconds), hangup. After the last token the caller stays silent.
+            """)
+
+    @Argument(help: "The flow file (YAML).")
+    var flow: String
+
+    @Option(help: ArgumentHelp("Caller script: keys, wN, talkN, hangup (space-separated).", valueName: "SCRIPT"))
+    var keys: String?
+
+    @Option(help: ArgumentHelp("Local time in the flow's time zone, ISO 8601 (e.g. 2026-11-23T18:30); default now.", valueName: "TIME"))
+    var at: String?
+
+    @Option(help: ArgumentHelp("Caller ID presented to the flow.", valueName: "NUMBER"))
+    var caller: String = "+441632960123"
+
+    @Flag(help: "Print the transcript as one JSON object.")
+    var json = false
+
+    @OptionGroup var prompts: PromptLibraryOption
+
+    func run() throws {
+        guard let keys else {
+            throw ValidationError("give --keys SCRIPT for a scripted call, e.g. --keys \"w3 1 w20 hangup\"")
+        }
+        try runScripted(keys: keys)
+    }
+}

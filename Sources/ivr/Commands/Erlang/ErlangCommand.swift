@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import LoadSim
+
+/// `ivr erlang`: Erlang C and Erlang A figures and staffing.
+struct ErlangCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "erlang",
+        abstract: "Erlang C (M/M/c) and Erlang A (M/M/c+M) figures, and the agents a service level needs.",
+        subcommands: [Figures.self, Staff.self],
+        defaultSubcommand: Figures.self)
+}
+
+/// Options shared by `ivr erlang` and `ivr erlang staff`.
+struct ErlangLoadOptions: ParsableArguments {
+    @Option(help: "Calls arriving per hour.") var ratePerHour: Double
+    @Option(help: "Average handling time (e.g. 120, 120s, 5m).", transform: ErlangLoadOptions.duration) var aht: Double
+    @Option(help: "Service-level threshold (e.g. 20s).", transform: ErlangLoadOptions.duration) var target: Double = 20
+    @Option(help: "Mean patience of waiting callers (exponential): adds Erlang A.", transform: ErlangLoadOptions.duration)
+    var patience: Double?
+
+    func validate() throws {
+        guard ratePerHour > 0, ratePerHour.isFinite else { throw ValidationError("--rate-per-hour must be above 0") }
+        guard aht > 0 else { throw ValidationError("--aht must be above 0") }
+        if let patience, patience <= 0 { throw ValidationError("--patience must be above 0") }
+    }
+
+    func model(agents: Int) -> QueueModel {
+        QueueModel(arrivalRate: ratePerHour / 3600, meanHandling: aht, agents: agents, target: target, meanPatience: patience)
+    }
+
+    /// Seconds from `120`, `120s`, `2m`, `1h30m`.
+    static func duration(_ text: String) throws -> Double {
+        if let v = Double(text), v >= 0 { return v }
+        if let v = DurationText.seconds(text) { return v }
+        throw ValidationError("'\(text)' is not a duration: give seconds (120) or a value with a unit (120s, 2m, 1h)")
+    }
+}
+
+extension ErlangCommand {
+    /// `ivr erlang --rate-per-hour R --aht T --agents N --target T [--patience T]`.
+    struct Figures: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "figures",
+            abstract: "P(wait), service level, ASA, abandonment and occupancy for a given number of agents.")
+
+        @OptionGroup var load: ErlangLoadOptions
+        @Option(help: "Number of agents.") var agents: Int
+        @Flag(help: "Print JSON (erlang_c and, with --patience, erlang_a).") var json = false
+
+        func validate() throws {
+            guard agents > 0 else { throw ValidationError("--agents must be at least 1") }
+        }
+
+        func run() throws {
+            let model = load.model(agents: agents)
+            guard json else { return print(ErlangText.figures(model), terminator: "") }
+            var c = model; c.meanPatience = nil
+            try printJSON(ErlangJSON(erlangC: c.figures(), erlangA: model.meanPatience == nil ? nil : model.figures()))
+        }
+    }
+
+    /// `ivr erlang staff --rate-per-hour R --aht T --target T --service-level 0.8 [--patience T]`.
+    struct Staff: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The fewest agents that reach a service level.")
+
+        @OptionGroup var load: ErlangLoadOptions
+        @Option(help: "Service-level goal as a fraction (0.8 = 80 % within the target).") var serviceLevel: Double = 0.8
+        @Flag(help: "Print JSON.") var json = false
+
+        func validate() throws {
+            guard serviceLevel > 0, serviceLevel < 1 else { throw ValidationError("--service-level must be between 0 and 1 (e.g. 0.8)") }
+        }
+
+        func run() throws {
+            let model = load.model(agents: 1)
+            guard json else { return print(ErlangText.staffing(model, serviceLevel: serviceLevel), terminator: "") }
+            var c = model; c.meanPatience = nil
+            let a = model.meanPatience == nil ? nil : Staffing.agentsNeeded(model, serviceLevel: serviceLevel)
+            try printJSON(ErlangJSON(erlangC: Staffing.agentsNeeded(c, serviceLevel: serviceLevel)?.figures, erlangA: a?.figures))
+        }
+    }
+}
+
+/// The JSON shape of `ivr erlang --json`.
+struct ErlangJSON: Encodable {
+    var erlangC: QueueFigures?
+    var erlangA: QueueFigures?
+    enum CodingKeys: String, CodingKey { case erlangC = "erlang_c", erlangA = "erlang_a" }
+
+    /// Writes `null` for a model with no answer (Erlang C overloaded, or no patience given).
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(erlangC, forKey: .erlangC)
+        try c.encode(erlangA, forKey: .erlangA)
+    }
+}
+
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `ivr flow …`: work with call-flow files.
+struct FlowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flow",
+        abstract: "Check call-flow files (see docs/FLOWS.md).",
+        subcommands: [Check.self, Bench.self])
+}

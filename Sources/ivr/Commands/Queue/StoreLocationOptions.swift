@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import CallQueue
+import Storage
+
+/// `--data DIR` and `--at TIME`, shared by the agent, callback, queue and voicemail commands.
+struct StoreLocationOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Data directory (default: $IVR_DATA, else ./data).", valueName: "DIR"))
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Act as if it were this time (ISO 8601, e.g. 2026-11-24T10:00:00Z); for replays and tests. Default: now.",
+        valueName: "TIME"))
+    var at: String?
+
+    func validate() throws {
+        if let at, StoreText.parseDate(at) == nil {
+            throw ValidationError("--at '\(at)' is not an ISO 8601 time; write e.g. 2026-11-24T10:00:00Z")
+        }
+    }
+
+    /// The time the command acts at.
+    var now: Date { at.flatMap(StoreText.parseDate) ?? Date() }
+
+    /// Opens (creating if needed) the store.
+    func openStore() throws -> Store {
+        try Store(directory: DataDirectory.resolve(explicit: data))
+    }
+}
+
+/// Exit codes of the store commands (documented in docs/AGENTS.md).
+enum StoreExitCode {
+    /// The input was refused (unknown agent, queue, callback or outcome; malformed number; wrong state).
+    static let refused: Int32 = 2
+    /// `callback next`: no callback is due for this agent.
+    static let nothingDue: Int32 = 3
+    /// `voicemail check`: orphans found.
+    static let orphans: Int32 = 4
+}
+
+/// Runs `body`, turning refusals (`StoreError`, `PhoneNumberError`) into a one-line
+/// `error:` message on standard error and exit code 2.
+func reportingRefusals<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        StoreText.printError(error.description)
+        throw ExitCode(StoreExitCode.refused)
+    } catch let error as PhoneNumberError {
+        StoreText.printError(error.description)
+        throw ExitCode(StoreExitCode.refused)
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Storage
+
+extension VoicemailCommand {
+    /// `ivr voicemail export ID -o FILE`.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Copy a voicemail's WAV file out (never overwrites).")
+        @Argument(help: "Voicemail id.") var id: Int64
+        @Option(name: .shortAndLong, help: "Destination file (must not exist).") var output: String
+        @OptionGroup var store: StoreLocationOptions
+
+        func run() throws {
+            let destination = URL(fileURLWithPath: output)
+            try reportingRefusals { try store.openStore().exportVoicemail(id, to: destination) }
+            print("voicemail \(id) → \(destination.path)")
+        }
+    }
+
+    /// `ivr voicemail delete ID`: the row, then the file.
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a voicemail (index row, then file).")
+        @Argument(help: "Voicemail id.") var id: Int64
+        @OptionGroup var store: StoreLocationOptions
+
+        func run() throws {
+            try reportingRefusals { try store.openStore().deleteVoicemail(id) }
+            print("voicemail \(id) deleted")
+        }
+    }
+
+    /// `ivr voicemail mark ID heard|called-back|new`.
+    struct Mark: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set a voicemail's status: new, heard or called-back.")
+        @Argument(help: "Voicemail id.") var id: Int64
+        @Argument(help: "new, heard or called-back.") var status: String
+        @OptionGroup var store: StoreLocationOptions
+
+        func run() throws {
+            let record = try reportingRefusals {
+                guard let parsed = VoicemailStatus(rawValue: status) else {
+                    throw StoreError.unknownVoicemailStatus(status, valid: VoicemailStatus.allCases.map(\.rawValue))
+                }
+                return try store.openStore().markVoicemail(id, as: parsed)
+            }
+            print("voicemail \(id): \(record.status.rawValue)")
+        }
+    }
+
+    /// `ivr voicemail check [--repair] [--json]`: exit 4 when orphans are found (before repair).
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find voicemail files without index rows and rows without files (exit 4 if any).",
+            discussion: "--repair indexes orphan files (caller unknown) and removes rows whose file is gone.")
+        @Flag(help: "Fix what is found.") var repair = false
+        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var store: StoreLocationOptions
+
+        func run() throws {
+            let report = try reportingRefusals {
+                let opened = try store.openStore()
+                return repair ? try opened.repairVoicemails() : try opened.checkVoicemails()
+            }
+            if json {
+                try StoreText.printJSON(report)
+            } else if report.isClean {
+                print("voicemail index and files agree")
+            } else {
+                for file in report.filesWithoutRows { print("file without index row: \(file)\(repair ? " (indexed)" : "")") }
+                for row in report.rowsWithoutFiles {
+                    print("row \(row.id ?? 0) without file: \(row.file)\(repair ? " (removed)" : "")")
+                }
+            }
+            if !report.isClean && !repair { throw ExitCode(StoreExitCode.orphans) }
+        }
+    }
+}

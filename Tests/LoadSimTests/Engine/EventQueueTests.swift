@@ -1,0 +1,36 @@
+import Testing
+@testable import LoadSim
+
+struct EventQueueTests {
+    @Test func popsInTimeThenScheduleOrder() {
+        var q = EventQueue<String>()
+        q.push("c", at: 3)
+        q.push("a1", at: 1)
+        q.push("b", at: 2)
+        q.push("a2", at: 1)
+        q.push("a3", at: 1)
+        var trace: [String] = []
+        while let e = q.pop() { trace.append(e.payload) }
+        #expect(trace == ["a1", "a2", "a3", "b", "c"])
+    }
+
+    @Test func matchesSortedOrderOnRandomLoad() {
+        var q = EventQueue<Int>()
+        var rng = Xoshiro256StarStar(seed: 5)
+        var reference: [(Double, Int)] = []
+        for i in 0..<5000 {
+            let t = Double(rng.nextInt(below: 100))     // many ties
+            q.push(i, at: t)
+            reference.append((t, i))
+            if i % 3 == 0, let e = q.pop() {
+                let best = reference.enumerated().min { ($0.element.0, $0.element.1) < ($1.element.0, $1.element.1) }!
+                #expect(e.payload == best.element.1)
+                reference.remove(at: best.offset)
+            }
+        }
+        reference.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        var popped: [Int] = []
+        while let e = q.pop() { popped.append(e.payload) }
+        #expect(popped == reference.map(\.1))
+    }
+}
