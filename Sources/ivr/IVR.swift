@@ -18,6 +18,7 @@ struct IVR: AsyncParsableCommand {
             CallCommand.self,
             ErlangCommand.self,
             BenchCommand.self,
+            DTMFCommand.self,
         ]
     )
 }
