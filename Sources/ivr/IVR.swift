@@ -17,6 +17,8 @@ struct IVR: AsyncParsableCommand {
             FlowCommand.self,
             CallCommand.self,
             ErlangCommand.self,
+            BenchCommand.self,
+            DTMFCommand.self,
         ]
     )
 }
