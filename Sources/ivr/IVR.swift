@@ -19,6 +19,7 @@ struct IVR: AsyncParsableCommand {
             ErlangCommand.self,
             BenchCommand.self,
             DTMFCommand.self,
+            SimulateCommand.self,
         ]
     )
 }
