@@ -37,9 +37,10 @@ extension Store {
             if previous == .loggedOut { agent.loggedInAt = now }
             try agent.update(db)
             if state == .loggedOut || state == .onBreak {
-                try Self.releaseReservations(of: id, in: db)
+                try Self.releaseReservations(of: id, now: now, in: db, events: &log)
             }
-            log += Self.logLines(agent: id, from: previous, to: state, at: now, loggedInFor: loggedInFor)
+            try Self.recordStateChange(agent: id, from: previous, to: state, at: now, loggedInFor: loggedInFor,
+                                       in: db, events: &log)
             return try Self.summary(of: id, in: db)
         }
     }
@@ -74,18 +75,15 @@ extension Store {
         guard !id.isEmpty, id.count <= 32, allowed else { throw StoreError.invalidAgentID(id) }
     }
 
-    /// The queue_log lines for a state change: login/logoff (`AGENTLOGOFF||SECONDS`
-    /// logged in, as Asterisk's `AGENTLOGOFF|channel|logintime`), pause/unpause.
-    static func logLines(agent: String, from old: AgentState, to new: AgentState, at time: Date,
-                         loggedInFor: Double) -> [QueueLogLine] {
-        var lines: [QueueLogLine] = []
-        func line(_ event: String, _ data: [String] = []) {
-            lines.append(QueueLogLine(time: time, agent: agent, event: event, data: data))
+    /// Records the queue events of a state change: `AGENTLOGIN`, `AGENTLOGOFF` (with the
+    /// seconds logged in), `PAUSE` (reason `break`), `UNPAUSE`.
+    static func recordStateChange(agent: String, from old: AgentState, to new: AgentState, at time: Date,
+                                  loggedInFor: Double, in db: Database, events: inout StoreEventBuffer) throws {
+        if old == .loggedOut { try events.record(at: time, in: db) { .agentLogin(agent: $0.agent(agent)) } }
+        if old == .onBreak && new != .loggedOut { try events.record(at: time, in: db) { .unpause(agent: $0.agent(agent)) } }
+        if new == .onBreak { try events.record(at: time, in: db) { .pause(agent: $0.agent(agent), reason: "break") } }
+        if new == .loggedOut {
+            try events.record(at: time, in: db) { .agentLogoff(agent: $0.agent(agent), loggedInFor: loggedInFor) }
         }
-        if old == .loggedOut { line("AGENTLOGIN") }
-        if old == .onBreak && new != .loggedOut { line("UNPAUSE") }
-        if new == .onBreak { line("PAUSE", ["break"]) }
-        if new == .loggedOut { line("AGENTLOGOFF", ["", String(Int(loggedInFor.rounded()))]) }
-        return lines
     }
 }

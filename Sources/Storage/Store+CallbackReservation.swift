@@ -24,12 +24,12 @@ extension Store {
     /// - Throws: `StoreError.unknownAgent`, `.agentCannotWork` (logged out, on break).
     public func reserveNextCallback(agent: String, now: Date,
                                     insideTransaction: (() -> Void)? = nil) throws -> CallbackReservation? {
-        try write { db, _ in
+        try write { db, events in
             guard var record = try AgentRecord.fetchOne(db, key: agent) else { throw StoreError.unknownAgent(agent) }
             guard record.state != .loggedOut, record.state != .onBreak else {
                 throw StoreError.agentCannotWork(agent, record.state.rawValue)
             }
-            try Self.releaseExpiredReservations(now: now, in: db)
+            try Self.releaseExpiredReservations(now: now, in: db, events: &events)
             if let held = try CallbackRecord.filter(Column("status") == CallbackStatus.reserved.rawValue)
                 .filter(Column("reserved_by") == agent).order(Column("id")).fetchOne(db) {
                 return CallbackReservation(callback: held, resumed: true)
@@ -45,6 +45,11 @@ extension Store {
                 record.stateSince = now
                 try record.update(db)
             }
+            let reserved = callback
+            try events.record(at: now, in: db) {
+                .callbackReserved(id: CallbackID(UInt64(reserved.id ?? 0)), queue: $0.queue(reserved.queue),
+                                  agent: $0.agent(agent))
+            }
             insideTransaction?()
             return CallbackReservation(callback: callback, resumed: false)
         }
@@ -53,16 +58,14 @@ extension Store {
     /// Returns every reservation that has lapsed by `now` to the pool; the count returned.
     @discardableResult
     public func releaseExpiredReservations(now: Date) throws -> Int {
-        try write { db, _ in try Self.releaseExpiredReservations(now: now, in: db) }
+        try write { db, events in try Self.releaseExpiredReservations(now: now, in: db, events: &events) }
     }
 
     @discardableResult
-    static func releaseExpiredReservations(now: Date, in db: Database) throws -> Int {
-        try db.execute(sql: """
-            UPDATE callbacks SET status = 'pending', reserved_by = NULL, reserved_until = NULL
-            WHERE status = 'reserved' AND reserved_until <= ?
-            """, arguments: [now])
-        return db.changesCount
+    static func releaseExpiredReservations(now: Date, in db: Database, events: inout StoreEventBuffer) throws -> Int {
+        let lapsed = try CallbackRecord.filter(sql: "status = 'reserved' AND reserved_until <= ?", arguments: [now]).fetchAll(db)
+        try release(lapsed, now: now, in: db, events: &events)
+        return lapsed.count
     }
 
     /// The first due pending callback `agent` may work now, or nil.

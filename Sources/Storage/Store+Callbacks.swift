@@ -55,29 +55,41 @@ extension Store {
     /// earlier due time, and notes the second request; a reservation is kept.
     /// - Throws: `StoreError.unknownQueue`; nothing changes.
     public func requestCallback(_ request: CallbackRequest, now: Date) throws -> CallbackRequestResult {
-        try write { db, _ in
+        try write { db, events in
             let queue = try Self.queue(named: request.queue ?? StoreDefaults.defaultQueue, in: db)
-            let joinedAt = request.source == .queue ? min(request.joinedAt ?? now, now) : now
-            let earliest = now.addingTimeInterval(queue.callbackInitialDelay)
-            let due = try queue.weeklyHours().nextOpening(atOrAfter: earliest) ?? earliest
+            let hours = try queue.weeklyHours()
+            let t = now.timeIntervalSince1970
+            let place = Date(timeIntervalSince1970: CallbackRules.placeKey(
+                source: request.source, requestedAt: t, joinedAt: request.joinedAt.map { min($0, now).timeIntervalSince1970 }))
+            let firstDue = CallbackRules.firstDue(requestedAt: t, policy: queue.callbackPolicy, schedule: hours)
+            let due = Date(timeIntervalSince1970: firstDue ?? t + queue.callbackInitialDelay)
+            let result: CallbackRequestResult
             if var open = try CallbackRecord.filter(Column("number") == request.number.e164)
                 .filter(Column("status") != CallbackStatus.closed.rawValue).fetchOne(db) {
-                open.joinedAt = min(open.joinedAt, joinedAt)
+                // As CallbackRules.merge: the earlier place and the earlier due time win.
+                open.joinedAt = min(open.joinedAt, place)
                 open.due = min(open.due, due)
                 if open.topic == nil { open.topic = request.topic }
                 if open.voicemailID == nil { open.voicemailID = request.voicemailID }
                 let about = [queue.name, request.topic].compactMap { $0 }.joined(separator: "/")
                 open.notes = Self.appending("\(Self.stamp(now)) merged a second request (\(request.source.rawValue): \(about))", to: open.notes)
                 try open.update(db)
-                return CallbackRequestResult(callback: open, merged: true)
+                result = CallbackRequestResult(callback: open, merged: true)
+            } else {
+                var callback = CallbackRecord(
+                    id: nil, number: request.number.e164, queue: queue.name, topic: request.topic, source: request.source,
+                    joinedAt: place, requestedAt: now, due: due, attempts: 0, maxAttempts: queue.callbackMaxAttempts,
+                    status: .pending, reservedBy: nil, reservedUntil: nil, outcome: nil, voicemailID: request.voicemailID,
+                    notes: "")
+                try callback.insert(db)
+                result = CallbackRequestResult(callback: callback, merged: false)
             }
-            var callback = CallbackRecord(
-                id: nil, number: request.number.e164, queue: queue.name, topic: request.topic, source: request.source,
-                joinedAt: joinedAt, requestedAt: now, due: due, attempts: 0, maxAttempts: queue.callbackMaxAttempts,
-                status: .pending, reservedBy: nil, reservedUntil: nil, outcome: nil, voicemailID: request.voicemailID,
-                notes: "")
-            try callback.insert(db)
-            return CallbackRequestResult(callback: callback, merged: false)
+            let stored = result.callback
+            try events.record(at: now, in: db) {
+                .callbackRequested(id: CallbackID(UInt64(stored.id ?? 0)), queue: $0.queue(stored.queue),
+                                   source: request.source, merged: result.merged, due: stored.due.timeIntervalSince1970)
+            }
+            return result
         }
     }
 
@@ -115,7 +127,7 @@ extension Store {
     ///   `.callbackReservedByOther`, `.unknownAgent`; nothing changes.
     public func finishCallback(_ id: Int64, outcome: CallbackOutcome, agent: String? = nil, note: String? = nil,
                                now: Date) throws -> CallbackFinishResult {
-        try write { db, _ in
+        try write { db, events in
             guard var callback = try CallbackRecord.fetchOne(db, key: id) else { throw StoreError.unknownCallback(id) }
             if let agent, try AgentRecord.fetchOne(db, key: agent) == nil { throw StoreError.unknownAgent(agent) }
             guard callback.status != .closed else { throw StoreError.callbackClosed(id) }
@@ -126,16 +138,19 @@ extension Store {
             let holder = callback.reservedBy
             let queue = try Self.queue(named: callback.queue, in: db)
             if outcome != .cancelled { callback.attempts += 1 }
-            let retry = outcome.isRetryable && callback.attempts < callback.maxAttempts
+            let next = CallbackRules.afterOutcome(outcome, attempts: callback.attempts, at: now.timeIntervalSince1970,
+                                                  policy: queue.callbackPolicy, schedule: try queue.weeklyHours())
             callback.outcome = outcome
-            callback.status = retry ? .pending : .closed
             callback.reservedBy = nil
             callback.reservedUntil = nil
-            if retry {
-                // The retry rejoins the line when it becomes due (at the next opening if closed then).
-                let earliest = now.addingTimeInterval(queue.callbackRetryDelay)
-                callback.due = try queue.weeklyHours().nextOpening(atOrAfter: earliest) ?? earliest
+            switch next {
+            case .retry(let due):
+                // The retry rejoins the line when it becomes due.
+                callback.status = .pending
+                callback.due = Date(timeIntervalSince1970: due)
                 callback.joinedAt = callback.due
+            case .close:
+                callback.status = .closed
             }
             if let note, !note.isEmpty { callback.notes = Self.appending("\(Self.stamp(now)) \(note)", to: callback.notes) }
             try callback.update(db)
@@ -143,6 +158,12 @@ extension Store {
                                           note: note, at: now)
             try attempt.insert(db)
             if let holder { try Self.freeAgent(holder, now: now, in: db) }
+            let reporter = agent ?? holder ?? "NONE"
+            try events.record(at: now, in: db) {
+                .callbackOutcome(id: CallbackID(UInt64(id)), queue: $0.queue(callback.queue), agent: $0.agent(reporter),
+                                 outcome: outcome, attempts: callback.attempts, next: next)
+            }
+            let retry = callback.status == .pending
             return CallbackFinishResult(callback: callback, retryScheduled: retry)
         }
     }
@@ -154,12 +175,26 @@ extension Store {
             """, arguments: [now, id])
     }
 
-    /// Gives every callback reserved by `agent` back to the pool.
-    static func releaseReservations(of agent: String, in db: Database) throws {
-        try db.execute(sql: """
-            UPDATE callbacks SET status = 'pending', reserved_by = NULL, reserved_until = NULL
-            WHERE status = 'reserved' AND reserved_by = ?
-            """, arguments: [agent])
+    /// Gives every callback reserved by `agent` back to the pool (`CALLBACKEXPIRE`).
+    static func releaseReservations(of agent: String, now: Date, in db: Database, events: inout StoreEventBuffer) throws {
+        let held = try CallbackRecord.filter(Column("status") == CallbackStatus.reserved.rawValue)
+            .filter(Column("reserved_by") == agent).fetchAll(db)
+        try release(held, now: now, in: db, events: &events)
+    }
+
+    /// Returns `callbacks` (reserved) to the pool, recording `CALLBACKEXPIRE` for each.
+    static func release(_ callbacks: [CallbackRecord], now: Date, in db: Database, events: inout StoreEventBuffer) throws {
+        for var callback in callbacks {
+            let holder = callback.reservedBy ?? "NONE"
+            callback.status = .pending
+            callback.reservedBy = nil
+            callback.reservedUntil = nil
+            try callback.update(db)
+            try events.record(at: now, in: db) {
+                .callbackExpired(id: CallbackID(UInt64(callback.id ?? 0)), queue: $0.queue(callback.queue),
+                                 agent: $0.agent(holder))
+            }
+        }
     }
 
     static func appending(_ line: String, to notes: String) -> String {

@@ -38,31 +38,26 @@ public final class Store: Sendable {
         self.queueLog = QueueLogFiles(text: directory.queueLogURL, json: directory.queueLogJSONURL)
     }
 
-    /// Runs `body` in one immediate write transaction, then appends the queue log
-    /// lines it produced. If `body` throws, nothing is changed and nothing is logged.
-    func write<T>(_ body: (Database, inout [QueueLogLine]) throws -> T) throws -> T {
-        var lines: [QueueLogLine] = []
+    /// Runs `body` in one immediate write transaction, then appends the queue events
+    /// it recorded to the log files. If `body` throws, nothing is changed and nothing is logged.
+    func write<T>(_ body: (Database, inout StoreEventBuffer) throws -> T) throws -> T {
+        var events = StoreEventBuffer()
         let result: T = try pool.writeWithoutTransaction { db in
             var value: T?
             try db.inTransaction(.immediate) {
-                lines = []
-                value = try body(db, &lines)
+                events = StoreEventBuffer()
+                value = try body(db, &events)
                 return .commit
             }
             guard let value else { preconditionFailure("transaction committed without a value") }
             return value
         }
-        queueLog.append(lines)
+        queueLog.append(text: events.text, json: events.json)
         return result
     }
 
     /// Runs `body` on a read-only snapshot.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
-    }
-
-    /// Appends queue log lines produced outside the store (by the live runtime).
-    public func appendQueueLog(_ lines: [QueueLogLine]) {
-        queueLog.append(lines)
     }
 }

@@ -1,10 +1,13 @@
 /// What a fresh data directory starts with: the store's four queues and their hours.
 ///
-/// Hours are UK shop hours in `Europe/London`. Callback policy (Amazon Connect's
+/// Hours are the phone line's (`flows/store.yaml`, schedule `store`): Monday to
+/// Friday 09:00-17:30, Saturday 10:00-14:00, in `Europe/London`; payments keeps
+/// office hours. (Bank holidays are the flow's business; the store's weekly hours
+/// do not list them.) Callback policy (Amazon Connect's
 /// terms): 3 attempts, 10 minutes between attempts, a reservation lasts 10 minutes.
 public enum StoreDefaults {
-    /// Hours of the orders, returns and general queues.
-    public static let shopHours = "mon-fri 08:00-20:00, sat 09:00-17:00, sun 10:00-16:00"
+    /// Hours of the orders, returns and general queues: the phone line's hours.
+    public static let lineHours = "mon-fri 09:00-17:30, sat 10:00-14:00"
     /// Hours of the payments queue (the finance team works office hours).
     public static let officeHours = "mon-fri 09:00-17:30"
     /// Time zone of the default hours.
@@ -20,10 +23,10 @@ public enum StoreDefaults {
 
     /// The default queues.
     public static let queues: [QueueRecord] = [
-        queue("orders", "Orders and delivery", shopHours),
+        queue("orders", "Orders and delivery", lineHours),
         queue("payments", "Payments and refunds", officeHours),
-        queue("returns", "Returns and exchanges", shopHours),
-        queue("general", "Everything else", shopHours),
+        queue("returns", "Returns and exchanges", lineHours),
+        queue("general", "Everything else", lineHours),
     ]
 
     private static func queue(_ name: String, _ title: String, _ hours: String) -> QueueRecord {

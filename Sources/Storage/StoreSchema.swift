@@ -6,6 +6,7 @@ import GRDB
 ///   call records, waiting callers.
 /// - v2: `agents.logged_in_at` (for AGENTLOGOFF's logged-in time) and
 ///   `queues.callback_initial_delay` (Amazon Connect's initial delay).
+/// - v3: queues still on v1's default shop hours get the phone line's hours.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -21,6 +22,10 @@ enum StoreSchema {
                 ALTER TABLE queues ADD COLUMN callback_initial_delay REAL NOT NULL DEFAULT 0
                   CHECK (callback_initial_delay >= 0);
                 """)
+        }
+        migrator.registerMigration("v3-line-hours") { db in
+            try db.execute(sql: "UPDATE queues SET hours = ? WHERE hours = ?",
+                           arguments: [StoreDefaults.lineHours, StoreDefaultsV1.shopHours])
         }
         return migrator
     }
@@ -129,15 +134,19 @@ enum StoreDefaultsV1 {
     struct Queue: PersistableRecord, Encodable {
         static let databaseTableName = "queues"
         let name: String, title: String, hours: String
-        let time_zone: String
-        let callback_max_attempts: Int
-        let callback_retry_delay: Double
-        let callback_reservation_timeout: Double
+        var time_zone = "Europe/London"
+        var callback_max_attempts = 3
+        var callback_retry_delay = 600.0
+        var callback_reservation_timeout = 600.0
     }
 
-    static let queues: [Queue] = StoreDefaults.queues.map {
-        Queue(name: $0.name, title: $0.title, hours: $0.hours, time_zone: $0.timeZone,
-              callback_max_attempts: $0.callbackMaxAttempts, callback_retry_delay: $0.callbackRetryDelay,
-              callback_reservation_timeout: $0.callbackReservationTimeout)
-    }
+    /// v1's default hours of orders, returns and general.
+    static let shopHours = "mon-fri 08:00-20:00, sat 09:00-17:00, sun 10:00-16:00"
+
+    static let queues: [Queue] = [
+        Queue(name: "orders", title: "Orders and delivery", hours: shopHours),
+        Queue(name: "payments", title: "Payments and refunds", hours: "mon-fri 09:00-17:30"),
+        Queue(name: "returns", title: "Returns and exchanges", hours: shopHours),
+        Queue(name: "general", title: "Everything else", hours: shopHours),
+    ]
 }

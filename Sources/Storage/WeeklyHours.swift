@@ -1,3 +1,4 @@
+import CallQueue
 import Foundation
 
 /// A queue's opening hours: a weekly pattern in one time zone.
@@ -121,5 +122,17 @@ public struct WeeklyHours: Sendable, Hashable, CustomStringConvertible {
         guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
               (0...24).contains(hour), (0..<60).contains(minute), hour * 60 + minute <= 1440 else { return nil }
         return hour * 60 + minute
+    }
+}
+
+/// The hours as `CallQueue`'s schedule, with driver time = Unix seconds, so the
+/// queue manager's callback rules (`CallbackRules`) can be applied to stored callbacks.
+extension WeeklyHours: OpeningSchedule {
+    /// Whether open at Unix time `t`.
+    public func isOpen(at t: Double) -> Bool { isOpen(at: Date(timeIntervalSince1970: t)) }
+
+    /// The next opening after Unix time `t` (called when closed at `t`), or nil if never open.
+    public func nextOpening(after t: Double) -> Double? {
+        nextOpening(atOrAfter: Date(timeIntervalSince1970: t))?.timeIntervalSince1970
     }
 }

@@ -9,6 +9,7 @@ struct IVR: AsyncParsableCommand {
         subcommands: [
             // Command groups are registered here, one line each (keep one per line to ease merges).
             AudioCommand.self,
+            PromptCommand.self,
             AgentCommand.self,
             CallbackCommand.self,
             QueueCommand.self,

@@ -46,7 +46,8 @@ import Testing
     @Test func stateChangesWriteQueueLogLines() throws {
         let dir = TestDataDirectory()
         let store = try dir.open()
-        try store.addAgent(id: "alice", name: "Alice", skills: [], now: TestTime.tuesday10)
+        try store.addAgent(id: "alice", name: "Alice", skills: try AgentSkill.parse("payments:2,orders:1", agentID: "alice"),
+                           now: TestTime.tuesday10)
         try store.setAgentState("alice", to: .available, now: TestTime.at(1))
         try store.setAgentState("alice", to: .available, now: TestTime.at(2))
         try store.setAgentState("alice", to: .onBreak, now: TestTime.at(3))
@@ -54,15 +55,38 @@ import Testing
         try store.setAgentState("alice", to: .loggedOut, now: TestTime.at(5))
         let epoch = 1_795_514_400
         #expect(dir.text("queue_log") == """
-            \(epoch + 1)|NONE|NONE|alice|AGENTLOGIN
-            \(epoch + 3)|NONE|NONE|alice|PAUSE|break
-            \(epoch + 4)|NONE|NONE|alice|UNPAUSE
-            \(epoch + 5)|NONE|NONE|alice|AGENTLOGOFF||4
+            \(epoch + 1)|NONE|NONE|alice|AGENTLOGIN|Agent/alice
+            \(epoch + 3)|NONE|orders|alice|PAUSE|break
+            \(epoch + 3)|NONE|payments|alice|PAUSE|break
+            \(epoch + 4)|NONE|orders|alice|UNPAUSE|
+            \(epoch + 4)|NONE|payments|alice|UNPAUSE|
+            \(epoch + 5)|NONE|NONE|alice|AGENTLOGOFF|Agent/alice|4
 
             """)
         let json = dir.text("queue_log.jsonl").split(separator: "\n")
         #expect(json.count == 4)
-        #expect(json.first == #"{"agent":"alice","callid":"NONE","data":[],"event":"AGENTLOGIN","queue":"NONE","time":1795514401}"#)
+        #expect(json.first == #"{"time":1795514401,"epoch":1795514401,"event":"AGENTLOGIN","agent":"alice"}"#)
+    }
+
+    @Test func callbackEventsAreLogged() throws {
+        let dir = TestDataDirectory()
+        let store = try CallbackStoreTests.storeWithAgent(dir)
+        let number = try PhoneNumber(parsing: "020 7946 0018")
+        _ = try store.requestCallback(CallbackRequest(number: number, queue: "orders"), now: TestTime.at(10))
+        _ = try store.requestCallback(CallbackRequest(number: number, queue: "orders"), now: TestTime.at(11))
+        _ = try store.reserveNextCallback(agent: "alice", now: TestTime.at(20))
+        _ = try store.reserveNextCallback(agent: "alice", now: TestTime.at(20 + StoreDefaults.reservationTimeout))
+        _ = try store.finishCallback(1, outcome: .noAnswer, now: TestTime.at(700))
+        let epoch = 1_795_514_400
+        let lines = dir.text("queue_log").split(separator: "\n").filter { $0.contains("CALLBACK") }
+        #expect(lines == [
+            "\(epoch + 10)|callback-1|orders|NONE|CALLBACKREQUEST|manual|0|\(epoch + 10)",
+            "\(epoch + 11)|callback-1|orders|NONE|CALLBACKREQUEST|manual|1|\(epoch + 10)",
+            "\(epoch + 20)|callback-1|orders|alice|CALLBACKRESERVE",
+            "\(epoch + 620)|callback-1|orders|alice|CALLBACKEXPIRE",
+            "\(epoch + 620)|callback-1|orders|alice|CALLBACKRESERVE",
+            "\(epoch + 700)|callback-1|orders|alice|CALLBACKOUTCOME|no-answer|1|\(epoch + 1300)",
+        ])
     }
 
     @Test func loggingOutGivesAHeldCallbackBack() throws {

@@ -114,3 +114,23 @@ import Testing
         #expect(try store.attempts(of: id).map(\.outcome) == [.reached])
     }
 }
+
+/// Stored callbacks load into the queue manager with their place and due time.
+@Suite struct CallbackManagerBridgeTests {
+    @Test func storedCallbacksRestoreIntoTheQueueManager() throws {
+        let store = try TestDataDirectory().open()
+        let number = CallbackStoreTests.number("020 7946 0018")
+        _ = try store.requestCallback(CallbackRequest(number: number, queue: "orders", source: .queue,
+                                                      joinedAt: TestTime.at(-30)), now: TestTime.tuesday10)
+        let merged = try store.requestCallback(CallbackRequest(number: number, queue: "orders"), now: TestTime.at(5)).callback
+        let origin = TestTime.tuesday10.timeIntervalSince1970
+        var manager = try QueueManager(queues: [QueueConfig(name: "orders")])
+        let value = merged.managerCallback(queue: try manager.queue(named: "orders"), epochOffset: origin)
+        #expect(value.placeKey == -30)
+        #expect(value.notBefore == 0)
+        #expect(value.requests == 2)
+        #expect(value.source == .queue)
+        try manager.restoreCallback(value, at: 10)
+        #expect(manager.callback(CallbackID(UInt64(merged.id!)))?.number == "+442079460018")
+    }
+}

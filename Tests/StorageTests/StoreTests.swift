@@ -50,8 +50,9 @@ import Testing
         let alice = try store.agent("alice")
         #expect(alice.state == .available)
         #expect(try store.queues().allSatisfy { $0.callbackInitialDelay == 0 })
+        #expect(try store.queues().first { $0.name == "orders" }?.hours == StoreDefaults.lineHours)
         try store.setAgentState("alice", to: .loggedOut, now: TestTime.tuesday10)
-        #expect(dir.text("queue_log") == "1795514400|NONE|NONE|alice|AGENTLOGOFF||0\n")
+        #expect(dir.text("queue_log") == "1795514400|NONE|NONE|alice|AGENTLOGOFF|Agent/alice|0\n")
     }
 
     @Test func aFileInPlaceOfTheDataDirectoryIsAClearError() throws {
@@ -75,7 +76,7 @@ import Testing
         let store = try TestDataDirectory().open()
         #expect(throws: StoreError.self) { try store.updateQueue("orders", hours: "mon-fri 9-5") }
         #expect(throws: StoreError.self) { try store.updateQueue("shoes", hours: "always") }
-        #expect(try store.queues().first { $0.name == "orders" }?.hours == StoreDefaults.shopHours)
+        #expect(try store.queues().first { $0.name == "orders" }?.hours == StoreDefaults.lineHours)
     }
 
     @Test func callRecordsAndWaitingCallersRoundTrip() throws {

@@ -3,14 +3,16 @@ import Testing
 @testable import Storage
 
 @Suite struct WeeklyHoursTests {
-    let shop = try! WeeklyHours(StoreDefaults.shopHours, timeZoneID: "Europe/London")
+    let line = try! WeeklyHours(StoreDefaults.lineHours, timeZoneID: "Europe/London")
 
     @Test func openAndClosed() {
-        #expect(shop.isOpen(at: TestTime.tuesday10))
-        #expect(!shop.isOpen(at: TestTime.at(-2 * 3600 - 1)))      // Tuesday 07:59:59
-        #expect(shop.isOpen(at: TestTime.at(-2 * 3600)))           // Tuesday 08:00
-        #expect(!shop.isOpen(at: TestTime.at(10 * 3600)))          // Tuesday 20:00
-        #expect(!shop.isOpen(at: TestTime.at(5 * 86400 + 9.5 * 3600)))  // Sunday 19:30
+        #expect(line.isOpen(at: TestTime.tuesday10))
+        #expect(!line.isOpen(at: TestTime.at(-3600 - 1)))              // Tuesday 08:59:59
+        #expect(line.isOpen(at: TestTime.at(-3600)))                   // Tuesday 09:00
+        #expect(!line.isOpen(at: TestTime.at(7.5 * 3600)))             // Tuesday 17:30
+        #expect(line.isOpen(at: TestTime.at(4 * 86400)))               // Saturday 10:00
+        #expect(!line.isOpen(at: TestTime.at(4 * 86400 + 4 * 3600)))   // Saturday 14:00
+        #expect(!line.isOpen(at: TestTime.at(5 * 86400)))              // Sunday 10:00
     }
 
     @Test func nextOpeningSkipsClosedDays() throws {
@@ -22,10 +24,18 @@ import Testing
     }
 
     @Test func summerTimeIsLocal() throws {
-        // 1 July 2026 08:30 BST = 07:30 UTC.
-        let july = Date(timeIntervalSince1970: 1_782_891_000)
-        #expect(shop.isOpen(at: july))
-        #expect(!shop.isOpen(at: july.addingTimeInterval(-3600)))
+        // Wednesday 1 July 2026 09:30 BST = 08:30 UTC.
+        let july = Date(timeIntervalSince1970: 1_782_894_600)
+        #expect(line.isOpen(at: july))
+        #expect(!line.isOpen(at: july.addingTimeInterval(-3600)))
+    }
+
+    @Test func asAnOpeningScheduleOnUnixSeconds() {
+        let friday18 = TestTime.at(3 * 86400 + 8 * 3600).timeIntervalSince1970
+        #expect(!line.isOpen(at: friday18))
+        #expect(line.nextOpening(after: friday18) == TestTime.at(4 * 86400).timeIntervalSince1970)  // Saturday 10:00
+        #expect(line.earliestOpen(atOrAfter: TestTime.tuesday10.timeIntervalSince1970) == TestTime.tuesday10.timeIntervalSince1970)
+        #expect(try! WeeklyHours("sun 10:00-11:00", timeZoneID: "UTC").nextOpening(after: 0) != nil)
     }
 
     @Test func alwaysAndWrapAroundDays() throws {

@@ -53,7 +53,8 @@ import Testing
         #expect(orders["callbacks_scheduled"] as? Int == 1)
         #expect((orders["agents"] as? [String: Int])?["available"] == 1)
         let log = try String(contentsOf: data.appendingPathComponent("queue_log"), encoding: .utf8)
-        #expect(log.hasSuffix("|NONE|NONE|alice|AGENTLOGIN\n"))
+        #expect(log.contains("|NONE|NONE|alice|AGENTLOGIN|Agent/alice\n"))
+        #expect(log.contains("|callback-1|orders|alice|CALLBACKOUTCOME|busy|1|"))
     }
 
     @Test func badInputIsRefusedWithExitTwoAndChangesNothing() throws {

@@ -55,6 +55,31 @@ import Glibc
         #expect(callbacks.allSatisfy { $0["status"] as? String == "closed" && $0["attempts"] as? Int == 1 })
     }
 
+    /// Eight processes starting on a fresh data directory at once: one creates and
+    /// migrates it, the others wait for the lock; every command succeeds.
+    @Test func processesCreatingTheStoreAtOnceAllSucceed() throws {
+        let data = Support.dataDirectory()
+        let log = ServedIDs()
+        let threads = (0..<8).map { agent in
+            Thread {
+                do {
+                    let result = try Support.ivr(data, "agent", "add", "a\(agent)", "--name", "Agent \(agent)")
+                    if result.status != 0 { throw ProcessFailure(result: result) }
+                } catch {
+                    log.fail(error)
+                }
+                log.finished()
+            }
+        }
+        threads.forEach { $0.start() }
+        log.waitForAll(8)
+        #expect(log.errors.isEmpty, "\(log.errors)")
+        let agents = try #require(try Support.json(try Support.ivr(data, "agent", "list", "--json").stdout) as? [[String: Any]])
+        #expect(agents.count == 8)
+        let queues = try #require(try Support.json(try Support.ivr(data, "queue", "status", "--json").stdout) as? [[String: Any]])
+        #expect(queues.count == 4)
+    }
+
     /// An agent process killed with SIGKILL inside its reservation transaction leaves the
     /// callback waiting, and the next agent gets it.
     @Test func killNineInsideTheReservationLosesNothing() throws {

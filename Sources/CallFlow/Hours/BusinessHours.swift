@@ -50,9 +50,19 @@ public struct BusinessHours: Sendable {
         var spanCount: Int16
         var holiday: Bool
     }
-    private let firstDayNumber: Int
-    private let days: [Day]
-    private let spansUTC: [(open: Double, close: Double)]
+    /// The resolved days, shared by copies (one reference to retain, not six).
+    private final class Table: Sendable {
+        let firstDayNumber: Int
+        let days: [Day]
+        let spansUTC: [(open: Double, close: Double)]
+        init(firstDayNumber: Int, days: [Day], spansUTC: [(open: Double, close: Double)]) {
+            self.firstDayNumber = firstDayNumber; self.days = days; self.spansUTC = spansUTC
+        }
+    }
+    private let table: Table
+    private var firstDayNumber: Int { table.firstDayNumber }
+    private var days: [Day] { table.days }
+    private var spansUTC: [(open: Double, close: Double)] { table.spansUTC }
 
     /// Builds the schedule and resolves every day of `precomputedYears`.
     public init(timeZone: TimeZone, weekly: [[ClockInterval]], holidays: Set<LocalDate> = [],
@@ -75,9 +85,7 @@ public struct BusinessHours: Sendable {
                             spanCount: Int16(resolved.spans.count), holiday: resolved.holiday))
             spans.append(contentsOf: resolved.spans)
         }
-        self.firstDayNumber = first
-        self.days = days
-        self.spansUTC = spans
+        self.table = Table(firstDayNumber: first, days: days, spansUTC: spans)
     }
 
     /// True when `date` falls inside an opening span.
@@ -104,6 +112,15 @@ public struct BusinessHours: Sendable {
     /// now), or nil if no opening is found within 400 days.
     public func nextOpening(after date: Date) -> Date? {
         let t = date.timeIntervalSince1970
+        if let first = dayIndex(containing: t) {
+            // Fast path: scan the precomputed days without allocating.
+            for i in first..<min(days.count, first + 400) {
+                let day = days[i]
+                for k in Int(day.firstSpan)..<Int(day.firstSpan) + Int(day.spanCount) where spansUTC[k].close > t {
+                    return Date(timeIntervalSince1970: max(spansUTC[k].open, t))
+                }
+            }
+        }
         let startDay = localDayNumber(of: t)
         for n in (startDay - 1)...(startDay + 400) {
             for span in spans(ofDayNumber: n) where span.close > t {
@@ -156,11 +173,14 @@ public struct BusinessHours: Sendable {
             holiday = true
         }
         let midnight = Double(n) * 86_400
+        // One zone lookup at each end of the day; only a day with a clock change needs more.
+        let before = Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: midnight - 50_400)))
+        let after = Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: midnight + 86_400 + 50_400)))
+        let toUTC: (Double) -> Double = before == after ? { $0 - before } : { utc(localSeconds: $0, timeZone) }
         let spans = local.map { span in
-            (open: utc(localSeconds: midnight + Double(span.start) * 60, timeZone),
-             close: utc(localSeconds: midnight + Double(span.end) * 60, timeZone))
+            (open: toUTC(midnight + Double(span.start) * 60), close: toUTC(midnight + Double(span.end) * 60))
         }
-        return (utc(localSeconds: midnight, timeZone), spans, holiday)
+        return (toUTC(midnight), spans, holiday)
     }
 
     /// The instant whose local wall-clock reading (as seconds since 1970 "local") is `local`.

@@ -233,8 +233,9 @@ public struct CallInterpreter: Sendable {
 
     static func digits(of callerID: String?) -> KeySequence {
         var keys = KeySequence()
-        for character in callerID ?? "" where character.isASCII && character.isNumber {
-            if let key = PhoneKey(character) { keys.append(key) }
+        guard let callerID else { return keys }
+        for byte in callerID.utf8 where byte >= 48 && byte <= 57 {
+            keys.append(PhoneKey(rawValue: byte - 48)!)
         }
         return keys
     }

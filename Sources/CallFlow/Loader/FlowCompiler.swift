@@ -11,7 +11,7 @@ public enum FlowCompiler {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            reportYAML(error, reader)
+            reportYAML(error, reader, text: yaml)
             return FlowCompilation(program: nil, diagnostics: reader.diagnostics)
         } catch {
             reader.error(at: nil, "cannot read the file as YAML: \(error)")
@@ -46,7 +46,7 @@ public enum FlowCompiler {
         return compile(yaml: text, file: name, availablePrompts: availablePrompts)
     }
 
-    private static func reportYAML(_ error: YamlError, _ reader: YAMLReader) {
+    private static func reportYAML(_ error: YamlError, _ reader: YAMLReader, text: String) {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
@@ -55,9 +55,34 @@ public enum FlowCompiler {
             reader.error(at: mark, "YAML syntax: \(problem)\(extra)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            reader.error(at: context.mark, "duplicate key \(keys): each key may appear only once in a mapping")
+            let first = context.mark
+            let message = "duplicate key \(keys): each key may appear only once in a mapping"
+            if let line = secondOccurrence(of: duplicates.first ?? "", after: first, in: text) {
+                reader.diagnosticAt(line: line, column: first.column, "\(message) (first on line \(first.line))")
+            } else {
+                reader.error(at: first, message)
+            }
         default:
             reader.error(at: nil, "YAML: \(error)")
         }
+    }
+
+    /// Yams reports a duplicate key at its first occurrence; find the next line at the same
+    /// indentation with the same key so the message points at the one to remove.
+    static func secondOccurrence(of key: String, after mark: Mark, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        for number in mark.line..<lines.count {
+            let line = lines[number]
+            let indent = line.prefix(while: { $0 == " " }).count
+            if indent + 1 < mark.column { return nil }   // left the mapping
+            guard indent + 1 == mark.column, let colon = line.firstIndex(of: ":") else { continue }
+            var name = line[line.index(line.startIndex, offsetBy: indent)..<colon].trimmingCharacters(in: .whitespaces)
+            if name.count >= 2, let q = name.first, (q == "\"" || q == "'"), name.last == q {
+                name = String(name.dropFirst().dropLast())
+            }
+            if name == key { return number + 1 }
+        }
+        return nil
     }
 }

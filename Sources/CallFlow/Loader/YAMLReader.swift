@@ -14,6 +14,10 @@ final class YAMLReader {
     func error(at mark: Mark?, _ message: String) { report(.error, mark, message) }
     func warning(at mark: Mark?, _ message: String) { report(.warning, mark, message) }
 
+    func diagnosticAt(line: Int, column: Int, _ message: String) {
+        diagnostics.append(Diagnostic(.error, file: file, line: line, column: column, message: message))
+    }
+
     func report(_ severity: Diagnostic.Severity, _ mark: Mark?, _ message: String) {
         diagnostics.append(Diagnostic(severity, file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
                                       message: message))

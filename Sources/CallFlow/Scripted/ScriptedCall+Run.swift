@@ -59,6 +59,9 @@ extension ScriptedCall {
                 guard serial == playSerial else { return }
                 playSerial += 1
                 feed(.promptFinished, at: time)
+            case .recordStarted(let serial, let mailbox):
+                guard serial == recordSerial else { return }
+                log(time, "record", name: program.mailboxNames[mailbox])
             case .queueStatus:
                 feed(.queueStatus(position: 1, estimatedWait: -1), at: time)
             case .recordingStop(let serial, let reason, let duration):
@@ -137,7 +140,7 @@ extension ScriptedCall {
             recordStart = start
             recordSerial += 1
             recording = true
-            log(start, "record", name: program.mailboxNames[request.mailbox])
+            heap.push(.recordStarted(serial: recordSerial, mailbox: request.mailbox), at: start)
             // Silence rule: the message ends `silenceTime` after the caller last spoke.
             var lastSpeech = start
             var stop = start + request.maxLength

@@ -37,6 +37,7 @@ public struct ScriptedCall {
         case promptDone(serial: Int)
         case recordingStop(serial: Int, reason: RecordingStopReason, duration: Double)
         case queueStatus
+        case recordStarted(serial: Int, mailbox: Int)
     }
 
     let interpreter: CallInterpreter

@@ -50,7 +50,9 @@ public struct Transcript: Sendable {
             let time = String(format: "%8.2f", event.t)
             let type = event.type.padding(toLength: 13, withPad: " ", startingAt: 0)
             let detail = [event.name, event.value].compactMap { $0 }.joined(separator: " ")
-            lines.append("\(time)  \(type)\(detail)".trimmingCharacters(in: .whitespaces))
+            var line = "\(time)  \(type)\(detail)"
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
         }
         var summary = "outcome: \(outcome.result)"
         if let queue = outcome.queue { summary += ", queue \(queue)" }

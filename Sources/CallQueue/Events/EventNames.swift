@@ -11,7 +11,9 @@ public struct EventNames: Sendable {
     public init(_ manager: QueueManager) {
         queues = manager.queueNames
         agents = manager.agentIDs
-        agentQueues = manager.agents.map { $0.memberships.map { QueueHandle(Int($0.queue)) } }
+        agentQueues = manager.agents.indices.map { a in
+            manager.memberships[manager.membershipRange(a)].map { QueueHandle(Int($0.queue)) }
+        }
     }
 
     func queue(_ q: QueueHandle) -> String {

@@ -58,6 +58,9 @@ struct QueueState: Sendable {
     let pickerIndex: Int
     let wrapUp: Double
     let wideningStep: Double
+    let joinEmpty: EmptyConditions
+    let leaveWhenEmpty: EmptyConditions
+    let maxWait: Double
     var waiting: Deque<WaitingEntry> = []
     var waitingCount = 0
     var members: [AgentHandle] = []
@@ -76,12 +79,16 @@ struct QueueState: Sendable {
         self.pickerIndex = pickerIndex
         self.wrapUp = max(0, config.wrapUp)
         self.wideningStep = config.levelWideningStep
+        self.joinEmpty = config.joinEmpty
+        self.leaveWhenEmpty = config.leaveWhenEmpty
+        self.maxWait = config.maxWait ?? .infinity
         self.estimator = WaitEstimator(weight: config.estimatorWeight)
     }
 
-    /// Highest level eligible for a caller who has waited `wait` seconds.
+    /// Highest level eligible for a caller who has waited `wait` seconds
+    /// (static over plain values, so no copy of the queue state is made).
     @inline(__always)
-    func maxLevel(afterWaiting wait: Double) -> Int32 {
+    static func maxLevel(_ strategy: RoutingStrategy, _ wideningStep: Double, afterWaiting wait: Double) -> Int32 {
         guard strategy == .skills else { return Int32.max }
         guard wideningStep > 0, wideningStep.isFinite else { return wideningStep.isFinite ? Int32.max : 1 }
         let steps = (max(0, wait) / wideningStep).rounded(.down)
@@ -105,7 +112,9 @@ struct AgentRecord: Sendable {
     var talkTime = 0.0
     var idleSince = 0.0
     var loggedInAt = 0.0
-    var memberships: [Membership] = []
+    /// This agent's memberships: `QueueManager.memberships[start ..< start + count]`.
+    var membershipStart: Int32 = 0
+    var membershipCount: Int32 = 0
     var work = Work.none
     var workCall = CallID(0)
     var workTicket = CallTicket(slot: -1, generation: 0)
@@ -115,6 +124,7 @@ struct AgentRecord: Sendable {
     var workAnsweredAt = 0.0
     var workOriginalPosition: Int32 = 0
     var workCallback = CallbackID(0)
-    var pendingBreak: String?
+    /// Index in `QueueManager.breakReasons` of a break to start after the current work; -1 = none.
+    var pendingBreak: Int32 = -1
     var pendingLogout = false
 }

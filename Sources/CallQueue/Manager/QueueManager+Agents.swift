@@ -29,7 +29,7 @@ extension QueueManager {
         case .loggedOut: throw wrongState(a, "take a break")
         case .onBreak: return
         case .available: goOnBreak(a, reason: reason, at: t)
-        case .ringing, .onCall, .wrapUp: agents[a].pendingBreak = reason
+        case .ringing, .onCall, .wrapUp: agents[a].pendingBreak = internBreakReason(reason)
         }
     }
 
@@ -44,7 +44,7 @@ extension QueueManager {
             agents[a].missedOffers = 0
             emit(t, .unpause(agent: agent))
             makeAvailable(a, at: t)
-        case .ringing, .onCall, .wrapUp: agents[a].pendingBreak = nil
+        case .ringing, .onCall, .wrapUp: agents[a].pendingBreak = -1
         }
     }
 
@@ -149,27 +149,32 @@ extension QueueManager {
         if missed {
             agents[a].missedOffers += 1
             if agents[a].maxNoAnswer > 0, agents[a].missedOffers >= agents[a].maxNoAnswer {
-                agents[a].pendingBreak = nil
                 goOnBreak(a, reason: "max-no-answer", at: t)
                 return
             }
         }
-        if let reason = agents[a].pendingBreak {
-            goOnBreak(a, reason: reason, at: t)
+        if agents[a].pendingBreak >= 0 {
+            goOnBreak(a, reason: breakReasons[Int(agents[a].pendingBreak)], at: t)
             return
         }
         makeAvailable(a, at: t)
     }
 
+    mutating func internBreakReason(_ reason: String) -> Int32 {
+        if let i = breakReasons.firstIndex(of: reason) { return Int32(i) }
+        breakReasons.append(reason)
+        return Int32(breakReasons.count - 1)
+    }
+
     mutating func goOnBreak(_ a: Int, reason: String, at t: Double) {
-        agents[a].pendingBreak = nil
+        agents[a].pendingBreak = -1
         setState(a, .onBreak)
         emit(t, .pause(agent: AgentHandle(a), reason: reason))
     }
 
     mutating func goLoggedOut(_ a: Int, at t: Double) {
         agents[a].pendingLogout = false
-        agents[a].pendingBreak = nil
+        agents[a].pendingBreak = -1
         setState(a, .loggedOut)
         emit(t, .agentLogoff(agent: AgentHandle(a), loggedInFor: t - agents[a].loggedInAt))
     }
@@ -182,7 +187,8 @@ extension QueueManager {
         if epochCounter == 0 { epochCounter = 1 }
         idleEpoch[a] = epochCounter
         agents[a].idleSince = t
-        for m in agents[a].memberships {
+        for i in membershipRange(a) {
+            let m = memberships[i]
             let q = Int(m.queue)
             let c = IdleCandidate(agent: AgentHandle(a), member: m.member, level: m.level, epoch: epochCounter,
                                   idleSince: t, callsTaken: agents[a].callsTaken, talkTime: agents[a].talkTime)
@@ -207,7 +213,8 @@ extension QueueManager {
         }
         agents[a].state = state
         let station = agents[a].hasStation
-        for m in agents[a].memberships {
+        for i in membershipRange(a) {
+            let m = memberships[i]
             let q = Int(m.queue)
             if old == .available, station {
                 bank.leftIdle(queues[q].strategy, queues[q].pickerIndex, member: m.member)
@@ -215,7 +222,7 @@ extension QueueManager {
             guard station else { continue }
             queues[q].counts[old] -= 1
             queues[q].counts[state] += 1
-            if !queues[q].config.leaveWhenEmpty.isEmpty, !queues[q].emptyCheckPending {
+            if !queues[q].leaveWhenEmpty.isEmpty, !queues[q].emptyCheckPending {
                 queues[q].emptyCheckPending = true
                 pendingEmptyChecks += 1
             }

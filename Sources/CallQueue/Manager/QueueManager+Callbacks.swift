@@ -57,8 +57,8 @@ extension QueueManager {
         if openCallbackCount > 0, t >= callbackTimerDue { promoteDue(at: t) }
         var best = -1
         var bestKey = (Double.infinity, UInt64.max)
-        for m in agents[a].memberships {
-            let q = Int(m.queue)
+        for i in membershipRange(a) {
+            let q = Int(memberships[i].queue)
             guard queues[q].readyCount > 0, queues[q].config.schedule.isOpen(at: t),
                   let head = readyHead(q), (head.placeKey, head.placeSeq) < bestKey else { continue }
             best = q

@@ -5,7 +5,7 @@ extension QueueManager {
     public mutating func join(call: CallID, queue: QueueHandle, topic: TopicHandle = .none,
                               at t: Double) throws(QueueError) -> JoinResult {
         let q = try checkQueue(queue)
-        if queues[q].counts.isEmpty(under: queues[q].config.joinEmpty) {
+        if queues[q].counts.isEmpty(under: queues[q].joinEmpty) {
             emit(t, .joinEmpty(call: call, queue: queue))
             return .refusedEmpty
         }
@@ -32,7 +32,8 @@ extension QueueManager {
         queues[q].waitingCount += 1
         waitingTotal += 1
         emit(t, .enterQueue(call: call, queue: queue, position: position))
-        let timeoutAt = queues[q].config.maxWait.map { t + $0 }
+        let maxWait = queues[q].maxWait
+        let timeoutAt: Double? = maxWait.isFinite ? t + maxWait : nil
         return .joined(Joined(ticket: CallTicket(slot: slot, generation: generation),
                               position: position, timeoutAt: timeoutAt))
     }
@@ -61,6 +62,14 @@ extension QueueManager {
         }
         freeSlot(s)
         return waited
+    }
+
+    /// Whether the ticket's caller is still waiting or ringing (not yet
+    /// connected, not gone). O(1); lets a driver drop a stale patience timer.
+    @inline(__always)
+    public func isWaiting(_ ticket: CallTicket) -> Bool {
+        let s = Int(ticket.slot)
+        return s >= 0 && s < calls.count && calls[s].generation == ticket.generation && calls[s].phase != CallSlot.free
     }
 
     /// Position of a waiting caller (1 = next), counting live callers and

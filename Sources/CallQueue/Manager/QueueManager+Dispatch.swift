@@ -36,7 +36,7 @@ extension QueueManager {
                 best = q; bestKey = key; bestSeq = seq; mode = .callbackToCallbackOnly
                 continue
             }
-            let maxLevel = queues[q].maxLevel(afterWaiting: t - key)
+            let maxLevel = QueueState.maxLevel(queues[q].strategy, queues[q].wideningStep, afterWaiting: t - key)
             if bank.hasIdle(queues[q].strategy, queues[q].pickerIndex, maxLevel: maxLevel, idleEpoch) {
                 best = q; bestKey = key; bestSeq = seq; mode = headIsLive ? .liveToStation : .callbackToStation
             } else if let c = callback, (c.placeKey, c.placeSeq) < (bestKey, bestSeq),
@@ -48,12 +48,12 @@ extension QueueManager {
         case .none:
             return nil
         case .liveToStation:
-            let maxLevel = queues[best].maxLevel(afterWaiting: t - bestKey)
+            let maxLevel = QueueState.maxLevel(queues[best].strategy, queues[best].wideningStep, afterWaiting: t - bestKey)
             guard let agent = bank.pick(queues[best].strategy, queues[best].pickerIndex,
                                         maxLevel: maxLevel, idleEpoch) else { return nil }
             return offerHead(of: best, to: Int(agent.index), at: t)
         case .callbackToStation:
-            let maxLevel = queues[best].maxLevel(afterWaiting: t - bestKey)
+            let maxLevel = QueueState.maxLevel(queues[best].strategy, queues[best].wideningStep, afterWaiting: t - bestKey)
             guard let agent = bank.pick(queues[best].strategy, queues[best].pickerIndex,
                                         maxLevel: maxLevel, idleEpoch) else { return nil }
             return reserveReadyHead(of: best, for: Int(agent.index), at: t)
@@ -88,7 +88,7 @@ extension QueueManager {
     /// Removes callers from queues that became empty under `leaveWhenEmpty`.
     private mutating func removeFromEmptyQueues(at t: Double) -> QueueOutput? {
         for q in queues.indices where queues[q].emptyCheckPending {
-            if queues[q].counts.isEmpty(under: queues[q].config.leaveWhenEmpty), let head = liveHead(q) {
+            if queues[q].counts.isEmpty(under: queues[q].leaveWhenEmpty), let head = liveHead(q) {
                 let s = Int(head.slot)
                 let waited = t - calls[s].joinedAt
                 emit(t, .exit(call: calls[s].call, queue: QueueHandle(q), reason: .empty, position: 1,

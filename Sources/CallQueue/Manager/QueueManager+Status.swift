@@ -66,7 +66,7 @@ extension QueueManager {
             AgentStatus(id: agentIDs[a], name: agentNames[a], state: agents[a].state,
                         callsTaken: agents[a].callsTaken, talkTime: agents[a].talkTime,
                         missedOffers: Int(agents[a].missedOffers),
-                        skills: agents[a].memberships.map { Skill(queue: queueNames[Int($0.queue)], level: Int($0.level)) })
+                        skills: memberships[membershipRange(a)].map { Skill(queue: queueNames[Int($0.queue)], level: Int($0.level)) })
         }
     }
 
@@ -87,7 +87,7 @@ extension QueueManager {
             guard queues[q].strategy == .skills, queues[q].wideningStep > 0, queues[q].wideningStep.isFinite,
                   let head = liveHead(q),
                   let level = bank.skills[queues[q].pickerIndex].lowestIdleLevel(epochs: idleEpoch),
-                  level > queues[q].maxLevel(afterWaiting: t - head.joinedAt) else { continue }
+                  level > QueueState.maxLevel(queues[q].strategy, queues[q].wideningStep, afterWaiting: t - head.joinedAt) else { continue }
             wake = min(wake, head.joinedAt + Double(level - 1) * queues[q].wideningStep)
         }
         return wake.isFinite ? wake : nil

@@ -26,6 +26,8 @@ public struct QueueManager: Sendable {
     var idleCount = 0
     var waitingTotal = 0
     var calls: [CallSlot] = []
+    /// All agents' memberships, each agent's contiguous (see `AgentRecord`).
+    var memberships: [Membership] = []
     var freeSlots: [Int32] = []
     var joinSeq: UInt64 = 0
 
@@ -38,6 +40,8 @@ public struct QueueManager: Sendable {
     var readyTotal = 0
     var nextCallbackID: UInt64 = 1
     var pendingEmptyChecks = 0
+    /// Break reasons given with `pause` while busy (kept so agent records hold no strings).
+    var breakReasons: [String] = []
 
     /// Queue names, by `QueueHandle.index`.
     public private(set) var queueNames: [String] = []
@@ -105,6 +109,13 @@ public struct QueueManager: Sendable {
     /// Number of queues.
     public var queueCount: Int { queues.count }
 
+    /// The memberships of agent `a`.
+    @inline(__always)
+    func membershipRange(_ a: Int) -> Range<Int> {
+        let start = Int(agents[a].membershipStart)
+        return start ..< start + Int(agents[a].membershipCount)
+    }
+
     /// Number of agents.
     public var agentCount: Int { agents.count }
 
@@ -130,7 +141,9 @@ public struct QueueManager: Sendable {
         agentNames.append(config.name)
         var record = AgentRecord(hasStation: config.hasStation, wrapUpOverride: config.wrapUp.map { max(0, $0) },
                                  maxNoAnswer: Int32(clamping: max(0, config.maxNoAnswer)))
-        record.memberships = memberships
+        record.membershipStart = Int32(self.memberships.count)
+        record.membershipCount = Int32(memberships.count)
+        self.memberships.append(contentsOf: memberships)
         agents.append(record)
         idleEpoch.append(0)
         return handle

@@ -10,6 +10,19 @@ struct PickerBank: Sendable {
     var random: [RandomPicker] = []
     var skills: [SkillsPicker] = []
 
+    /// Gives every array its own buffer: a mutation of an empty array (the
+    /// shared empty singleton) would otherwise allocate a copy each time the
+    /// optimiser hoists a uniqueness check out of the `switch`.
+    init() {
+        longestIdle.reserveCapacity(2)
+        roundRobin.reserveCapacity(2)
+        fewestCalls.reserveCapacity(2)
+        leastTalkTime.reserveCapacity(2)
+        linear.reserveCapacity(2)
+        random.reserveCapacity(2)
+        skills.reserveCapacity(2)
+    }
+
     /// Adds a picker for a new queue; returns its index within its strategy.
     mutating func add(_ strategy: RoutingStrategy, seed: UInt64) -> Int {
         switch strategy {

@@ -1,5 +1,6 @@
 import CSndFile
 import Foundation
+import Telephony
 
 /// Reads sound files through libsndfile into the engine's format, and describes them.
 ///
@@ -19,17 +20,12 @@ public enum SoundFile {
         return try convert(decoded, path: path, to: sampleRate, quality: quality)
     }
 
-    /// Reads the whole file as mono floats at its own rate, plus what it is.
-    public static func readMono(_ path: String, raw: RawFormat? = nil) throws(SoundFileError)
-        -> (info: SoundFileInfo, samples: [Float]) {
-        let decoded = try decode(path, raw: raw)
-        return (decoded.info, decoded.mono)
-    }
-
-    /// Peak and RMS over every sample of every channel at the file's own rate and encoding.
-    public static func levels(_ path: String, raw: RawFormat? = nil) throws(SoundFileError) -> FileLevels {
+    /// Peak, RMS and clipped-sample count over every sample of every channel at the file's own
+    /// rate (measured by `Telephony.LevelMeter` on the samples as 16-bit PCM; float samples beyond
+    /// full scale count as clipped).
+    public static func levels(_ path: String, raw: RawFormat? = nil) throws(SoundFileError) -> AudioLevels {
         let handle = try SndFileHandle(reading: path, raw: raw)
-        return FileLevels(samples: handle.readAllFloats())
+        return LevelMeter.measure(SampleConversion.int16(from: handle.readAllFloats()))
     }
 
     /// The decoded content of a file: its description and its down-mixed samples.
@@ -70,28 +66,5 @@ public enum SoundFile {
             }
         }
         return mono
-    }
-}
-
-/// Peak and RMS level of a file's samples, in dBFS (0 dBFS = full scale; RMS of a full-scale square wave).
-///
-/// A full-scale sine reads -3.0 dBFS RMS and 0.0 dBFS peak. Silence reads `-infinity`.
-public struct FileLevels: Sendable, Equatable {
-    /// Largest absolute sample, in dBFS.
-    public var peakDBFS: Double
-    /// Root mean square of all samples, in dBFS.
-    public var rmsDBFS: Double
-
-    /// Measures normalised float samples (full scale = 1.0).
-    public init(samples: [Float]) {
-        var peak: Float = 0
-        var sumOfSquares: Double = 0
-        for sample in samples {
-            peak = max(peak, abs(sample))
-            sumOfSquares += Double(sample) * Double(sample)
-        }
-        let rms = samples.isEmpty ? 0 : (sumOfSquares / Double(samples.count)).squareRoot()
-        peakDBFS = 20 * log10(Double(peak))
-        rmsDBFS = 20 * log10(rms)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Names an ALSA PCM: from the system configuration (asoundrc) or from a configuration text of its own.
 public struct ALSADevice: Sendable, Equatable, CustomStringConvertible {
     /// The PCM name (`default`, `plughw:1,0`, `headset`, ...).
@@ -57,4 +59,14 @@ public struct ALSADevice: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-import Foundation
+extension ALSADevice {
+    /// The PCM `name`, from the system configuration, or from `configurationFile` (asoundrc syntax) when given.
+    public static func resolve(_ name: String, configurationFile: String?) throws(AudioLineError) -> ALSADevice {
+        guard let configurationFile else { return .named(name) }
+        guard let text = try? String(contentsOfFile: configurationFile, encoding: .utf8) else {
+            throw AudioLineError(kind: .badConfiguration, pcm: name, operation: "read its configuration",
+                                 alsa: "cannot read \(configurationFile)")
+        }
+        return .defined(name, in: text)
+    }
+}

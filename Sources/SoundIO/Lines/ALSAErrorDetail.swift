@@ -7,11 +7,13 @@ import Foundation
 enum ALSAErrorDetail {
     private static let key = "switchboard.soundio.alsa.detail"
 
-    /// Runs `body`, returning its result and the last message alsa-lib logged meanwhile, if any.
+    /// Runs `body`, returning its result and the first message alsa-lib logged meanwhile, if any
+    /// (the first is the cause, e.g. "cannot find card '0'"; later ones are its consequences).
     static func capturing<T>(_ body: () -> T) -> (result: T, detail: String?) {
         Thread.current.threadDictionary.removeObject(forKey: key)
         let previous = snd_lib_error_set_local { _, _, _, _, format, arguments in
-            guard let format, let arguments else { return }
+            guard let format, let arguments,
+                  Thread.current.threadDictionary[ALSAErrorDetail.key] == nil else { return }
             var text = [CChar](repeating: 0, count: 512)
             _ = vsnprintf(&text, text.count, format, arguments)
             let bytes = text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }

@@ -10,7 +10,8 @@ public final class ALSAPlayback: AudioSink {
     public let name: String
     /// Frames per period as the device granted it.
     public let periodFrames: Int
-    /// Frames handed to the device so far.
+    /// Frames handed to the device so far (including any later thrown away by `dropPending`);
+    /// for call timers prefer the capture side's clock, which counts audio that really arrived.
     public let clock: SampleClock
     private let pcm: ALSAPCM
 
@@ -62,8 +63,8 @@ public final class ALSAPlayback: AudioSink {
         }
     }
 
-    /// Drops whatever is not yet played (`snd_pcm_drop`), e.g. when a caller interrupts a prompt.
-    public func stopNow() {
+    /// Drops whatever is not yet played (`snd_pcm_drop`, then `snd_pcm_prepare` for what comes next).
+    public func dropPending() {
         try? pcm.withHandle("drop") { handle in
             snd_pcm_drop(handle)
             snd_pcm_prepare(handle)

@@ -13,11 +13,17 @@ public protocol AudioSink: AnyObject, Sendable {
     func write(_ samples: UnsafeBufferPointer<Int16>) throws(AudioLineError)
     /// Blocks until everything written has been played out.
     func drain() throws(AudioLineError)
+    /// Throws away audio written but not yet played, at once (a caller interrupted a prompt).
+    /// Waits at most for a write in progress (one period); later writes play normally.
+    func dropPending()
     /// Releases the device or file, dropping anything not yet played. Writes after closing throw.
     func close()
 }
 
 extension AudioSink {
+    /// Default for sinks that queue nothing (files, memory): nothing to drop.
+    public func dropPending() {}
+
     /// Writes an array of samples.
     public func write(_ samples: [Int16]) throws(AudioLineError) {
         try samples.withUnsafeBufferPointer { (pointer) throws(AudioLineError) in try write(pointer) }

@@ -49,6 +49,9 @@ public final class FileAudioSink: AudioSink, @unchecked Sendable {
     /// Nothing is pending, so there is nothing to wait for.
     public func drain() throws(AudioLineError) {}
 
+    /// Nothing is pending, so there is nothing to drop.
+    public func dropPending() {}
+
     /// Finishes the file, if any.
     public func close() {
         lock.withLock {

@@ -14,6 +14,10 @@ public enum PromptLibraryError: Error, Sendable, Equatable, CustomStringConverti
     case silentTake(source: String)
     /// A file operation (backup, rename) failed.
     case fileOperation(path: String, message: String)
+    /// The ALSA line failed (device missing, busy, unplugged).
+    case line(AudioLineError)
+    /// A recording broke off (device unplugged, disk full); the prompt was left as it was.
+    case takeInterrupted(reason: String, rawTake: String)
 
     /// `FILE:LINE:COLUMN: error: message` for the manifest; the file and what to do otherwise.
     public var description: String {
@@ -33,6 +37,11 @@ public enum PromptLibraryError: Error, Sendable, Equatable, CustomStringConverti
             "\(source): error: nothing but silence was heard; check the microphone (and its level) and try again"
         case .fileOperation(let path, let message):
             "\(path): error: \(message); check the folder's permissions and free space"
+        case .line(let error):
+            "error: \(error)"
+        case .takeInterrupted(let reason, let rawTake):
+            "\(rawTake): error: the recording broke off (\(reason)); the prompt was not changed and "
+                + "what was recorded is kept in this file; fix the cause and record again"
         }
     }
 }

@@ -5,17 +5,7 @@ import GRDB
 extension CallbackStatus: DatabaseValueConvertible {}
 extension CallbackOutcome: DatabaseValueConvertible {}
 
-/// Where a callback request came from.
-public enum CallbackSource: String, Sendable, Codable, CaseIterable, DatabaseValueConvertible {
-    /// A caller holding in the queue pressed the callback key: keeps their place.
-    case queue
-    /// A voicemail left with a number.
-    case voicemail
-    /// Requested while the queue was closed: due at the next opening.
-    case afterHours = "after-hours"
-    /// Entered by staff with `ivr callback request`.
-    case manual
-}
+extension CallbackSource: DatabaseValueConvertible {}
 
 /// One callback request as stored.
 ///

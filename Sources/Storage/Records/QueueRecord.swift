@@ -1,3 +1,4 @@
+import CallQueue
 import Foundation
 import GRDB
 
@@ -32,7 +33,13 @@ public struct QueueRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
         case callbackReservationTimeout = "callback_reservation_timeout"
     }
 
-    /// The parsed opening hours.
+    /// The callback policy in `CallQueue`'s terms (the queue manager's rules apply it).
+    public var callbackPolicy: CallbackPolicy {
+        CallbackPolicy(initialDelay: callbackInitialDelay, maxAttempts: callbackMaxAttempts,
+                       retryInterval: callbackRetryDelay, reservationTimeout: callbackReservationTimeout)
+    }
+
+    /// The parsed opening hours (also an `OpeningSchedule` on Unix seconds).
     ///
     /// - Throws: `StoreError.invalidHours` if the stored text is unreadable.
     public func weeklyHours() throws -> WeeklyHours {

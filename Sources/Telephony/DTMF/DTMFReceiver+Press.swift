@@ -10,8 +10,19 @@ extension DTMFReceiver {
         var firstOn: Int
         /// Latest sub-block where the key was on.
         var lastOn: Int
-        /// Strongest key energy seen in a sub-block whose window named the key.
-        var reference: Float
+        /// Sum of each tone's energy (low, high) over the steady sub-blocks whose window named the key.
+        var referenceSum: SIMD2<Float>
+        /// Number of sub-blocks in `referenceSum`.
+        var referenceCount: Int
+        /// Mean energy of each tone while steady: what a sub-block full of the tone reads.
+        var reference: SIMD2<Float> { referenceSum / Float(max(1, referenceCount)) }
+
+        /// Adds a sub-block's tone energies to the reference unless it is clearly weaker (an edge).
+        mutating func learn(_ energies: SIMD2<Float>) {
+            if referenceCount > 0, (energies / reference).min() < 0.5 { return }
+            referenceSum += energies
+            referenceCount += 1
+        }
         /// Consecutive sub-blocks without the key.
         var gapRun = 0
         /// Consecutive windows naming another key.
@@ -20,11 +31,13 @@ extension DTMFReceiver {
         var coveredSamples: Float
         /// True once key-down was reported.
         var confirmed = false
+        /// True once the candidate missed its chance to confirm: it is then ignored until it ends.
+        var rejected = false
         /// Estimated first sample of the tone.
         var startSample: Int
     }
 
-    private var length: Int { DTMFThresholds.subBlockLength }
+    var length: Int { DTMFThresholds.subBlockLength }
 
     /// Energy of sub-block `index` at the two frequencies of `key`, with each tone's leakage into
     /// the other's bin removed.
@@ -35,7 +48,14 @@ extension DTMFReceiver {
     /// the two bin values are `Za = a·M + b·u` and `Zb = b·M + a·conj(u)`, where
     /// `u = e^{jΔ·kM}·Σ_m e^{jΔm}` is known exactly (Δ = ω_b - ω_a), so a and b follow from a
     /// 2 × 2 solve.
-    func keyEnergy(_ key: Int, at index: Int) -> Float {
+    func toneEnergies(_ key: Int, at index: Int) -> SIMD2<Float> {
+        let tones = solvedTones(key, at: index)
+        return SIMD2(tones[0] * tones[0] + tones[1] * tones[1], tones[2] * tones[2] + tones[3] * tones[3])
+    }
+
+    /// The key's two tones in sub-block `index` with their mutual leakage solved out (see
+    /// `toneEnergies`): (low re, low im, high re, high im), scaled like a bin value (α·M).
+    func solvedTones(_ key: Int, at index: Int) -> SIMD4<Float> {
         let slot = index % DTMFThresholds.historyLength
         let row = key / 4, column = 4 + key % 4
         let re = historyRe[slot], im = historyIm[slot]
@@ -53,13 +73,16 @@ extension DTMFReceiver {
         let aIm = im[row] * m - (re[column] * uIm + im[column] * uRe)
         let bRe = re[column] * m - (re[row] * uRe + im[row] * uIm)
         let bIm = im[column] * m - (im[row] * uRe - re[row] * uIm)
-        return (aRe * aRe + aIm * aIm + bRe * bRe + bIm * bIm) * pair.scale
+        return SIMD4(aRe, aIm, bRe, bIm) * pair.scale.squareRoot()
     }
 
-    /// Fraction (0...1) of sub-block `index` filled by `key`'s tone, relative to `reference`.
-    func coverage(_ key: Int, at index: Int, reference: Float, now: Int) -> Float {
-        guard index >= 0, now - index < DTMFThresholds.historyLength, reference > 0 else { return 0 }
-        let value = min(1, (keyEnergy(key, at: index) / reference).squareRoot())
+    /// Fraction (0...1) of sub-block `index` filled by `key`'s tones: each tone's amplitude relative
+    /// to its `reference`, taking the weaker of the two (both tones of a key start and stop together;
+    /// speech harmonics fade one by one).
+    func coverage(_ key: Int, at index: Int, reference: SIMD2<Float>, now: Int) -> Float {
+        guard index >= 0, now - index < DTMFThresholds.historyLength, reference.min() > 0 else { return 0 }
+        let ratio = toneEnergies(key, at: index) / reference
+        let value = min(1, ratio.min().squareRoot())
         return value >= DTMFThresholds.coverageFloor ? value : 0
     }
 
@@ -67,7 +90,7 @@ extension DTMFReceiver {
     mutating func trackPress(subBlock index: Int, windowKey: Int) {
         if var current = press {
             if windowKey == current.key {
-                current.reference = max(current.reference, keyEnergy(current.key, at: index))
+                current.learn(toneEnergies(current.key, at: index))
                 current.conflictRun = 0
             } else if windowKey >= 0 {
                 current.conflictRun += 1
@@ -83,7 +106,7 @@ extension DTMFReceiver {
                 current.gapRun += 1
             }
             current.coveredSamples += fill * Float(length)
-            if !current.confirmed { confirmIfReady(&current, now: index) }
+            if !current.confirmed && !current.rejected { confirmIfReady(&current, now: index) }
             if current.gapRun >= DTMFThresholds.gapSubBlocksToEnd
                 || current.conflictRun >= DTMFThresholds.conflictWindowsToEnd {
                 end(current, now: index)
@@ -97,8 +120,13 @@ extension DTMFReceiver {
 
     /// Starts a candidate for `key`, reaching back over sub-blocks where it already sounded.
     private mutating func start(key: Int, now index: Int) {
-        var reference: Float = 0
-        for back in 0..<DTMFThresholds.windowSubBlocks { reference = max(reference, keyEnergy(key, at: index - back)) }
+        // Learn the steady level from the window's sub-blocks, strongest first so edges are left out.
+        let energies = (0..<DTMFThresholds.windowSubBlocks).map { toneEnergies(key, at: index - $0) }
+            .sorted { $0.min() > $1.min() }
+        var learner = Press(key: key, firstOn: index, lastOn: index, referenceSum: .zero, referenceCount: 0,
+                            coveredSamples: 0, startSample: 0)
+        for energy in energies { learner.learn(energy) }
+        let reference = learner.reference
         var first = index
         while first - 1 > lastEndedOn, index - (first - 2) < DTMFThresholds.historyLength,
               coverage(key, at: first - 1, reference: reference, now: index) >= DTMFThresholds.onCoverage {
@@ -113,8 +141,10 @@ extension DTMFReceiver {
             covered += fill * Float(length)
             if sub >= first && fill >= DTMFThresholds.onCoverage { lastOn = sub }
         }
-        var candidate = Press(key: key, firstOn: first, lastOn: lastOn, reference: reference,
-                              coveredSamples: covered, startSample: 0)
+        var candidate = learner
+        candidate.firstOn = first
+        candidate.lastOn = lastOn
+        candidate.coveredSamples = covered
         candidate.gapRun = index - lastOn
         candidate.startSample = startEstimate(candidate, now: index)
         confirmIfReady(&candidate, now: index)
@@ -133,8 +163,14 @@ extension DTMFReceiver {
 
     /// Confirms the candidate (reporting key-down) when long enough and on frequency.
     private mutating func confirmIfReady(_ candidate: inout Press, now index: Int) {
+        // Judge a candidate on its beginning only: once its start leaves the look-back, a sliding
+        // choice of sub-blocks could pick a lucky stretch of speech.
+        if index - candidate.firstOn >= DTMFThresholds.historyLength - 2 {
+            candidate.rejected = true
+            return
+        }
         let minimumSamples = Float(DTMFThresholds.minimumToneDuration * Double(DTMFReceiver.sampleRate))
-        guard candidate.coveredSamples >= minimumSamples, frequenciesWithinTolerance(candidate, now: index) else {
+        guard candidate.coveredSamples >= minimumSamples, measure(candidate, now: index)?.isGenuine == true else {
             return
         }
         candidate.confirmed = true
@@ -142,41 +178,6 @@ extension DTMFReceiver {
             candidate.startSample = startEstimate(candidate, now: index)
         }
         pendingEvents.append(.keyDown(DTMFKey(rawValue: candidate.key)!, startSample: candidate.startSample))
-    }
-
-    /// Measures both tones' frequencies from the phase advance between windows 5 ms apart.
-    ///
-    /// Uses only window pairs whose four sub-blocks are all full of the tone and whose windows both
-    /// named the key, so edges (which bias the phase) and other sounds are left out.
-    func frequenciesWithinTolerance(_ candidate: Press, now index: Int) -> Bool {
-        let key = candidate.key
-        let row = key / 4, column = 4 + key % 4
-        let oldest = max(candidate.firstOn + DTMFThresholds.windowSubBlocks,
-                         index - DTMFThresholds.historyLength + DTMFThresholds.windowSubBlocks + 2)
-        guard oldest <= index else { return false }
-        var pairs = 0
-        var rowRe: Float = 0, rowIm: Float = 0, columnRe: Float = 0, columnIm: Float = 0
-        for newer in oldest...index {
-            let span = (newer - DTMFThresholds.windowSubBlocks)...newer
-            guard span.allSatisfy({ coverage(key, at: $0, reference: candidate.reference, now: index)
-                    >= DTMFThresholds.fullCoverage }),
-                  Int(historyWindowKey[newer % DTMFThresholds.historyLength]) == key,
-                  Int(historyWindowKey[(newer - 1) % DTMFThresholds.historyLength]) == key else { continue }
-            let a = windowSum(endingAt: newer), b = windowSum(endingAt: newer - 1)
-            // a · conj(b) for the row and column lanes.
-            rowRe += a.re[row] * b.re[row] + a.im[row] * b.im[row]
-            rowIm += a.im[row] * b.re[row] - a.re[row] * b.im[row]
-            columnRe += a.re[column] * b.re[column] + a.im[column] * b.im[column]
-            columnIm += a.im[column] * b.re[column] - a.re[column] * b.im[column]
-            pairs += 1
-        }
-        guard pairs >= DTMFThresholds.minimumFrequencyPairs else { return false }
-        let hertzPerRadian = Double(DTMFReceiver.sampleRate) / (2 * Double.pi * Double(length))
-        let rowOffset = Double(atan2(rowIm, rowRe)) * hertzPerRadian
-        let columnOffset = Double(atan2(columnIm, columnRe)) * hertzPerRadian
-        let key0 = DTMFKey(rawValue: key)!
-        return abs(rowOffset) <= DTMFThresholds.frequencyTolerance * key0.lowFrequency
-            && abs(columnOffset) <= DTMFThresholds.frequencyTolerance * key0.highFrequency
     }
 
     /// Ends the press, reporting key-up if it was confirmed.

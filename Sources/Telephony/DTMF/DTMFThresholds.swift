@@ -29,9 +29,10 @@ public enum DTMFThresholds {
     /// A sub-block is *on* (the key is sounding) when its amplitude at the key's two frequencies is
     /// at least this fraction of the press's reference (-6 dB).
     public static let onCoverage: Float = 0.5
-    /// A sub-block is *full* (safe for frequency measurement) at this fraction (-2 dB). Within a
-    /// steady clean tone sub-blocks read 0.94-1.0 once the tones' mutual leakage is solved out.
-    public static let fullCoverage: Float = 0.8
+    /// A sub-block is *full* (usable for frequency measurement, with both neighbours on) at this
+    /// fraction (-3 dB). Clean tones read 0.94-1.0 once their mutual leakage is solved out; in
+    /// 10 dB SNR noise a full sub-block reads 0.75-1.15.
+    public static let fullCoverage: Float = 0.7
     /// Coverage below this fraction (-14 dB) counts as none when measuring duration (noise).
     public static let coverageFloor: Float = 0.2
 
@@ -44,7 +45,17 @@ public enum DTMFThresholds {
     public static let conflictWindowsToEnd = 2
 
     /// Largest relative frequency error accepted on either tone: Q.24 accepts 1.5 % and rejects 3.5 %.
-    public static let frequencyTolerance: Double = 0.025
+    /// Set below the midpoint because clean measurements are precise (< 0.5 Hz) and high voices
+    /// put harmonics near two DTMF frequencies at 2.3-2.5 % off (e.g. 3 × 309 Hz and 4 × 309 Hz).
+    public static let frequencyTolerance: Double = 0.022
+    /// Largest distance of any one window pair's frequency estimate from the press's mean, in Hz.
+    /// A key's tones are steady (≤ 4 Hz in 8 dB SNR noise); a voice's pitch wanders.
+    public static let maximumFrequencyWanderHz: Double = 5
+    /// At confirmation, the two tones must hold at least this share of the steady sub-blocks' power,
+    /// in dB (-1 dB = 79 %), measured with the tones' mutual leakage solved out. A clean key reads
+    /// 0 dB, a key in 10 dB SNR noise about -0.4 dB; sustained vowels whose harmonics sit near two
+    /// DTMF frequencies read -1.5 dB or less, because other harmonics carry the rest.
+    public static let steadyToneToTotalDB: Double = -1
     /// Window pairs (5 ms apart, both fully inside the tone) needed to measure the frequencies.
     public static let minimumFrequencyPairs = 2
     /// Most recent sub-blocks kept for look-back (80 ms).

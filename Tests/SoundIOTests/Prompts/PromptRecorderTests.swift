@@ -1,4 +1,5 @@
 import Foundation
+import Telephony
 import Testing
 @testable import SoundIO
 
@@ -48,6 +49,20 @@ struct PromptRecorderTests {
         #expect(try SoundFile.info(take.path).frames > 10000)
     }
 
+    @Test func hashKeyHeardInTheAudioEndsTheTakeWithoutItsTone() throws {
+        let speech = try Speech.say("Press the hash key when you are done.", in: dir)
+        let hash = DTMFGenerator().tone(DTMFKey("#")!)
+        let toneStart = 8000 + speech.count
+        let input = Speech.silence(1) + speech + hash + Speech.silence(0.2) + speech
+        let take = try PromptRecorder().record(from: FileAudioSource(samples: input), into: dir.path("hash.wav"),
+                                               keypad: DTMFReceiver())
+        #expect(take.stop == .key("#"))
+        // Cut at most 20 ms guard plus the receiver's start estimate before the tone; nothing of it kept.
+        #expect(take.samples.count <= toneStart)
+        #expect(take.samples.count >= toneStart - 400)
+        #expect(DTMFReceiver.detect(take.samples).isEmpty)
+    }
+
     @Test func outsideRequestStopsWithinAPeriod() throws {
         let counter = Collected()
         let take = try PromptRecorder().record(from: FileAudioSource(samples: Speech.noise(5, dBFS: -20)),
@@ -63,5 +78,21 @@ struct PromptRecorderTests {
                                                into: dir.path("short.wav"))
         #expect(take.stop == .sourceEnded)
         #expect(take.samples.count == 8000)
+    }
+
+    @Test func lineFailingMidTakeKeepsWhatWasRecorded() throws {
+        let source = FileAudioSource(samples: Speech.noise(5, dBFS: -20))
+        let periods = Collected()
+        let take = try PromptRecorder().record(from: source, into: dir.path("unplugged.wav"), progress: { _, _ in
+            periods.add([0])
+            if periods.samples.count == 10 { source.close() }
+        })
+        guard case .lineFailed(let error) = take.stop else {
+            Issue.record("expected a line failure, got \(take.stop)")
+            return
+        }
+        #expect(error.description.contains("closed"))
+        #expect(take.samples.count == 10 * 160)
+        #expect(try SoundFile.read(take.path).count == 10 * 160)
     }
 }

@@ -5,5 +5,5 @@ struct FlowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flow",
         abstract: "Check call-flow files (see docs/FLOWS.md).",
-        subcommands: [Check.self])
+        subcommands: [Check.self, Bench.self])
 }

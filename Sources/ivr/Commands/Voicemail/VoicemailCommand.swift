@@ -4,6 +4,6 @@ import ArgumentParser
 struct VoicemailCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "voicemail",
-        abstract: "List, export, mark and delete voicemail; check the index against the files.",
-        subcommands: [List.self, Export.self, Mark.self, Delete.self, Check.self])
+        abstract: "List, play, export, mark and delete voicemail; check the index against the files.",
+        subcommands: [List.self, Play.self, Export.self, Mark.self, Delete.self, Check.self])
 }

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Confirmation: is a long-enough candidate really a DTMF key?
+extension DTMFReceiver {
+    /// What the receiver measured over the steady part of a candidate press.
+    struct ToneMeasurement: Sendable {
+        /// Key raw value.
+        var key: Int
+        /// Window pairs used (both windows named the key, all sub-blocks full).
+        var pairs: Int
+        /// Low tone's offset from nominal, in Hz.
+        var lowOffsetHz: Double
+        /// High tone's offset from nominal, in Hz.
+        var highOffsetHz: Double
+        /// Largest distance of one pair's frequency estimate from the mean, per tone, in Hz.
+        var wanderHz: SIMD2<Double> = .zero
+        /// Share of the steady sub-blocks' power held by the two tones (leakage solved).
+        var toneFraction: Double
+
+        /// True when the measurement meets every confirmation threshold.
+        var isGenuine: Bool {
+            let nominal = DTMFKey(rawValue: key)!
+            return pairs >= DTMFThresholds.minimumFrequencyPairs
+                && abs(lowOffsetHz) <= DTMFThresholds.frequencyTolerance * nominal.lowFrequency
+                && abs(highOffsetHz) <= DTMFThresholds.frequencyTolerance * nominal.highFrequency
+                && wanderHz.max() <= DTMFThresholds.maximumFrequencyWanderHz
+                && toneFraction >= Decibels.powerRatio(DTMFThresholds.steadyToneToTotalDB)
+        }
+    }
+
+    /// True when sub-block `index` lies inside the tone: it and both neighbours are on, and it is
+    /// nearly full. (Edges border an off sub-block; noise alone rarely pulls a full one below 70 %.)
+    func isSteady(_ key: Int, at index: Int, reference: SIMD2<Float>, now: Int) -> Bool {
+        guard index + 1 <= now else { return false }
+        return coverage(key, at: index, reference: reference, now: now) >= DTMFThresholds.fullCoverage
+            && coverage(key, at: index - 1, reference: reference, now: now) >= DTMFThresholds.onCoverage
+            && coverage(key, at: index + 1, reference: reference, now: now) >= DTMFThresholds.onCoverage
+    }
+
+    /// Measures both tones' frequencies (phase advance between windows 5 ms apart) and their share
+    /// of the power, over the steady part of the candidate seen so far; nil if there is none yet.
+    ///
+    /// Uses only window pairs whose four sub-blocks are all steady (`isSteady`) and whose windows both
+    /// named the key, so edges (which bias the phase) and other sounds are left out.
+    func measure(_ candidate: Press, now index: Int) -> ToneMeasurement? {
+        let key = candidate.key
+        let oldest = max(candidate.firstOn + DTMFThresholds.windowSubBlocks,
+                         index - DTMFThresholds.historyLength + DTMFThresholds.windowSubBlocks + 2)
+        guard oldest <= index else { return nil }
+        var pairs = 0
+        var rowRe: Float = 0, rowIm: Float = 0, columnRe: Float = 0, columnIm: Float = 0
+        var steady = Set<Int>()
+        var pairAngles: [SIMD2<Float>] = []
+        for newer in oldest...index {
+            let span = (newer - DTMFThresholds.windowSubBlocks)...newer
+            guard span.allSatisfy({ isSteady(key, at: $0, reference: candidate.reference, now: index) }),
+                  Int(historyWindowKey[newer % DTMFThresholds.historyLength]) == key,
+                  Int(historyWindowKey[(newer - 1) % DTMFThresholds.historyLength]) == key else { continue }
+            // Windows of leakage-solved tones: (low re, low im, high re, high im).
+            let a = solvedTones(key, at: newer) + solvedTones(key, at: newer - 1) + solvedTones(key, at: newer - 2)
+            let b = solvedTones(key, at: newer - 1) + solvedTones(key, at: newer - 2) + solvedTones(key, at: newer - 3)
+            // a · conj(b) for each tone.
+            let lowRe = a[0] * b[0] + a[1] * b[1], lowIm = a[1] * b[0] - a[0] * b[1]
+            let highRe = a[2] * b[2] + a[3] * b[3], highIm = a[3] * b[2] - a[2] * b[3]
+            rowRe += lowRe
+            rowIm += lowIm
+            columnRe += highRe
+            columnIm += highIm
+            pairs += 1
+            steady.formUnion(span)
+            pairAngles.append(SIMD2(atan2(lowIm, lowRe), atan2(highIm, highRe)))
+        }
+        guard pairs > 0 else { return nil }
+        // Tone share: per sub-block, tone energy is 2·(|a|² + |b|²)·M over M samples.
+        var toneEnergy: Float = 0, totalEnergy: Float = 0
+        for sub in steady {
+            toneEnergy += 2 * toneEnergies(key, at: sub).sum() / Float(length)
+            totalEnergy += historyEnergy[sub % DTMFThresholds.historyLength]
+        }
+        let hertzPerRadian = Double(DTMFReceiver.sampleRate) / (2 * Double.pi * Double(length))
+        let lowOffset = Double(atan2(rowIm, rowRe)) * hertzPerRadian
+        let highOffset = Double(atan2(columnIm, columnRe)) * hertzPerRadian
+        var wander = SIMD2<Double>.zero
+        for angles in pairAngles {
+            wander[0] = max(wander[0], abs(Double(angles[0]) * hertzPerRadian - lowOffset))
+            wander[1] = max(wander[1], abs(Double(angles[1]) * hertzPerRadian - highOffset))
+        }
+        return ToneMeasurement(key: key, pairs: pairs, lowOffsetHz: lowOffset, highOffsetHz: highOffset,
+                               wanderHz: wander,
+                               toneFraction: totalEnergy > 0 ? Double(toneEnergy / totalEnergy) : 0)
+    }
+}

@@ -1,0 +1,89 @@
+import Testing
+@testable import CallFlow
+
+/// Callback steps: confirm the caller ID, key in another number, withheld numbers, timing.
+@Suite struct CallbackStepTests {
+    func flow(_ options: String, hold: Bool = false) -> FlowProgram? {
+        FlowTest.program("""
+        variables: {topic: general}
+        schedules:
+          shop: {timezone: Europe/London, weekly: {mon-fri: 09:00-17:00}}
+        steps:
+          start:
+            \(hold ? "queue: sales" : "goto: cb")
+            \(hold ? "keys: {\"2\": cb}" : "")
+          cb:
+            callback: sales
+            number_prompt: number-is
+            confirm_prompt: press-1
+            ask_prompt: key-in
+            done_prompt: done
+        \(options.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            on_failure: failed
+            next: hangup
+          failed:
+            hangup: completed
+        """, prompts: Set(["number-is", "press-1", "key-in", "done", "music/default"])
+            .union((0...9).map { "digit-\($0)" }))
+    }
+
+    @Test func readsBackTheCallerIDAndConfirmsWithOne() throws {
+        let program = try #require(flow(""))
+        let t = FlowTest.call(program, "w12 1", caller: "+4420")
+        #expect(FlowTest.lines(t, ["prompt", "digit", "callback", "hangup"]) == [
+            "0 prompt number-is", "2 prompt digit-4", "4 prompt digit-4", "6 prompt digit-2", "8 prompt digit-0",
+            "10 prompt press-1", "12.3 digit 1", "12.3 callback sales +4420 due asap", "12.3 prompt done",
+            "14.3 hangup callback",
+        ])
+        #expect(t.outcome.callback == "sales")
+        #expect(t.outcome.result == "callback")
+    }
+
+    @Test func anotherNumberIsKeyedInAndReadBack() throws {
+        let program = try #require(flow(""))
+        let t = FlowTest.call(program, "w1 0123456# w30 1", caller: "+4420")
+        let callbacks = t.events("callback").compactMap(\.value)
+        #expect(callbacks == ["0123456 due asap"])
+        // The caller ID read-back is interrupted by the first key; the keyed number is read back in full.
+        let prompts = t.events("prompt").compactMap(\.name)
+        let second = try #require(prompts.indices.filter { prompts[$0] == "number-is" }.dropFirst().first)
+        #expect(Array(prompts[second...].prefix(9)) == ["number-is", "digit-0", "digit-1", "digit-2", "digit-3",
+                                                        "digit-4", "digit-5", "digit-6", "press-1"])
+    }
+
+    @Test func withheldCallerIsAskedForANumber() throws {
+        let program = try #require(flow("confirm: false"))
+        let t = FlowTest.call(program, "w1 07700900123#", caller: "")
+        #expect(t.events("prompt").first?.name == "key-in")
+        #expect(t.events("callback").compactMap(\.value) == ["07700900123 due asap"])
+    }
+
+    @Test func tooShortNumbersAndSilenceRunOutToOnFailure() throws {
+        let program = try #require(flow("number: ask\nmax_attempts: 2"))
+        let t = FlowTest.call(program, "w1 12#")
+        #expect(FlowTest.lines(t, ["prompt", "timeout", "step"]) == [
+            "0 step start", "0 step cb", "0 prompt key-in", "1.9 prompt key-in", "8.9 timeout first-digit",
+            "8.9 step failed",
+        ])
+        #expect(t.events("callback").isEmpty)
+    }
+
+    @Test func interDigitTimeoutEndsANumberWithoutHash() throws {
+        let program = try #require(flow("number: ask\nconfirm: false\ninter_digit_timeout: 3s"))
+        let t = FlowTest.call(program, "w1 0123456789")
+        #expect(FlowTest.lines(t, ["timeout", "callback"]) == ["7 timeout inter-digit", "7 callback sales 0123456789 due asap"])
+    }
+
+    @Test func keepPlaceRemembersWhenTheCallerJoined() throws {
+        let program = try #require(flow("when: keep_place\nconfirm: false", hold: true))
+        let t = FlowTest.call(program, "w30 2")
+        #expect(t.events("callback").compactMap(\.value) == ["+441632960123 due keep-place (joined at 0s)"])
+        #expect(t.events("leave-queue").compactMap(\.value) == ["key 2"])
+    }
+
+    @Test func nextOpeningIsTheScheduleOpening() throws {
+        let program = try #require(flow("when: next_opening\nconfirm: false"))
+        let t = FlowTest.call(program, "", at: "2026-11-27T18:00")   // Friday evening
+        #expect(t.events("callback").compactMap(\.value) == ["+441632960123 due 2026-11-30T09:00:00"])
+    }
+}
