@@ -72,7 +72,7 @@ import Testing
         let speechSeconds = Double(speech.count) / 8000
         #expect(row.duration <= speechSeconds + 0.25)
         #expect(row.duration >= speechSeconds - 0.6)
-        print("live call: greeting stopped \(stopLatency) samples (\(Double(stopLatency) / 8)) ms) after the key tone ended; message \(row.duration) s of \(speechSeconds) s speech")
+        print("live call: greeting stopped \(stopLatency) samples (\(Double(stopLatency) / 8) ms) after the key tone ended; message \(row.duration) s of \(speechSeconds) s speech")
     }
 
     @Test func hangUpMidMessageKeepsIt() throws {
@@ -104,5 +104,16 @@ import Testing
         let row = try #require(try harness.store.voicemails().first)
         #expect(FileManager.default.fileExists(atPath: harness.store.recordingURL(of: row).path))
         #expect(row.duration > 3.5)
+    }
+
+    @Test func tooShortMessageIsDropped() throws {
+        let harness = try LineHarness()
+        let speech = try Speech.say("Hello?", in: harness.dir)
+        let script = Self.script(harness, speech: speech)
+        let (result, _) = try harness.run(capture: script.samples)
+        #expect(result.transcript.entries("voicemail").first?.value?.hasPrefix("dropped") == true)
+        #expect(try harness.store.voicemails().isEmpty)
+        let folder = harness.store.directory.voicemailURL.path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 }

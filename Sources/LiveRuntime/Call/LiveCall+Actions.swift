@@ -131,7 +131,7 @@ extension LiveCall {
             fail(.store("callback for queue \(queue): error: no usable number (\(typed ?? options.callerID ?? "withheld")); nothing stored"))
             return
         }
-        let source: Storage.CallbackSource
+        let source: CallQueue.CallbackSource
         var joinedAt: Date?
         switch request.due {
         case .keepPlace(let joined):
