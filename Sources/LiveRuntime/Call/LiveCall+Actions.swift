@@ -42,14 +42,28 @@ extension LiveCall {
         case .enqueue(let request):
             let topic = request.topic >= 0 ? program.values[request.topic] : nil
             log(now, "enqueue", name: program.queueNames[request.queue], value: topic.map { "topic \($0)" })
-            // One line on its own has no agents: the caller is first in line, wait unknown.
-            post(.queueStatus(position: 1, estimatedWait: -1))
+            switch options.queues.join(call: options.callNumber, queue: program.queueNames[request.queue],
+                                       topic: topic, control: control) {
+            case .joined(let position, let wait):
+                queued = true
+                lastStatusCheck = now
+                post(.queueStatus(position: position, estimatedWait: wait ?? -1))
+            case .empty:
+                log(now, "queue-empty", name: program.queueNames[request.queue])
+                post(.queueEmpty)
+            }
         case .leaveQueue(let queue, let reason):
             log(now, "leave-queue", name: program.queueNames[queue], value: Self.describe(reason))
+            if queued {
+                queued = false
+                options.queues.leave(call: options.callNumber, reason: Self.leaveReason(reason))
+            }
         case .createCallback(let request):
             createCallback(request)
         case .hangUp(let result):
             outcome = result
+            queued = false
+            options.queues.callEnded(call: options.callNumber)
             timers.removeAll()
             playout.stop()
             playout.stopMusic()
@@ -158,6 +172,14 @@ extension LiveCall {
         case .exitWithKey(let key): "key \(key.character)"
         case .timeout: "timeout"
         case .abandon: "abandon"
+        }
+    }
+
+    static func leaveReason(_ reason: QueueLeaveReason) -> LeaveReason {
+        switch reason {
+        case .exitWithKey(let key): .exitWithKey(String(key.character))
+        case .timeout: .timeout
+        case .abandon: .abandon
         }
     }
 

@@ -41,6 +41,12 @@ public final class LiveCall: @unchecked Sendable {
     var recordingTopic: String?
     var lastKeyStart: Int?
     var savedVoicemailID: Int64?
+    var queued = false
+    /// True while the caller talks with an agent (the line bridges audio instead of playing prompts).
+    public internal(set) var isConnectedToAgent = false
+    var lastStatusCheck = 0
+    /// The line's control: the queue reaches the call through it.
+    public let control: LineControl
     /// What happened, in order.
     public internal(set) var transcript = LiveTranscript()
     /// How the call ended, once it has.
@@ -49,8 +55,10 @@ public final class LiveCall: @unchecked Sendable {
     public internal(set) var problems: [LiveCallError] = []
 
     /// A call through `program`, playing `sounds`, keeping messages and callbacks in `records`.
-    public init(program: FlowProgram, sounds: PromptSet, records: CallRecords?, options: LiveCallOptions) {
+    public init(program: FlowProgram, sounds: PromptSet, records: CallRecords?, options: LiveCallOptions,
+                control: LineControl = LineControl()) {
         self.program = program
+        self.control = control
         interpreter = CallInterpreter(program: program)
         self.sounds = sounds
         self.records = records
@@ -73,7 +81,8 @@ public final class LiveCall: @unchecked Sendable {
 
     /// Handles one captured period: recording, keys (in-band and `keys` typed elsewhere), timers,
     /// prompt ends, and a hang-up from the bridge.
-    public func process(_ captured: UnsafeBufferPointer<Int16>, keys: [PhoneKey] = [], hangUp: Bool = false) {
+    public func process(_ captured: UnsafeBufferPointer<Int16>, keys: [PhoneKey] = [], events: [CallEvent] = [],
+                        hangUp: Bool = false) {
         guard !hasEnded else { return }
         now += captured.count
         if let recorder {
@@ -94,7 +103,14 @@ public final class LiveCall: @unchecked Sendable {
             log(now, "digit", value: "\(key.character) (typed)")
             post(.digit(key))
         }
+        for event in events {
+            log(now, Self.name(of: event))
+            if case .agentConnected = event { isConnectedToAgent = true; queued = false }
+            if case .agentDisconnected = event { isConnectedToAgent = false }
+            post(event)
+        }
         drain()
+        checkQueueStatus()
         fireTimers()
         if let end = playEnd, end <= now {
             playEnd = nil
@@ -116,6 +132,9 @@ public final class LiveCall: @unchecked Sendable {
         written += buffer.count
     }
 
+    /// Counts a period of playback that came from elsewhere (an agent's station), keeping the clock.
+    func skipPlayback(_ frames: Int) { written += frames }
+
     /// The caller hung up (the bridge said so, Ctrl-C, or the capture ended): a message being
     /// recorded is kept when long enough.
     public func callerHungUp() {
@@ -134,6 +153,25 @@ public final class LiveCall: @unchecked Sendable {
     }
 
     func post(_ event: CallEvent) { inbox.append(event) }
+
+    /// Every 5 s of line time while queued, tells the flow the caller's place and wait.
+    func checkQueueStatus() {
+        guard queued, now - lastStatusCheck >= 5 * 8000 else { return }
+        lastStatusCheck = now
+        if let status = options.queues.status(call: options.callNumber) {
+            post(.queueStatus(position: status.position, estimatedWait: status.estimatedWait ?? -1))
+            drain()
+        }
+    }
+
+    static func name(of event: CallEvent) -> String {
+        switch event {
+        case .agentConnected: "agent-connected"
+        case .agentDisconnected: "agent-disconnected"
+        case .queueEmpty: "queue-empty"
+        default: "event"
+        }
+    }
 
     /// Feeds queued events in order, carrying out each batch of actions (which may queue more).
     func drain() {

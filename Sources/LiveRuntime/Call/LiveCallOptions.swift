@@ -11,6 +11,10 @@ public struct LiveCallOptions: Sendable {
     /// Playback runs this far ahead of capture, so it is the line's output latency and bounds how
     /// quickly a key stops a prompt (two 20 ms periods by default).
     public var primingFrames: Int
+    /// The call's number, unique on this server (queue logs, `ivr line status`).
+    public var callNumber: UInt64 = 1
+    /// Where the call's queues are (default: a line on its own, no agents).
+    public var queues: any QueueLink = SoloQueue()
     /// Called on the line thread with every transcript entry as it happens (e.g. to print it).
     public var onEntry: (@Sendable (LiveTranscript.Entry) -> Void)?
 

@@ -8,6 +8,8 @@ public final class LineControl: @unchecked Sendable {
     private let lock = NSLock()
     private var hangUpRequested = false
     private var keys: [PhoneKey] = []
+    private var events: [CallEvent] = []
+    private var station: StationLink?
 
     /// A control with nothing requested.
     public init() {}
@@ -17,6 +19,23 @@ public final class LineControl: @unchecked Sendable {
 
     /// Presses a key as if it came from the caller (a key typed on the terminal).
     public func press(_ key: PhoneKey) { lock.withLock { keys.append(key) } }
+
+    /// Delivers an event from outside the line (the queue connected an agent) at the next period.
+    public func post(_ event: CallEvent) { lock.withLock { events.append(event) } }
+
+    /// Bridges the caller with an agent's station from the next period on (nil ends the bridge).
+    public func bridge(to station: StationLink?) { lock.withLock { self.station = station } }
+
+    /// The station the caller is bridged to, if any.
+    public var bridgedStation: StationLink? { lock.withLock { station } }
+
+    /// Takes the events posted since the last call.
+    func takeEvents() -> [CallEvent] {
+        lock.withLock {
+            defer { events.removeAll() }
+            return events
+        }
+    }
 
     /// Whether a hang-up was asked for.
     public var isHangUpRequested: Bool { lock.withLock { hangUpRequested } }

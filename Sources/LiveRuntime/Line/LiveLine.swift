@@ -66,19 +66,58 @@ public enum LiveLine {
                 }
                 input.withUnsafeBufferPointer { buffer in
                     call.process(UnsafeBufferPointer(rebasing: buffer[0..<count]), keys: control.takeKeys(),
-                                 hangUp: control.isHangUpRequested)
+                                 events: control.takeEvents(), hangUp: control.isHangUpRequested)
                 }
                 if call.hasEnded { break }
-                try write(call, &output, count: count, to: sink)
+                if let station = control.bridgedStation, call.isConnectedToAgent {
+                    try bridge(call, station, control: control, input: input, output: &output, count: count, to: sink)
+                } else {
+                    try write(call, &output, count: count, to: sink)
+                }
             }
         } catch {
             lineError = .device(error)
             call.lineFailed(.device(error))
         }
+        if let station = control.bridgedStation {
+            control.bridge(to: nil)
+            station.end(by: .caller)
+        }
         source.close()
         sink.close()
         return LiveCallResult(transcript: call.transcript, outcome: call.outcome, frames: call.now, lineError: lineError,
                               problems: call.problems.filter { if case .device = $0 { false } else { true } })
+    }
+
+    /// One period of conversation: caller to agent, agent to caller. When the agent hangs up or
+    /// the station fails, the bridge ends and the flow hears ``CallEvent/agentDisconnected``.
+    private static func bridge(_ call: LiveCall, _ station: StationLink, control: LineControl, input: [Int16],
+                               output: inout [Int16], count: Int, to sink: any AudioSink) throws(AudioLineError) {
+        var ended = station.isHangUpRequested
+        if !ended {
+            do throws(AudioLineError) {
+                try input.withUnsafeBufferPointer { (inBuffer) throws(AudioLineError) in
+                    try output.withUnsafeMutableBufferPointer { (outBuffer) throws(AudioLineError) in
+                        try station.exchange(caller: UnsafeBufferPointer(rebasing: inBuffer[0..<count]),
+                                             into: UnsafeMutableBufferPointer(rebasing: outBuffer[0..<count]))
+                    }
+                }
+            } catch {
+                call.fail(.device(error))
+                ended = true
+            }
+        }
+        if ended {
+            control.bridge(to: nil)
+            station.end(by: .agent)
+            control.post(.agentDisconnected)
+            try write(call, &output, count: count, to: sink)
+            return
+        }
+        call.skipPlayback(count)
+        try output.withUnsafeBufferPointer { (buffer) throws(AudioLineError) in
+            try sink.write(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+        }
     }
 
     private static func write(_ call: LiveCall, _ output: inout [Int16], count: Int,
