@@ -31,10 +31,11 @@ public final class StationLink: @unchecked Sendable {
         self.onEnd = onEnd
     }
 
-    /// Opens the station's PCM in both directions.
-    public static func open(agentID: String, device: ALSADevice, configuration: LineConfiguration = LineConfiguration(),
+    /// Opens the station's PCMs (usually one name for both, e.g. a headset).
+    public static func open(agentID: String, playback: ALSADevice, capture: ALSADevice,
+                            configuration: LineConfiguration = LineConfiguration(),
                             onEnd: @escaping @Sendable (CompletedBy) -> Void) throws(LiveCallError) -> StationLink {
-        let ports = try LinePorts.open(playback: device, capture: device, configuration: configuration)
+        let ports = try LinePorts.open(playback: playback, capture: capture, configuration: configuration)
         return StationLink(agentID: agentID, source: ports.source, sink: ports.sink, onEnd: onEnd)
     }
 

@@ -17,14 +17,21 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         public var id: String
         /// Queues and levels (1 = preferred).
         public var skills: [Skill]
-        /// The station's PCM, or nil.
-        public var station: ALSADevice?
+        /// The station's PCMs (the agent's earpiece and microphone), or nil.
+        public var station: (playback: ALSADevice, capture: ALSADevice)?
 
-        /// An agent, with a station or not.
+        /// An agent, with a station (one PCM both ways) or not.
         public init(id: String, skills: [Skill], station: ALSADevice?) {
             self.id = id
             self.skills = skills
-            self.station = station
+            self.station = station.map { ($0, $0) }
+        }
+
+        /// An agent whose station has separate playback and capture PCMs.
+        public init(id: String, skills: [Skill], playback: ALSADevice, capture: ALSADevice) {
+            self.id = id
+            self.skills = skills
+            self.station = (playback, capture)
         }
     }
 
@@ -32,7 +39,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     private var manager: QueueManager
     private let started = DispatchTime.now()
     private var waiting: [UInt64: (ticket: CallTicket, control: LineControl)] = [:]
-    private var stations: [AgentHandle: (id: String, device: ALSADevice)] = [:]
+    private var stations: [AgentHandle: (id: String, playback: ALSADevice, capture: ALSADevice)] = [:]
     private var talking: [AgentHandle: StationLink] = [:]
     private let configuration: LineConfiguration
     private let log: @Sendable (String) -> Void
@@ -47,7 +54,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         for agent in agents {
             let handle = try manager.addAgent(AgentConfig(id: agent.id, skills: agent.skills, hasStation: agent.station != nil))
             try manager.login(handle, at: 0)
-            if let station = agent.station { stations[handle] = (agent.id, station) }
+            if let station = agent.station { stations[handle] = (agent.id, station.playback, station.capture) }
         }
     }
 
@@ -62,6 +69,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
 
     var now: Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
 
+    /// Joins the shared manager; an agent may be offered the caller at once.
     public func join(call: UInt64, queue: String, topic: String?, control: LineControl) -> QueueJoinAnswer {
         let answer: QueueJoinAnswer = lock.withLock {
             do {
@@ -83,6 +91,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         return answer
     }
 
+    /// Leaves the shared manager (Asterisk EXITWITHKEY / EXITWITHTIMEOUT / ABANDON).
     public func leave(call: UInt64, reason: LeaveReason) {
         lock.withLock {
             guard let entry = waiting.removeValue(forKey: call) else { return }
@@ -91,6 +100,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         dispatch()
     }
 
+    /// Position and estimated wait from the shared manager.
     public func status(call: UInt64) -> (position: Int, estimatedWait: Double?)? {
         lock.withLock {
             guard let entry = waiting[call], let position = try? manager.position(of: entry.ticket) else { return nil }
@@ -98,6 +108,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         }
     }
 
+    /// The call ended: if still waiting, the caller abandoned.
     public func callEnded(call: UInt64) {
         leave(call: call, reason: .abandon)
     }
@@ -147,7 +158,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         lock.unlock()
         let agent = offer.agent
         do {
-            let link = try StationLink.open(agentID: station.id, device: station.device, configuration: configuration) { [weak self] side in
+            let link = try StationLink.open(agentID: station.id, playback: station.playback, capture: station.capture,
+                                            configuration: configuration) { [weak self] side in
                 self?.conversationEnded(agent, by: side)
             }
             lock.withLock {
@@ -157,7 +169,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             }
             entry.control.bridge(to: link)
             entry.control.post(.agentConnected)
-            log("agent \(station.id) connected to call \(offer.call.raw) at \(station.device.name)")
+            log("agent \(station.id) connected to call \(offer.call.raw) at \(station.playback.name)")
         } catch {
             log("agent \(station.id): \(error); offer not answered")
             lock.withLock { _ = try? manager.notAnswered(agent, at: t) }
@@ -165,11 +177,12 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     }
 
     private func conversationEnded(_ agent: AgentHandle, by side: CompletedBy) {
-        lock.withLock {
+        let id: String = lock.withLock {
             talking[agent] = nil
             _ = try? manager.complete(agent, by: side, at: now)
+            return manager.agentIDs[Int(agent.index)]
         }
-        log("agent \(manager.agentIDs[Int(agent.index)]) finished (\(side.rawValue) hung up); wrap-up")
+        log("agent \(id) finished (\(side.rawValue) hung up); wrap-up")
         dispatch()
     }
 }

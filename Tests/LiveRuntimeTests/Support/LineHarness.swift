@@ -37,13 +37,16 @@ struct LineHarness {
 
     /// Runs one call through ALSA; `wrap` may wrap the capture source (hang up, fail).
     func run(capture: [Int16], start: Date = LineHarness.openTime, control: LineControl = LineControl(),
+             queues: any QueueLink = SoloQueue(),
              wrap: (any AudioSource) -> any AudioSource = { $0 }) throws -> (LiveCallResult, [Int16]) {
         let (play, cap, playbackPath) = try devices(capture: capture)
         let configuration = LineConfiguration(periodFrames: 160, periodsPerBuffer: 4)
         let sink = try ALSAPlayback(device: play, configuration: configuration)
         let source = try ALSACapture(device: cap, configuration: configuration)
-        let call = LiveCall(program: program, sounds: sounds, records: CallRecords(store: store),
-                            options: LiveCallOptions(callerID: "+441632960123", start: start))
+        var options = LiveCallOptions(callerID: "+441632960123", start: start)
+        options.queues = queues
+        let call = LiveCall(program: program, sounds: sounds, records: CallRecords(store: store), options: options,
+                            control: control)
         let result = LiveLine.run(call, source: wrap(source), sink: sink, control: control)
         return (result, try RawFile.read(playbackPath))
     }
