@@ -31,12 +31,15 @@ import Testing
         #expect(server.handle("ring line1 +441632960123").hasPrefix("ok line1 call"))
         #expect(server.handle("ring line1").hasPrefix("error line line1 is busy"))
         #expect(server.handle("status").contains("line line1 call 1 caller +441632960123"))
+        #expect(server.handle("key line1 x").hasPrefix("error 'x' are not keypad keys"))
+        #expect(server.handle("key line1 1").hasPrefix("ok line1 pressed 1"))
         #expect(server.handle("hangup line1").hasPrefix("ok line1 hanging up"))
         server.hangUpAll()
         #expect(server.handle("status").contains("line line1 idle"))
         #expect(server.handle("hangup line1").hasPrefix("error line line1 has no call"))
         #expect(server.handle("dance").hasPrefix("error unknown command"))
-        #expect(log.lines.contains { $0.hasPrefix("line1 ended: hung-up") })
+        #expect(log.lines.contains { $0.contains("digit        1 (typed)") })
+        #expect(log.lines.contains { $0.hasPrefix("line1 ended: ") })
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The Unix control socket of `ivr serve`: one command per connection, one reply, then close.
 ///
-/// Commands (one line, UTF-8): `ring LINE [CALLER]`, `hangup LINE|AGENT`, `status`. Replies start
+/// Commands (one line, UTF-8): `ring LINE [CALLER]`, `hangup LINE|AGENT`, `key LINE KEYS`, `status`. Replies start
 /// with `ok` or `error`; `status` continues with one line per line, queue and agent.
 public final class ControlSocket: @unchecked Sendable {
     /// The socket's path.

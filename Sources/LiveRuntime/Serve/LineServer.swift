@@ -77,10 +77,12 @@ public final class LineServer: @unchecked Sendable {
             return ring(words[1], caller: words.count == 3 ? words[2] : nil)
         case "hangup" where words.count == 2:
             return hangUp(words[1])
+        case "key" where words.count == 3:
+            return press(words[1], keys: words[2])
         case "status" where words.count == 1:
             return status()
         default:
-            return "error unknown command '\(command)'; use: ring LINE [CALLER] | hangup LINE | status"
+            return "error unknown command '\(command)'; use: ring LINE [CALLER] | hangup LINE | key LINE KEYS | status"
         }
     }
 
@@ -126,6 +128,17 @@ public final class LineServer: @unchecked Sendable {
         if setup.queue.hangUpAgent(name) { return "ok agent \(name) hanging up" }
         if setup.lines.contains(where: { $0.name == name }) { return "error line \(name) has no call" }
         return "error no line or talking agent '\(name)'"
+    }
+
+    /// Keys the bridge received out of band (SIP INFO, RFC 4733 events) for the caller on `name`.
+    public func press(_ name: String, keys: String) -> String {
+        let parsed = keys.compactMap(PhoneKey.init)
+        guard parsed.count == keys.count, !parsed.isEmpty else {
+            return "error '\(keys)' are not keypad keys (0-9, *, #, A-D)"
+        }
+        guard let control = lock.withLock({ active[name]?.control }) else { return "error line \(name) has no call" }
+        for key in parsed { control.press(key) }
+        return "ok \(name) pressed \(keys)"
     }
 
     /// One line per line (idle / call, caller), then the queues and agents.

@@ -8,7 +8,7 @@ struct LineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "line",
         abstract: "Tell a running `ivr serve` that a call arrived or ended (see docs/LIVE.md).",
-        subcommands: [Ring.self, HangUp.self, Status.self])
+        subcommands: [Ring.self, HangUp.self, Key.self, Status.self])
 
     /// Where the server's socket is.
     struct SocketOptions: ParsableArguments {
@@ -47,6 +47,14 @@ struct LineCommand: ParsableCommand {
         @Argument(help: "The line's name (or an agent's id).") var line: String
         @OptionGroup var socket: SocketOptions
         func run() throws { try socket.send("hangup \(line)") }
+    }
+
+    struct Key: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The caller on LINE pressed KEYS (sent out of band, e.g. RFC 4733).")
+        @Argument(help: "The line's name.") var line: String
+        @Argument(help: "Keys: 0-9 * # A-D.") var keys: String
+        @OptionGroup var socket: SocketOptions
+        func run() throws { try socket.send("key \(line) \(keys)") }
     }
 
     struct Status: ParsableCommand {
