@@ -16,6 +16,8 @@ struct IVR: AsyncParsableCommand {
             VoicemailCommand.self,
             FlowCommand.self,
             CallCommand.self,
+            ServeCommand.self,
+            LineCommand.self,
             ErlangCommand.self,
             BenchCommand.self,
             DTMFCommand.self,
