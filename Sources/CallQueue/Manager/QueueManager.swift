@@ -18,7 +18,6 @@ import HeapModule
 /// default strategy (O(log n) for heap-based strategies). See docs/QUEUE.md.
 public struct QueueManager: Sendable {
     var queues: [QueueState] = []
-    var bank = PickerBank()
     var agents: [AgentRecord] = []
     /// Current idle stamp per agent, 0 when not available.
     var idleEpoch: [UInt32] = []
@@ -68,8 +67,7 @@ public struct QueueManager: Sendable {
             guard queueIndex[config.name] == nil else { throw .duplicateName(config.name) }
             queueIndex[config.name] = queues.count
             queueNames.append(config.name)
-            let picker = bank.add(config.strategy, seed: config.seed)
-            queues.append(QueueState(config: config, pickerIndex: picker))
+            queues.append(QueueState(config: config))
         }
     }
 
