@@ -1,14 +1,14 @@
 import Foundation
 
 /// A tiny seedable random number generator (SplitMix64): same seed, same sequence.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator started from `seed`.
-    public init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { state = seed }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -17,8 +17,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// Uniform in [0, 1).
-    public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// Exponentially distributed with this mean.
-    public mutating func exponential(mean: Double) -> Double { -mean * log1p(-unit()) }
+    mutating func exponential(mean: Double) -> Double { -mean * log1p(-unit()) }
 }
