@@ -174,7 +174,7 @@ extension QueueManager {
         cb.status = .closed
         cb.reservedBy = nil
         cb.reservedUntil = nil
-        callbacks[cb.id] = cb
+        callbacks[cb.id] = retainsClosedCallbacks ? cb : nil
         if openByNumber[cb.number] == cb.id { openByNumber[cb.number] = nil }
         openCallbackCount -= 1
         callbackTrack[cb.id] = nil

@@ -57,6 +57,10 @@ public struct QueueManager: Sendable {
     /// Whether inputs append `QueueEvent`s to `events`. Default `true`;
     /// the simulator turns it off.
     public var eventsEnabled: Bool
+    /// Whether closed callbacks stay listed (`callback(_:)`, `allCallbacks`).
+    /// Default `true`; a long simulation turns it off so memory does not grow
+    /// with simulated time (the outcome is still in the events).
+    public var retainsClosedCallbacks = true
     /// Events since the last `removeAllEvents()`.
     public internal(set) var events: [QueueEvent] = []
 
