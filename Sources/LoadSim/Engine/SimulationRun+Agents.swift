@@ -61,6 +61,7 @@ extension SimulationRun {
             case .reservationExpired: break          // simulated agents act at once; never expected
             }
         }
+        if !patienceDue.isEmpty { armPatience() }
         if let wake = queue.nextWakeUp(after: now), wake < wakeUpAt {
             wakeUpAt = wake
             events.push(.wakeUp, at: wake)

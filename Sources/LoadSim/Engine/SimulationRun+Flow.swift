@@ -22,6 +22,7 @@ extension SimulationRun {
         }
         if let follow, calls[s].live { try feed(s, follow) }
         if needsDrain { try drain() }
+        if !patienceDue.isEmpty && !draining { armPatience() }
     }
 
     /// Carries out one action; returns an event to feed back once the batch is done.

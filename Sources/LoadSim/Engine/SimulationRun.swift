@@ -32,6 +32,7 @@ public struct SimulationRun {
     var arrivalsOpen = true
     var pendingRedials = 0
     var needsDrain = false
+    var patienceDue: [Int32] = []
     var draining = false
 
     /// A run of `model` with random stream `replication` of `seed`.
@@ -156,6 +157,7 @@ public struct SimulationRun {
         } else {
             _ = try join(s, queue: 0, topic: .none)
             try drain()
+            armPatience()
         }
     }
 
@@ -193,10 +195,7 @@ public struct SimulationRun {
             calls[s].joinedAt = now
             calls[s].waitSerial &+= 1
             stats.enqueued(queue: q, at: now)
-            if let patience = model.patience[q] {
-                let t = now + patience.sample(using: &rng)
-                events.push(.patience(slot: Int32(s), generation: calls[s].generation, serial: calls[s].waitSerial), at: t)
-            }
+            if model.patience[q] != nil { patienceDue.append(Int32(s)) }
             guard interpreter != nil else { return nil }
             let estimate = (try? queue.estimatedWait(of: joined.ticket)) ?? nil
             return .queueStatus(position: joined.position, estimatedWait: estimate ?? 0)
@@ -204,6 +203,21 @@ public struct SimulationRun {
             if interpreter == nil { endCall(s) }
             return .queueEmpty
         }
+    }
+
+    /// Draws the patience of callers who joined a queue and are still waiting after the queue
+    /// manager was drained. A caller answered at once never needs the event (most calls in a
+    /// well-staffed queue), which keeps the agenda small. The draw is the same either way.
+    mutating func armPatience() {
+        for slot in patienceDue {
+            let s = Int(slot)
+            let q = Int(calls[s].queue)
+            guard let patience = model.patience[q] else { continue }
+            let t = calls[s].joinedAt + patience.sample(using: &rng)
+            guard calls[s].live, calls[s].ticket != nil else { continue }
+            events.push(.patience(slot: slot, generation: calls[s].generation, serial: calls[s].waitSerial), at: t)
+        }
+        patienceDue.removeAll(keepingCapacity: true)
     }
 
     /// The waiting caller's patience ran out: they hang up.
