@@ -38,7 +38,7 @@ import Testing
         #expect(server.handle("status").contains("line line1 idle"))
         #expect(server.handle("hangup line1").hasPrefix("error line line1 has no call"))
         #expect(server.handle("dance").hasPrefix("error unknown command"))
-        #expect(log.lines.contains { $0.contains("digit        1 (typed)") })
+        #expect(log.lines.contains { $0.contains("digit        1 (keyed)") })
         #expect(log.lines.contains { $0.hasPrefix("line1 ended: ") })
     }
 }

@@ -100,7 +100,7 @@ public final class LiveCall: @unchecked Sendable {
         dtmf.clearPendingEvents()
         for key in keys {
             lastKeyStart = now
-            log(now, "digit", value: "\(key.character) (typed)")
+            log(now, "digit", value: "\(key.character) (keyed)")
             post(.digit(key))
         }
         for event in events {
@@ -140,7 +140,7 @@ public final class LiveCall: @unchecked Sendable {
     public func callerHungUp() {
         guard !hasEnded else { return }
         log(now, "caller-hangup")
-        if recorder != nil { finishRecording(.callerHungUp, keyStart: nil) }
+        if recorder != nil || pendingRecord != nil { finishRecording(.callerHungUp, keyStart: nil) }
         post(.callerHungUp)
         drain()
     }
