@@ -142,4 +142,36 @@ struct LiveCallCommandTests {
         #expect(text.contains(prompts + "/greeting.wav"))
         #expect(!FileManager.default.fileExists(atPath: line.path("playback.raw")))
     }
+
+    @Test func ctrlCMidMessageKeepsItAndIndexesIt() throws {
+        let line = try Line()
+        let (samples, _) = Self.capture(noise: 170)
+        try Self.writeRaw(samples, to: line.path("capture.raw"))
+        let process = line.process()
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let folder = line.path("data/voicemail")
+        let deadline = Date().addingTimeInterval(60)
+        var interrupted = false
+        while Date() < deadline && process.isRunning && !interrupted {
+            if let name = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.first(where: { $0.hasSuffix(".wav") }),
+               ((try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)[.size] as? Int) ?? 0) > 160_000 {
+                kill(process.processIdentifier, SIGINT)
+                interrupted = true
+            }
+            usleep(2000)
+        }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(interrupted)
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("caller-hangup"))
+        #expect(text.contains("voicemail    general saved"))
+        let list = try IvrBinary.run(["voicemail", "list", "--json", "--data", line.path("data")])
+        #expect(list.stdout.contains("\"status\":\"new\"") || list.stdout.contains("\"status\" : \"new\""), "\(list.stdout)")
+        let check = try IvrBinary.run(["voicemail", "check", "--data", line.path("data")])
+        #expect(check.status == 0)
+    }
 }
