@@ -72,6 +72,10 @@ import Testing
         let speechSeconds = Double(speech.count) / 8000
         #expect(row.duration <= speechSeconds + 0.25)
         #expect(row.duration >= speechSeconds - 0.6)
+        let record = try #require(try harness.store.callRecords().first)
+        #expect(record.outcome == "voicemail")
+        #expect(record.queue == "orders")
+        #expect(record.caller == "+441632960123")
         print("live call: greeting stopped \(stopLatency) samples (\(Double(stopLatency) / 8) ms) after the key tone ended; message \(row.duration) s of \(speechSeconds) s speech")
     }
 

@@ -1,5 +1,6 @@
 import CallFlow
 import Foundation
+import Storage
 import SoundIO
 import Telephony
 
@@ -42,6 +43,11 @@ public final class LiveCall: @unchecked Sendable {
     var lastKeyStart: Int?
     var savedVoicemailID: Int64?
     var queued = false
+    var joinedQueueAt: Int?
+    var leftQueueAt: Int?
+    var connectedAt: Int?
+    var lastQueue: String?
+    var agentID: String?
     /// True while the caller talks with an agent (the line bridges audio instead of playing prompts).
     public internal(set) var isConnectedToAgent = false
     var lastStatusCheck = 0
@@ -105,7 +111,12 @@ public final class LiveCall: @unchecked Sendable {
         }
         for event in events {
             log(now, Self.name(of: event))
-            if case .agentConnected = event { isConnectedToAgent = true; queued = false }
+            if case .agentConnected = event {
+                isConnectedToAgent = true
+                queued = false
+                connectedAt = now
+                agentID = control.bridgedStation?.agentID
+            }
             if case .agentDisconnected = event { isConnectedToAgent = false }
             post(event)
         }

@@ -107,6 +107,7 @@ public final class LineServer: @unchecked Sendable {
             log("\(name) \(LiveTranscript.line(entry))")
         }
         options.callNumber = number
+        options.lineName = name
         options.queues = setup.queue
         let call = LiveCall(program: setup.program, sounds: setup.sounds, records: setup.records, options: options, control: control)
         lock.withLock { active[name] = Active(control: control, caller: caller, call: call, number: number) }

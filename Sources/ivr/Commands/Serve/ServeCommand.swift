@@ -59,7 +59,7 @@ struct ServeCommand: ParsableCommand {
                                             station: agent.station.map { ALSADevice.named($0) }))
         }
         let log: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
-        let queue = try SharedQueue(queues: try store.queues().map(\.name), agents: agents, log: log)
+        let queue = try SharedQueue(queues: try store.queues().map(\.name), agents: agents, store: store, log: log)
         queue.startTicking()
         let server = LineServer(setup: .init(program: program, sounds: sounds, lines: settings.lines,
                                              records: CallRecords(store: store), queue: queue), log: log)
