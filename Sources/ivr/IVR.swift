@@ -19,6 +19,9 @@ struct IVR: AsyncParsableCommand {
             ServeCommand.self,
             LineCommand.self,
             ErlangCommand.self,
+            BenchCommand.self,
+            DTMFCommand.self,
+            SimulateCommand.self,
         ]
     )
 }

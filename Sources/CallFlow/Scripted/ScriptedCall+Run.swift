@@ -161,10 +161,12 @@ extension ScriptedCall {
             let number = request.number?.string ?? call.options.callerID ?? "withheld"
             switch request.due {
             case .asap: callbackDue = "asap"
-            case .keepPlace(let joined): callbackDue = "keep-place (joined at \(Transcript.number(joined))s)"
+            case .keepPlace: callbackDue = "keep-place"
             case .at(let seconds): callbackDue = ScriptedCall.localISO(Date(timeIntervalSince1970: seconds), program.timeZone)
             }
-            log(time, "callback", name: program.queueNames[request.queue], value: "\(number) due \(callbackDue ?? "asap")")
+            var detail = "\(number) due \(callbackDue ?? "asap")"
+            if case .keepPlace(let joined) = request.due { detail += " (joined at \(Transcript.number(joined))s)" }
+            log(time, "callback", name: program.queueNames[request.queue], value: detail)
         }
 
         static func describe(_ reason: QueueLeaveReason) -> String {
