@@ -18,6 +18,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         public var id: String
         /// Queues and levels (1 = preferred).
         public var skills: [Skill]
+        /// Whether the agent starts logged in (else they wait logged out).
+        public var loggedIn = true
         /// The station's PCMs (the agent's earpiece and microphone), or nil.
         public var station: (playback: ALSADevice, capture: ALSADevice)?
 
@@ -60,7 +62,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         self.log = log
         for agent in agents {
             let handle = try manager.addAgent(AgentConfig(id: agent.id, skills: agent.skills, hasStation: agent.station != nil))
-            try manager.login(handle, at: 0)
+            if agent.loggedIn { try manager.login(handle, at: 0) }
             if let station = agent.station { stations[handle] = (agent.id, station.playback, station.capture) }
         }
     }
