@@ -43,6 +43,22 @@ import Testing
     }
 }
 
+extension LineServerTests {
+    @Test func busyDeviceIsReportedAndTheLineStaysIdle() throws {
+        let harness = try LineHarness()
+        let setup = LineServer.Setup(program: harness.program, sounds: harness.sounds,
+                                     lines: [.init(name: "line1", playback: "plughw:1,0", capture: "plughw:1,0")],
+                                     records: CallRecords(store: harness.store), queue: try SharedQueue(queues: ["general"], agents: []))
+        let server = LineServer(setup: setup, log: { _ in }) { line, _ in
+            throw LiveCallError.device(AudioLineError(kind: .busy, pcm: line.playback, operation: "open for playback",
+                                                      alsa: "Device or resource busy", code: -16))
+        }
+        let reply = server.handle("ring line1 +441632960123")
+        #expect(reply.hasPrefix("error ALSA PCM 'plughw:1,0': cannot open for playback: Device or resource busy; another program is using the device"))
+        #expect(server.handle("status").contains("line line1 idle"))
+    }
+}
+
 /// Slows a file-plugin capture to about real time, so a call is still running when the test hangs up.
 final class PacedSource: AudioSource, @unchecked Sendable {
     let base: any AudioSource
