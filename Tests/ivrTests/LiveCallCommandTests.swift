@@ -174,4 +174,41 @@ struct LiveCallCommandTests {
         let check = try IvrBinary.run(["voicemail", "check", "--data", line.path("data")])
         #expect(check.status == 0)
     }
+
+    /// Keys typed on a terminal reach the flow (run under `script`, which gives `ivr` a pseudo-terminal).
+    @Test func keysTypedOnTheTerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let line = try Line()
+        try Self.writeRaw([Int16](repeating: 0, count: 8000 * 5), to: line.path("capture.raw"))
+        let call = line.process()
+        let command = ([call.executableURL!.path] + call.arguments!).map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qfec", command, "/dev/null"]
+        process.environment = call.environment
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let seen = Collected()
+        output.fileHandleForReading.readabilityHandler = { handle in seen.append(handle.availableData) }
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while !seen.text.contains("type keys") && Date() < deadline && process.isRunning { usleep(10_000) }
+        input.fileHandleForWriting.write(Data("1".utf8))
+        while !seen.text.contains("(keyed)") && Date() < deadline && process.isRunning { usleep(10_000) }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        output.fileHandleForReading.readabilityHandler = nil
+        #expect(seen.text.contains("digit        1 (keyed)"), "\(seen.text)")
+        #expect(seen.text.contains("step         orders"))
+    }
+}
+
+/// Output collected from a child process while it runs.
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
 }
