@@ -38,8 +38,24 @@ import Testing
         #expect(server.handle("status").contains("line line1 idle"))
         #expect(server.handle("hangup line1").hasPrefix("error line line1 has no call"))
         #expect(server.handle("dance").hasPrefix("error unknown command"))
-        #expect(log.lines.contains { $0.contains("digit        1 (typed)") })
+        #expect(log.lines.contains { $0.contains("digit        1 (keyed)") })
         #expect(log.lines.contains { $0.hasPrefix("line1 ended: ") })
+    }
+}
+
+extension LineServerTests {
+    @Test func busyDeviceIsReportedAndTheLineStaysIdle() throws {
+        let harness = try LineHarness()
+        let setup = LineServer.Setup(program: harness.program, sounds: harness.sounds,
+                                     lines: [.init(name: "line1", playback: "plughw:1,0", capture: "plughw:1,0")],
+                                     records: CallRecords(store: harness.store), queue: try SharedQueue(queues: ["general"], agents: []))
+        let server = LineServer(setup: setup, log: { _ in }) { line, _ in
+            throw LiveCallError.device(AudioLineError(kind: .busy, pcm: line.playback, operation: "open for playback",
+                                                      alsa: "Device or resource busy", code: -16))
+        }
+        let reply = server.handle("ring line1 +441632960123")
+        #expect(reply.hasPrefix("error ALSA PCM 'plughw:1,0': cannot open for playback: Device or resource busy; another program is using the device"))
+        #expect(server.handle("status").contains("line line1 idle"))
     }
 }
 

@@ -27,7 +27,8 @@ import Testing
                                         playback: .rawFiles(playback: stationOut, name: "stplay"),
                                         capture: .rawFiles(capture: stationIn, name: "stcap"))
         let logged = LogLines()
-        let queue = try SharedQueue(queues: ["general", "orders"], agents: [station], log: { logged.add($0) })
+        let queue = try SharedQueue(queues: ["general", "orders"], agents: [station], store: harness.store,
+                                    log: { logged.add($0) })
         let control = LineControl()
         let hangUpAt = Int(caller.seconds - 25) * 8000
         let (result, playback) = try harness.run(capture: caller.samples, control: control, queues: queue) {
@@ -39,6 +40,14 @@ import Testing
         #expect(Locate.find(callerSpeech, in: heardByAgent) != nil, "the agent hears the caller")
         #expect(logged.lines.contains { $0.contains("agent alice finished (caller hung up)") })
         #expect(queue.statusLines().contains { $0.hasPrefix("agent alice ") && !$0.hasSuffix("on-call") })
+        let record = try #require(try harness.store.callRecords().first)
+        #expect(record.agentID == "alice")
+        #expect(record.queue == "general")
+        #expect((record.talkSeconds ?? 0) > 3)
+        let queueLog = try String(contentsOf: harness.store.directory.queueLogURL, encoding: .utf8)
+        #expect(queueLog.contains("|general|NONE|ENTERQUEUE|"))
+        #expect(queueLog.contains("|general|alice|CONNECT|"))
+        #expect(queueLog.contains("|general|alice|COMPLETECALLER|"))
     }
 }
 

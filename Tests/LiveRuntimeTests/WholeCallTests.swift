@@ -55,6 +55,8 @@ import Testing
         let thanksAt = try #require(Locate.find(thanks, in: playback, from: beepAt))
         #expect(Locate.matchingLength(thanks, in: playback, at: thanksAt) == thanks.count)
         #expect(thanksAt > script.keys[2].start)
+        let hangUp = try #require(result.transcript.entries("hangup").first)
+        #expect(hangUp.frame >= thanksAt + thanks.count, "the flow hangs up once the thanks played out")
 
         // The message: the speech, trimmed, without the # tone; its row in the store.
         let rows = try harness.store.voicemails()
@@ -72,6 +74,10 @@ import Testing
         let speechSeconds = Double(speech.count) / 8000
         #expect(row.duration <= speechSeconds + 0.25)
         #expect(row.duration >= speechSeconds - 0.6)
+        let record = try #require(try harness.store.callRecords().first)
+        #expect(record.outcome == "voicemail")
+        #expect(record.queue == "orders")
+        #expect(record.caller == "+441632960123")
         print("live call: greeting stopped \(stopLatency) samples (\(Double(stopLatency) / 8) ms) after the key tone ended; message \(row.duration) s of \(speechSeconds) s speech")
     }
 
@@ -115,5 +121,26 @@ import Testing
         #expect(try harness.store.voicemails().isEmpty)
         let folder = harness.store.directory.voicemailURL.path
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    /// The shortest key Q.24 asks a receiver to accept (40 ms) still stops the greeting in time.
+    @Test(arguments: [0.040, 0.100, 0.250])
+    func keyStopsTheGreetingInTime(toneSeconds: Double) throws {
+        let harness = try LineHarness()
+        var script = CaptureScript()
+        script.silence(until: 0.5)
+        script.key("1", seconds: toneSeconds)
+        script.silence(until: 30)
+        let control = LineControl()
+        let (_, playback) = try harness.run(capture: script.samples, control: control) {
+            ScriptedSource($0, after: 3 * 8000, .hangUp(control))
+        }
+        let greeting = harness.prompt("greeting")
+        let at = try #require(Locate.find(greeting, in: playback))
+        let heard = Locate.matchingLength(greeting, in: playback, at: at)
+        let latency = at + heard - script.keys[0].end
+        #expect(heard < greeting.count)
+        #expect(latency <= 480 + 160, "stopped \(latency) samples after a \(toneSeconds) s tone ended")
+        print("barge-in: \(Int(toneSeconds * 1000)) ms tone, greeting stopped \(latency) samples (\(Double(latency) / 8) ms) after the tone ended")
     }
 }

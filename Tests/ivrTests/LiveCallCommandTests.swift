@@ -142,4 +142,73 @@ struct LiveCallCommandTests {
         #expect(text.contains(prompts + "/greeting.wav"))
         #expect(!FileManager.default.fileExists(atPath: line.path("playback.raw")))
     }
+
+    @Test func ctrlCMidMessageKeepsItAndIndexesIt() throws {
+        let line = try Line()
+        let (samples, _) = Self.capture(noise: 170)
+        try Self.writeRaw(samples, to: line.path("capture.raw"))
+        let process = line.process()
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let folder = line.path("data/voicemail")
+        let deadline = Date().addingTimeInterval(60)
+        var interrupted = false
+        while Date() < deadline && process.isRunning && !interrupted {
+            if let name = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.first(where: { $0.hasSuffix(".wav") }),
+               ((try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)[.size] as? Int) ?? 0) > 160_000 {
+                kill(process.processIdentifier, SIGINT)
+                interrupted = true
+            }
+            usleep(2000)
+        }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(interrupted)
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("caller-hangup"))
+        #expect(text.contains("voicemail    general saved"))
+        let list = try IvrBinary.run(["voicemail", "list", "--json", "--data", line.path("data")])
+        #expect(list.stdout.contains("\"status\":\"new\"") || list.stdout.contains("\"status\" : \"new\""), "\(list.stdout)")
+        let check = try IvrBinary.run(["voicemail", "check", "--data", line.path("data")])
+        #expect(check.status == 0)
+    }
+
+    /// Keys typed on a terminal reach the flow (run under `script`, which gives `ivr` a pseudo-terminal).
+    @Test func keysTypedOnTheTerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let line = try Line()
+        try Self.writeRaw([Int16](repeating: 0, count: 8000 * 5), to: line.path("capture.raw"))
+        let call = line.process()
+        let command = ([call.executableURL!.path] + call.arguments!).map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qfec", command, "/dev/null"]
+        process.environment = call.environment
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let seen = Collected()
+        output.fileHandleForReading.readabilityHandler = { handle in seen.append(handle.availableData) }
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while !seen.text.contains("type keys") && Date() < deadline && process.isRunning { usleep(10_000) }
+        input.fileHandleForWriting.write(Data("1".utf8))
+        while !seen.text.contains("(keyed)") && Date() < deadline && process.isRunning { usleep(10_000) }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        output.fileHandleForReading.readabilityHandler = nil
+        #expect(seen.text.contains("digit        1 (keyed)"), "\(seen.text)")
+        #expect(seen.text.contains("step         orders"))
+    }
+}
+
+/// Output collected from a child process while it runs.
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
 }

@@ -43,10 +43,12 @@ extension LiveCall {
             let topic = request.topic >= 0 ? program.values[request.topic] : nil
             log(now, "enqueue", name: program.queueNames[request.queue], value: topic.map { "topic \($0)" })
             switch options.queues.join(call: options.callNumber, queue: program.queueNames[request.queue],
-                                       topic: topic, control: control) {
+                                       topic: topic, caller: e164(options.callerID), control: control) {
             case .joined(let position, let wait):
                 queued = true
                 lastStatusCheck = now
+                joinedQueueAt = now
+                lastQueue = program.queueNames[request.queue]
                 post(.queueStatus(position: position, estimatedWait: wait ?? -1))
             case .empty:
                 log(now, "queue-empty", name: program.queueNames[request.queue])
@@ -54,6 +56,7 @@ extension LiveCall {
             }
         case .leaveQueue(let queue, let reason):
             log(now, "leave-queue", name: program.queueNames[queue], value: Self.describe(reason))
+            leftQueueAt = now
             if queued {
                 queued = false
                 options.queues.leave(call: options.callNumber, reason: Self.leaveReason(reason))
@@ -68,6 +71,7 @@ extension LiveCall {
             playout.stop()
             playout.stopMusic()
             log(now, "hangup", value: result.result.rawValue)
+            saveCallRecord(result)
         }
     }
 
@@ -136,6 +140,21 @@ extension LiveCall {
         let message = NewVoicemail(file: file, caller: e164(options.callerID), receivedAt: recordingStartedAt,
                                    duration: duration, flow: program.name, step: recordingStep, topic: recordingTopic)
         do { savedVoicemailID = try records.indexVoicemail(message) } catch { fail(error) }
+    }
+
+    /// One call record per call: who, when, which queue, how long waiting and talking, the result.
+    func saveCallRecord(_ result: CallOutcome) {
+        guard let records else { return }
+        let wait = joinedQueueAt.map { Double((connectedAt ?? leftQueueAt ?? now) - $0) / 8000 }
+        let talk = connectedAt.map { Double(now - $0) / 8000 }
+        let record = CallRecord(id: "\(options.lineName)-\(Int(options.start.timeIntervalSince1970))-\(options.callNumber)",
+                                caller: e164(options.callerID), flow: program.name, line: options.lineName,
+                                startedAt: options.start, endedAt: options.start.addingTimeInterval(seconds),
+                                queue: lastQueue, agentID: agentID, waitSeconds: wait, talkSeconds: talk,
+                                outcome: result.result.rawValue)
+        do { try records.store.saveCallRecord(record) } catch {
+            fail(.store("\(records.store.directory.databaseURL.path): error: cannot save the call record: \(error)"))
+        }
     }
 
     func createCallback(_ request: CallFlow.CallbackRequest) {

@@ -1,5 +1,6 @@
 import CallFlow
 import Foundation
+import Storage
 import SoundIO
 import Telephony
 
@@ -42,6 +43,11 @@ public final class LiveCall: @unchecked Sendable {
     var lastKeyStart: Int?
     var savedVoicemailID: Int64?
     var queued = false
+    var joinedQueueAt: Int?
+    var leftQueueAt: Int?
+    var connectedAt: Int?
+    var lastQueue: String?
+    var agentID: String?
     /// True while the caller talks with an agent (the line bridges audio instead of playing prompts).
     public internal(set) var isConnectedToAgent = false
     var lastStatusCheck = 0
@@ -100,12 +106,17 @@ public final class LiveCall: @unchecked Sendable {
         dtmf.clearPendingEvents()
         for key in keys {
             lastKeyStart = now
-            log(now, "digit", value: "\(key.character) (typed)")
+            log(now, "digit", value: "\(key.character) (keyed)")
             post(.digit(key))
         }
         for event in events {
             log(now, Self.name(of: event))
-            if case .agentConnected = event { isConnectedToAgent = true; queued = false }
+            if case .agentConnected = event {
+                isConnectedToAgent = true
+                queued = false
+                connectedAt = now
+                agentID = control.bridgedStation?.agentID
+            }
             if case .agentDisconnected = event { isConnectedToAgent = false }
             post(event)
         }
@@ -140,7 +151,7 @@ public final class LiveCall: @unchecked Sendable {
     public func callerHungUp() {
         guard !hasEnded else { return }
         log(now, "caller-hangup")
-        if recorder != nil { finishRecording(.callerHungUp, keyStart: nil) }
+        if recorder != nil || pendingRecord != nil { finishRecording(.callerHungUp, keyStart: nil) }
         post(.callerHungUp)
         drain()
     }

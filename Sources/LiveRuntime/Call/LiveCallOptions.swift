@@ -11,6 +11,8 @@ public struct LiveCallOptions: Sendable {
     /// Playback runs this far ahead of capture, so it is the line's output latency and bounds how
     /// quickly a key stops a prompt (two 20 ms periods by default).
     public var primingFrames: Int
+    /// The line's name (call records, logs).
+    public var lineName: String = "line"
     /// The call's number, unique on this server (queue logs, `ivr line status`).
     public var callNumber: UInt64 = 1
     /// Where the call's queues are (default: a line on its own, no agents).

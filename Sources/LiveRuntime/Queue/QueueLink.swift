@@ -10,8 +10,8 @@ public enum QueueJoinAnswer: Sendable, Equatable {
 
 /// How a live call reaches the queues: one line on its own, or the queue manager `ivr serve` shares.
 public protocol QueueLink: AnyObject, Sendable {
-    /// The caller on call `call` joins `queue`; `control` reaches the call's line (agent connected).
-    func join(call: UInt64, queue: String, topic: String?, control: LineControl) -> QueueJoinAnswer
+    /// The caller on call `call` (caller ID `caller`, E.164) joins `queue`; `control` reaches the call's line.
+    func join(call: UInt64, queue: String, topic: String?, caller: String?, control: LineControl) -> QueueJoinAnswer
     /// The caller leaves the queue without an agent (exit key, timeout, hang-up).
     func leave(call: UInt64, reason: LeaveReason)
     /// Where the caller stands now, if still waiting: position and estimated wait.
@@ -26,7 +26,7 @@ public final class SoloQueue: QueueLink {
     /// A queue with nobody else in it.
     public init() {}
     /// Always joined, first in line.
-    public func join(call: UInt64, queue: String, topic: String?, control: LineControl) -> QueueJoinAnswer {
+    public func join(call: UInt64, queue: String, topic: String?, caller: String?, control: LineControl) -> QueueJoinAnswer {
         .joined(position: 1, estimatedWait: nil)
     }
     /// Nothing to do.

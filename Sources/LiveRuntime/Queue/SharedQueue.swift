@@ -3,6 +3,7 @@ import CallQueue
 import Dispatch
 import Foundation
 import SoundIO
+import Storage
 
 /// The one queue manager `ivr serve` shares between its lines, on the server's own clock.
 ///
@@ -17,6 +18,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         public var id: String
         /// Queues and levels (1 = preferred).
         public var skills: [Skill]
+        /// Whether the agent starts logged in (else they wait logged out).
+        public var loggedIn = true
         /// The station's PCMs (the agent's earpiece and microphone), or nil.
         public var station: (playback: ALSADevice, capture: ALSADevice)?
 
@@ -44,16 +47,22 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     private let configuration: LineConfiguration
     private let log: @Sendable (String) -> Void
     private var timer: DispatchSourceTimer?
+    private let store: Store?
+    private let epoch = Date().timeIntervalSince1970
 
     /// A manager for `queues` with `agents` logged in (those with stations take live callers).
-    public init(queues: [String], agents: [Agent], configuration: LineConfiguration = LineConfiguration(),
+    ///
+    /// With a `store`, waiting callers are recorded there (so `ivr queue status` in another
+    /// process sees them) and queue events go to its `queue_log` files.
+    public init(queues: [String], agents: [Agent], store: Store? = nil, configuration: LineConfiguration = LineConfiguration(),
                 log: @escaping @Sendable (String) -> Void = { _ in }) throws(QueueError) {
         manager = try QueueManager(queues: queues.map { QueueConfig(name: $0) })
+        self.store = store
         self.configuration = configuration
         self.log = log
         for agent in agents {
             let handle = try manager.addAgent(AgentConfig(id: agent.id, skills: agent.skills, hasStation: agent.station != nil))
-            try manager.login(handle, at: 0)
+            if agent.loggedIn { try manager.login(handle, at: 0) }
             if let station = agent.station { stations[handle] = (agent.id, station.playback, station.capture) }
         }
     }
@@ -70,7 +79,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     var now: Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
 
     /// Joins the shared manager; an agent may be offered the caller at once.
-    public func join(call: UInt64, queue: String, topic: String?, control: LineControl) -> QueueJoinAnswer {
+    public func join(call: UInt64, queue: String, topic: String?, caller: String?, control: LineControl) -> QueueJoinAnswer {
         let answer: QueueJoinAnswer = lock.withLock {
             do {
                 let handle = try manager.queue(named: queue)
@@ -78,6 +87,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
                 switch try manager.join(call: CallID(call), queue: handle, topic: topicHandle, at: now) {
                 case .joined(let joined):
                     waiting[call] = (joined.ticket, control)
+                    try? store?.callerJoined(WaitingCaller(callID: Self.callID(call), queue: queue, caller: caller,
+                                                           joinedAt: Date(timeIntervalSince1970: epoch + now)))
                     return .joined(position: joined.position, estimatedWait: try? manager.estimatedWait(of: joined.ticket))
                 case .refusedEmpty:
                     return .empty
@@ -96,6 +107,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         lock.withLock {
             guard let entry = waiting.removeValue(forKey: call) else { return }
             _ = try? manager.leave(entry.ticket, reason: reason, at: now)
+            try? store?.callerLeft(callID: Self.callID(call))
         }
         dispatch()
     }
@@ -139,10 +151,15 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             case .offer(let offer): offers.append(offer)
             case .removed(let removal):
                 if let entry = waiting.removeValue(forKey: removal.call.raw) { removed.append(entry.control) }
+                try? store?.callerLeft(callID: Self.callID(removal.call.raw))
             default: break
             }
         }
+        let events = manager.events
+        manager.removeAllEvents()
+        let names = events.isEmpty ? nil : EventNames(manager)
         lock.unlock()
+        if let names { store?.appendQueueLog(events, names: names, epochOffset: epoch) }
         for control in removed { control.post(.queueEmpty) }
         for offer in offers { connect(offer) }
     }
@@ -167,6 +184,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
                 talking[agent] = link
                 try? manager.answer(agent, at: t)
             }
+            try? store?.callerLeft(callID: Self.callID(offer.call.raw))
             entry.control.bridge(to: link)
             entry.control.post(.agentConnected)
             log("agent \(station.id) connected to call \(offer.call.raw) at \(station.playback.name)")
@@ -175,6 +193,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             lock.withLock { _ = try? manager.notAnswered(agent, at: t) }
         }
     }
+
+    static func callID(_ call: UInt64) -> String { "live-\(call)" }
 
     private func conversationEnded(_ agent: AgentHandle, by side: CompletedBy) {
         let id: String = lock.withLock {

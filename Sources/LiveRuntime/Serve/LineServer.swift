@@ -107,14 +107,16 @@ public final class LineServer: @unchecked Sendable {
             log("\(name) \(LiveTranscript.line(entry))")
         }
         options.callNumber = number
+        options.lineName = name
         options.queues = setup.queue
         let call = LiveCall(program: setup.program, sounds: setup.sounds, records: setup.records, options: options, control: control)
         lock.withLock { active[name] = Active(control: control, caller: caller, call: call, number: number) }
         let thread = Thread { [weak self] in
-            let result = LiveLine.run(call, source: ports.source, sink: ports.sink, control: control)
+            let result = LiveLine.loop(call, source: ports.source, sink: ports.sink, control: control)
             self?.finished(name, result)
         }
         thread.name = "switchboard.line.\(name)"
+        thread.qualityOfService = .userInteractive
         thread.start()
         return "ok \(name) call \(number)"
     }

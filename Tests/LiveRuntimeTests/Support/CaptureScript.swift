@@ -15,9 +15,11 @@ struct CaptureScript {
         if samples.count < target { samples += [Int16](repeating: 0, count: target - samples.count) }
     }
 
-    /// A 70 ms key tone at -10 dBm0 per tone, then 70 ms of silence.
-    mutating func key(_ character: Character) {
-        let generator = DTMFGenerator()
+    /// A key tone (70 ms unless asked) at -10 dBm0 per tone, then as much silence.
+    mutating func key(_ character: Character, seconds: Double = 0.070) {
+        var options = DTMFGenerator.Options()
+        options.toneDuration = seconds
+        let generator = DTMFGenerator(options: options)
         let tone = generator.tone(DTMFKey(character)!)
         keys.append((character, samples.count, samples.count + tone.count))
         samples += tone

@@ -12,9 +12,10 @@ struct CallCommand: ParsableCommand {
             Scripted (no audio): --keys "w3 1 w20 2 1" presses keys on virtual time and prints a transcript.
             SCRIPT tokens: keys such as 1 or 42# (pressed a natural gap apart), wN (wait N seconds),
             talkN (speak for N seconds), hangup. After the last token the caller stays silent.
-            Live (audio): --device PCM (or --playback PCM --capture PCM) runs the call on an ALSA line at once;
-            keys come as DTMF tones on the line, or typed on the terminal. Ctrl-C hangs up (a message is kept).
-            See docs/LIVE.md.
+
+            Live (audio): --device PCM (or --playback PCM --capture PCM) runs the call on an ALSA line at once; \
+            keys come as DTMF tones on the line, or typed on the terminal; Ctrl-C hangs up (a message being \
+            recorded is kept). See docs/LIVE.md.
             """)
 
     @Argument(help: "The flow file (YAML).")

@@ -55,11 +55,13 @@ struct ServeCommand: ParsableCommand {
                 throw ServeConfigError(file: config, line: agent.line,
                                        message: "agent \(agent.id) is not in the store; add it with `ivr agent add \(agent.id) --name NAME --skills QUEUE:1`")
             }
-            agents.append(SharedQueue.Agent(id: agent.id, skills: summary.skills.map { Skill(queue: $0.key, level: $0.value) },
-                                            station: agent.station.map { ALSADevice.named($0) }))
+            var entry = SharedQueue.Agent(id: agent.id, skills: summary.skills.map { Skill(queue: $0.key, level: $0.value) },
+                                          station: agent.station.map { ALSADevice.named($0) })
+            entry.loggedIn = summary.state != .loggedOut
+            agents.append(entry)
         }
         let log: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
-        let queue = try SharedQueue(queues: try store.queues().map(\.name), agents: agents, log: log)
+        let queue = try SharedQueue(queues: try store.queues().map(\.name), agents: agents, store: store, log: log)
         queue.startTicking()
         let server = LineServer(setup: .init(program: program, sounds: sounds, lines: settings.lines,
                                              records: CallRecords(store: store), queue: queue), log: log)
