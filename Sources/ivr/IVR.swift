@@ -16,7 +16,11 @@ struct IVR: AsyncParsableCommand {
             VoicemailCommand.self,
             FlowCommand.self,
             CallCommand.self,
+            ServeCommand.self,
+            LineCommand.self,
             ErlangCommand.self,
+            BenchCommand.self,
+            DTMFCommand.self,
             SimulateCommand.self,
         ]
     )

@@ -150,10 +150,10 @@ public struct SimulationRun {
         liveCalls += 1
         if interpreter != nil {
             calls[s].flow = CallState()
-            // The interpreter answers calendar questions with `at + now`, `now` being the driver's
-            // clock: so `at` is the instant of virtual time 0, not of this call's start.
-            let origin = Date(timeIntervalSince1970: startEpoch)
-            try feed(s, .callStarted(callerID: Self.callerID(number), at: origin))
+            // `at` is this call's start; the interpreter measures elapsed time from the `now` of
+            // this event, so calendar questions see `at + (now - callStart)`.
+            let start = Date(timeIntervalSince1970: startEpoch + now)
+            try feed(s, .callStarted(callerID: Self.callerID(number), at: start))
         } else {
             _ = try join(s, queue: 0, topic: .none)
             try drain()

@@ -31,10 +31,10 @@ public final class ALSACapture: AudioSource {
         guard wanted > 0, let base = buffer.baseAddress else { return 0 }
         let frames = try pcm.withHandle("read") { (handle) throws(AudioLineError) -> Int in
             while true {
-                let got = snd_pcm_readi(handle, base, snd_pcm_uframes_t(wanted))
+                let (got, detail) = ALSAErrorDetail.capturing { snd_pcm_readi(handle, base, snd_pcm_uframes_t(wanted)) }
                 if got >= 0 { return Int(got) }
                 if got == -Int(EAGAIN) { continue }
-                try pcm.recover(handle, from: Int32(got), during: "read")
+                try pcm.recover(handle, from: Int32(got), during: "read", detail: detail)
             }
         }
         clock.advance(by: frames)

@@ -11,13 +11,15 @@ enum ALSAErrorDetail {
     /// (the first is the cause, e.g. "cannot find card '0'"; later ones are its consequences).
     static func capturing<T>(_ body: () -> T) -> (result: T, detail: String?) {
         Thread.current.threadDictionary.removeObject(forKey: key)
-        let previous = snd_lib_error_set_local { _, _, _, _, format, arguments in
+        let previous = snd_lib_error_set_local { _, _, _, systemError, format, arguments in
             guard let format, let arguments,
                   Thread.current.threadDictionary[ALSAErrorDetail.key] == nil else { return }
             var text = [CChar](repeating: 0, count: 512)
             _ = vsnprintf(&text, text.count, format, arguments)
             let bytes = text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-            Thread.current.threadDictionary[ALSAErrorDetail.key] = String(decoding: bytes, as: UTF8.self)
+            var message = String(decoding: bytes, as: UTF8.self)
+            if systemError != 0 { message += ": " + String(cString: strerror(systemError)) }
+            Thread.current.threadDictionary[ALSAErrorDetail.key] = message
         }
         let result = body()
         snd_lib_error_set_local(previous)

@@ -55,10 +55,11 @@ final class ALSAPCM: @unchecked Sendable {
     }
 
     /// Recovers from an xrun or suspend with `snd_pcm_recover`, logging it; throws what cannot be recovered.
-    func recover(_ handle: OpaquePointer, from code: Int32, during operation: String) throws(AudioLineError) {
+    func recover(_ handle: OpaquePointer, from code: Int32, during operation: String,
+                 detail: String? = nil) throws(AudioLineError) {
         let what = code == -EPIPE ? (direction == "capture" ? "overrun" : "underrun") : "error"
         let recovered = snd_pcm_recover(handle, code, 1)
-        guard recovered == 0 else { throw error(code, operation: operation) }
+        guard recovered == 0 else { throw error(code, operation: operation, detail: detail) }
         configuration.logger.warning("ALSA \(direction) \(what) on '\(device.name)' during \(operation); recovered",
                                      metadata: ["pcm": "\(device.name)", "alsa": "\(String(cString: snd_strerror(code)))"])
     }

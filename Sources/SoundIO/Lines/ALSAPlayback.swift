@@ -34,10 +34,12 @@ public final class ALSAPlayback: AudioSink {
             let chunk = min(remaining, periodFrames)
             let written = try pcm.withHandle("write") { (handle) throws(AudioLineError) -> Int in
                 while true {
-                    let done = snd_pcm_writei(handle, base, snd_pcm_uframes_t(chunk))
+                    let (done, detail) = ALSAErrorDetail.capturing {
+                        snd_pcm_writei(handle, base, snd_pcm_uframes_t(chunk))
+                    }
                     if done >= 0 { return Int(done) }
                     if done == -Int(EAGAIN) { continue }
-                    try pcm.recover(handle, from: Int32(done), during: "write")
+                    try pcm.recover(handle, from: Int32(done), during: "write", detail: detail)
                 }
             }
             clock.advance(by: written)
@@ -57,8 +59,8 @@ public final class ALSAPlayback: AudioSink {
     /// Blocks until everything written has been played (`snd_pcm_drain`), then readies the PCM again.
     public func drain() throws(AudioLineError) {
         try pcm.withHandle("drain") { (handle) throws(AudioLineError) in
-            let status = snd_pcm_drain(handle)
-            if status < 0 && status != -EPIPE { throw pcm.error(status, operation: "drain") }
+            let (status, detail) = ALSAErrorDetail.capturing { snd_pcm_drain(handle) }
+            if status < 0 && status != -EPIPE { throw pcm.error(status, operation: "drain", detail: detail) }
             snd_pcm_prepare(handle)
         }
     }

@@ -37,6 +37,10 @@ final class DTMFDemodulator: @unchecked Sendable {
 
     /// Leakage terms per key raw value.
     let leakage: [Leakage]
+    /// `cos(2π·t/200)` and `sin(2π·t/200)` for t in 0..<200: the leakage phase after t sub-blocks.
+    let turnCosine: [Float]
+    /// See `turnCosine`.
+    let turnSine: [Float]
 
     private init() {
         let length = DTMFThresholds.subBlockLength
@@ -62,6 +66,8 @@ final class DTMFDemodulator: @unchecked Sendable {
         stepRe = re
         stepIm = im
         frequencies = f
+        turnCosine = (0..<Self.rotationPeriod).map { Float(cos(2 * Double.pi * Double($0) / Double(Self.rotationPeriod))) }
+        turnSine = (0..<Self.rotationPeriod).map { Float(sin(2 * Double.pi * Double($0) / Double(Self.rotationPeriod))) }
         leakage = DTMFKey.allCases.map { key in
             let difference = Int(key.highFrequency - key.lowFrequency)
             let delta = 2 * Double.pi * Double(difference) / Double(DTMFReceiver.sampleRate)

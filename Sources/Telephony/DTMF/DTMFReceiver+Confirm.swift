@@ -20,7 +20,10 @@ extension DTMFReceiver {
         /// True when the measurement meets every confirmation threshold.
         var isGenuine: Bool {
             let nominal = DTMFKey(rawValue: key)!
+            let ratio = (nominal.highFrequency + highOffsetHz) / (nominal.lowFrequency + lowOffsetHz)
+            let ratioError = abs(ratio / (nominal.highFrequency / nominal.lowFrequency) - 1)
             return pairs >= DTMFThresholds.minimumFrequencyPairs
+                && ratioError <= DTMFThresholds.maximumRatioError
                 && abs(lowOffsetHz) <= DTMFThresholds.frequencyTolerance * nominal.lowFrequency
                 && abs(highOffsetHz) <= DTMFThresholds.frequencyTolerance * nominal.highFrequency
                 && wanderHz.max() <= DTMFThresholds.maximumFrequencyWanderHz
@@ -49,8 +52,8 @@ extension DTMFReceiver {
         guard oldest <= index else { return nil }
         var pairs = 0
         var rowRe: Float = 0, rowIm: Float = 0, columnRe: Float = 0, columnIm: Float = 0
-        var steady = Set<Int>()
-        var pairAngles: [SIMD2<Float>] = []
+        var steady: UInt32 = 0  // bit i: sub-block index - i is steady and in a used pair
+        var lowAngles = SIMD16<Float>(), highAngles = SIMD16<Float>()
         for newer in oldest...index {
             let span = (newer - DTMFThresholds.windowSubBlocks)...newer
             guard span.allSatisfy({ isSteady(key, at: $0, reference: candidate.reference, now: index) }),
@@ -67,13 +70,15 @@ extension DTMFReceiver {
             columnRe += highRe
             columnIm += highIm
             pairs += 1
-            steady.formUnion(span)
-            pairAngles.append(SIMD2(atan2(lowIm, lowRe), atan2(highIm, highRe)))
+            for sub in span { steady |= 1 << UInt32(index - sub) }
+            lowAngles[pairs - 1] = atan2(lowIm, lowRe)
+            highAngles[pairs - 1] = atan2(highIm, highRe)
         }
         guard pairs > 0 else { return nil }
         // Tone share: per sub-block, tone energy is 2·(|a|² + |b|²)·M over M samples.
         var toneEnergy: Float = 0, totalEnergy: Float = 0
-        for sub in steady {
+        for back in 0..<DTMFThresholds.historyLength where steady & (1 << UInt32(back)) != 0 {
+            let sub = index - back
             toneEnergy += 2 * toneEnergies(key, at: sub).sum() / Float(length)
             totalEnergy += historyEnergy[sub % DTMFThresholds.historyLength]
         }
@@ -81,9 +86,9 @@ extension DTMFReceiver {
         let lowOffset = Double(atan2(rowIm, rowRe)) * hertzPerRadian
         let highOffset = Double(atan2(columnIm, columnRe)) * hertzPerRadian
         var wander = SIMD2<Double>.zero
-        for angles in pairAngles {
-            wander[0] = max(wander[0], abs(Double(angles[0]) * hertzPerRadian - lowOffset))
-            wander[1] = max(wander[1], abs(Double(angles[1]) * hertzPerRadian - highOffset))
+        for pair in 0..<pairs {
+            wander[0] = max(wander[0], abs(Double(lowAngles[pair]) * hertzPerRadian - lowOffset))
+            wander[1] = max(wander[1], abs(Double(highAngles[pair]) * hertzPerRadian - highOffset))
         }
         return ToneMeasurement(key: key, pairs: pairs, lowOffsetHz: lowOffset, highOffsetHz: highOffset,
                                wanderHz: wander,

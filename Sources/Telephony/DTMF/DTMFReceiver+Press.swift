@@ -57,14 +57,26 @@ extension DTMFReceiver {
     /// `toneEnergies`): (low re, low im, high re, high im), scaled like a bin value (α·M).
     func solvedTones(_ key: Int, at index: Int) -> SIMD4<Float> {
         let slot = index % DTMFThresholds.historyLength
+        if Int(historySolvedKey[slot]) == key { return historySolved[slot] }
+        return solve(key, slot: slot, index: index)
+    }
+
+    /// Stores the solved tones of `key` for sub-blocks `indices`, so later look-ups are free.
+    mutating func cacheSolvedTones(_ key: Int, for indices: ClosedRange<Int>) {
+        for index in indices where index >= 0 {
+            let slot = index % DTMFThresholds.historyLength
+            historySolved[slot] = solve(key, slot: slot, index: index)
+            historySolvedKey[slot] = Int8(key)
+        }
+    }
+
+    private func solve(_ key: Int, slot: Int, index: Int) -> SIMD4<Float> {
         let row = key / 4, column = 4 + key % 4
         let re = historyRe[slot], im = historyIm[slot]
-        let pair = DTMFDemodulator.shared.leakage[key]
+        let pair = tables.leakage[key]
         // Δ·k·M in turns is (f_b - f_a)·k/200 exactly, since all frequencies are whole hertz.
-        let turns = Double((pair.differenceHz * index) % DTMFDemodulator.rotationPeriod)
-            / Double(DTMFDemodulator.rotationPeriod)
-        let angle = 2 * Double.pi * turns
-        let cosA = Float(cos(angle)), sinA = Float(sin(angle))
+        let turn = (pair.differenceHz * index) % DTMFDemodulator.rotationPeriod
+        let cosA = tables.turnCosine[turn], sinA = tables.turnSine[turn]
         let uRe = pair.qRe * cosA - pair.qIm * sinA
         let uIm = pair.qRe * sinA + pair.qIm * cosA
         let m = Float(DTMFThresholds.subBlockLength)
@@ -120,12 +132,17 @@ extension DTMFReceiver {
 
     /// Starts a candidate for `key`, reaching back over sub-blocks where it already sounded.
     private mutating func start(key: Int, now index: Int) {
+        cacheSolvedTones(key, for: max(0, index - DTMFThresholds.historyLength + 1)...index)
         // Learn the steady level from the window's sub-blocks, strongest first so edges are left out.
-        let energies = (0..<DTMFThresholds.windowSubBlocks).map { toneEnergies(key, at: index - $0) }
-            .sorted { $0.min() > $1.min() }
+        var energies = (toneEnergies(key, at: index), toneEnergies(key, at: index - 1), toneEnergies(key, at: index - 2))
+        if energies.1.min() > energies.0.min() { swap(&energies.0, &energies.1) }
+        if energies.2.min() > energies.1.min() { swap(&energies.1, &energies.2) }
+        if energies.1.min() > energies.0.min() { swap(&energies.0, &energies.1) }
         var learner = Press(key: key, firstOn: index, lastOn: index, referenceSum: .zero, referenceCount: 0,
                             coveredSamples: 0, startSample: 0)
-        for energy in energies { learner.learn(energy) }
+        learner.learn(energies.0)
+        learner.learn(energies.1)
+        learner.learn(energies.2)
         let reference = learner.reference
         var first = index
         while first - 1 > lastEndedOn, index - (first - 2) < DTMFThresholds.historyLength,

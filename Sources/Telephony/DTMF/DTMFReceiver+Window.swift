@@ -67,12 +67,20 @@ extension DTMFReceiver {
         return row * 4 + (column - 4)
     }
 
-    /// Strongest lane in `lanes`, its power, and the power of the runner-up.
+    /// Strongest lane in `lanes` (four lanes from `lanes.lowerBound`), its power, and the runner-up's.
     private func strongest(_ power: SIMD8<Float>, lanes: Range<Int>) -> (Int, Float, Float) {
-        var best = lanes.lowerBound
-        for lane in lanes where power[lane] > power[best] { best = lane }
-        var next: Float = 0
-        for lane in lanes where lane != best && power[lane] > next { next = power[lane] }
-        return (best, power[best], next)
+        let base = lanes.lowerBound
+        var best = base, bestPower = power[base], next: Float = 0
+        for lane in (base + 1)..<(base + 4) {
+            let value = power[lane]
+            if value > bestPower {
+                next = bestPower
+                best = lane
+                bestPower = value
+            } else if value > next {
+                next = value
+            }
+        }
+        return (best, bestPower, next)
     }
 }

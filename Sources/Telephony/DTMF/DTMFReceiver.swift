@@ -19,8 +19,10 @@ import Foundation
 ///    over earlier sub-blocks where that key already sounded. Each sub-block's *coverage* is its
 ///    amplitude at the key's two frequencies relative to the press's strongest sub-block, which
 ///    measures how much of those 5 ms the tone filled, giving start, end and duration to about 1 ms.
-/// 4. *Confirm* (key-down): duration ≥ 30 ms, and the phase advance between windows 5 ms apart
-///    (both fully inside the tone) puts both frequencies within ±2.5 % of nominal.
+/// 4. *Confirm* (key-down): duration ≥ 30 ms; over the steady part of the tone, the phase advance
+///    between windows 5 ms apart puts both frequencies within ±2.2 % of nominal and their ratio
+///    within 3.3 %, no single window pair wanders more than 5 Hz from the mean, and the two tones
+///    hold ≥ 79 % of the power. A candidate that cannot confirm within its first 70 ms never does.
 /// 5. *End* (key-up): 5 sub-blocks in a row without the key (25 ms), or 2 windows naming another key.
 ///
 /// Debounce truth table (one row per 5 ms step; "window" = the 15 ms classification):
@@ -29,7 +31,7 @@ import Foundation
 /// |------------------|----------------|--------------------|-----------------------------------------|
 /// | none             | no key         | –                  | stay idle                               |
 /// | none             | key K          | –                  | start candidate K (start found by look-back) |
-/// | candidate K      | K or no key    | ≥ 50 %             | extend; confirm if ≥ 30 ms and frequencies within 2.5 % → **keyDown** |
+/// | candidate K      | K or no key    | ≥ 50 %             | extend; confirm if ≥ 30 ms and step 4 holds → **keyDown** |
 /// | candidate K      | K or no key    | < 50 %             | count a gap step; 5 in a row → drop silently (too short or off frequency) |
 /// | confirmed K      | K or no key    | ≥ 50 %             | extend (a dip of ≤ 15 ms only counts ≤ 3 gap steps) |
 /// | confirmed K      | K or no key    | < 50 %             | count a gap step; 5 in a row → **keyUp** (reported once) |
@@ -52,6 +54,9 @@ public struct DTMFReceiver: Sendable {
     var historyIm = [SIMD8<Float>](repeating: .zero, count: DTMFThresholds.historyLength)
     var historyEnergy = [Float](repeating: 0, count: DTMFThresholds.historyLength)
     var historyWindowKey = [Int8](repeating: -1, count: DTMFThresholds.historyLength)
+    // Leakage-solved tones of one key per sub-block (`historySolvedKey` says which key, -1 none).
+    var historySolved = [SIMD4<Float>](repeating: .zero, count: DTMFThresholds.historyLength)
+    var historySolvedKey = [Int8](repeating: -1, count: DTMFThresholds.historyLength)
     // Press tracking.
     var press: Press?
     var lastEndedOn = -1
@@ -147,6 +152,8 @@ public struct DTMFReceiver: Sendable {
         historyRe[slot] = re * rotationRe - im * rotationIm
         historyIm[slot] = re * rotationIm + im * rotationRe
         historyEnergy[slot] = accumulatedEnergy
+        historySolvedKey[slot] = -1
+        if let key = press?.key { cacheSolvedTones(key, for: subBlockIndex...subBlockIndex) }
         accumulatedRe = .zero
         accumulatedIm = .zero
         accumulatedEnergy = 0

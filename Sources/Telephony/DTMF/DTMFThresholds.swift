@@ -48,6 +48,10 @@ public enum DTMFThresholds {
     /// Set below the midpoint because clean measurements are precise (< 0.5 Hz) and high voices
     /// put harmonics near two DTMF frequencies at 2.3-2.5 % off (e.g. 3 × 309 Hz and 4 × 309 Hz).
     public static let frequencyTolerance: Double = 0.022
+    /// Largest error of the high/low frequency ratio. Tones each within ±1.5 % can be at most
+    /// 1.015/0.985 - 1 = 3.05 % off in ratio; a voice whose 3rd and 4th harmonics sit 1.8 % off
+    /// 941 and 1209 Hz in opposite directions (ratio 4:3) is 3.6 % off and is refused.
+    public static let maximumRatioError: Double = 0.033
     /// Largest distance of any one window pair's frequency estimate from the press's mean, in Hz.
     /// A key's tones are steady (≤ 4 Hz in 8 dB SNR noise); a voice's pitch wanders.
     public static let maximumFrequencyWanderHz: Double = 5

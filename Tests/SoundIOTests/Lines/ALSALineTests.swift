@@ -107,6 +107,19 @@ struct ALSALineTests {
         }
     }
 
+    @Test func diskFullMidStreamIsReportedWithALSAsDetail() {
+        let device = ALSADevice.defined("full", in: "pcm.full { type file slave.pcm { type null } file \"/dev/full\" format \"raw\" }\n")
+        do {
+            let sink = try ALSAPlayback(device: device)
+            for _ in 0..<50 { try sink.write(RawAudio.pattern(160)) }
+            try sink.drain()
+            Issue.record("wrote to /dev/full without an error")
+        } catch {
+            #expect(error.description.hasPrefix("ALSA PCM 'full': cannot write: Input/output error"))
+            #expect(error.description.contains("No space left on device"))
+        }
+    }
+
     @Test func busyErrorsSayWhatToDo() {
         // No sound card exists here, so no PCM can really be busy; check the mapping and the advice.
         let error = AudioLineError(kind: ALSAErrorDetail.kind(-EBUSY), pcm: "hw:1,0", operation: "open for capture",

@@ -27,13 +27,13 @@ struct PromptRecordCommand: ParsableCommand {
                                valueName: "pcm"))
     var playback: String?
 
-    @Option(help: "Longest take, in seconds.")
+    @Option(help: ArgumentHelp("Longest take, in seconds.", valueName: "seconds"))
     var max: Double = 60
 
-    @Option(help: "Stop after this many seconds of silence following speech.")
+    @Option(help: ArgumentHelp("Stop after this many seconds of silence following speech.", valueName: "seconds"))
     var silence: Double = 3
 
-    @Option(help: "Seconds to count down before the beep.")
+    @Option(help: ArgumentHelp("Seconds to count down before the beep.", valueName: "seconds"))
     var countdown: Int = 3
 
     @Flag(help: "Do not beep before recording.")
