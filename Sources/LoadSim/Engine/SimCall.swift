@@ -24,6 +24,8 @@ struct SimCall {
     var waitSerial: UInt32 = 0
     /// Counts plays, so the end of a stopped play is ignored.
     var playSerial: UInt32 = 0
+    /// Whether the interpreter has been told the caller's position and estimated wait in this wait.
+    var statusSent = false
     /// Whether the caller has been in a queue during this call.
     var everQueued = false
     /// Whether the caller is talking to an agent.
@@ -46,4 +48,15 @@ struct SimAgent {
     var joinedAt = 0.0
     /// When the current work started.
     var workStart = 0.0
+}
+
+/// An interpreter timer started while handling the current event, not yet on the agenda.
+struct PendingTimer {
+    /// The call's slot and generation.
+    var slot: Int32
+    var generation: UInt32
+    /// The interpreter's timer id.
+    var id: TimerID
+    /// When it fires.
+    var at: Double
 }

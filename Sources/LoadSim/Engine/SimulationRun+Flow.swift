@@ -39,10 +39,16 @@ extension SimulationRun {
             if calls[s].ticket != nil { considerLeavingQueue(s) }
         case .stopPlaying:
             calls[s].playSerial &+= 1
-        case .startMusic, .stopMusic, .stopRecording, .cancelTimer, .discardRecording:
-            break                                   // no audio; stale timers are ignored by the interpreter
+        case .startMusic, .stopMusic, .stopRecording, .discardRecording:
+            break                                   // no audio
+        case .cancelTimer(let id):
+            // A timer started while handling this same event (e.g. max_wait, then the caller is
+            // answered at once) never reaches the agenda; later ones fire and are ignored as stale.
+            if let i = pendingTimers.firstIndex(where: { $0.slot == Int32(s) && $0.id == id }) {
+                pendingTimers.remove(at: i)
+            }
         case .startTimer(let id, let after):
-            events.push(.timer(slot: Int32(s), generation: generation, id: id), at: now + after)
+            pendingTimers.append(PendingTimer(slot: Int32(s), generation: generation, id: id, at: now + after))
         case .record(let request):
             let spoken = model.messageLength.sample(using: &rng)
             let maxed = spoken >= request.maxLength
@@ -105,6 +111,15 @@ extension SimulationRun {
         else { return }
         let t = now + model.keyLatency.sample(using: &rng)
         events.push(.key(slot: Int32(s), generation: calls[s].generation, key: key), at: t)
+    }
+
+    /// Puts the timers started while handling the last event on the agenda (run loop, after
+    /// every event), skipping those of calls that have ended meanwhile.
+    mutating func flushTimers() {
+        for t in pendingTimers where calls[Int(t.slot)].generation == t.generation && calls[Int(t.slot)].live {
+            events.push(.timer(slot: t.slot, generation: t.generation, id: t.id), at: t.at)
+        }
+        pendingTimers.removeAll(keepingCapacity: true)
     }
 
     static func text(_ keys: KeySequence) -> String {

@@ -33,6 +33,7 @@ public struct SimulationRun {
     var pendingRedials = 0
     var needsDrain = false
     var patienceDue: [Int32] = []
+    var pendingTimers: [PendingTimer] = []
     var draining = false
 
     /// A run of `model` with random stream `replication` of `seed`.
@@ -94,6 +95,7 @@ public struct SimulationRun {
             } else {
                 break
             }
+            if !pendingTimers.isEmpty { flushTimers() }
             steps &+= 1
             if steps & 0xFFFF == 0, let progress { progress(min(1, now / scenario.duration)) }
         }
@@ -127,6 +129,17 @@ public struct SimulationRun {
         case .timer(let slot, let generation, let id):
             let s = Int(slot)
             guard calls[s].generation == generation, calls[s].live else { return }
+            if id.kind == .announcement, !calls[s].statusSent, let ticket = calls[s].ticket {
+                // The first announcement reads out the caller's place as it is then. Asking only
+                // here (not at every join, nor at every later announcement) spares the queue
+                // manager's O(line) position scans for callers answered before it; later
+                // announcements repeat these figures.
+                calls[s].statusSent = true
+                let position = (try? queue.position(of: ticket)) ?? 1
+                let estimate = ((try? queue.estimatedWait(of: ticket)) ?? nil) ?? 0
+                try feed(s, .queueStatus(position: position, estimatedWait: estimate))
+                guard calls[s].live, calls[s].generation == generation else { return }
+            }
             try feed(s, .timerFired(id))
         case .key(let slot, let generation, let key):
             let s = Int(slot)
@@ -200,11 +213,10 @@ public struct SimulationRun {
             calls[s].ticket = joined.ticket
             calls[s].joinedAt = now
             calls[s].waitSerial &+= 1
+            calls[s].statusSent = false
             stats.enqueued(queue: q, at: now)
             if model.patience[q] != nil { patienceDue.append(Int32(s)) }
-            guard interpreter != nil else { return nil }
-            let estimate = (try? queue.estimatedWait(of: joined.ticket)) ?? nil
-            return .queueStatus(position: joined.position, estimatedWait: estimate ?? 0)
+            return nil             // position and estimated wait are sent just before each announcement
         case .refusedEmpty:
             if interpreter == nil { endCall(s) }
             return .queueEmpty
