@@ -32,7 +32,7 @@ let package = Package(
                                                 .product(name: "Logging", package: "swift-log")]),
 
         // Drivers.
-        .target(name: "LiveRuntime", dependencies: ["Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO",
+        .target(name: "LiveRuntime", dependencies: ["Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO", "Yams",
                                                     .product(name: "Logging", package: "swift-log")]),
         .target(name: "LoadSim", dependencies: ["CallFlow", "CallQueue", "Yams",
                                                 .product(name: "Collections", package: "swift-collections")]),

@@ -25,11 +25,11 @@ extension Store {
     public func reserveNextCallback(agent: String, now: Date,
                                     insideTransaction: (() -> Void)? = nil) throws -> CallbackReservation? {
         try write { db, events in
+            try Self.releaseExpiredReservations(now: now, in: db, events: &events)
             guard var record = try AgentRecord.fetchOne(db, key: agent) else { throw StoreError.unknownAgent(agent) }
             guard record.state != .loggedOut, record.state != .onBreak else {
                 throw StoreError.agentCannotWork(agent, record.state.rawValue)
             }
-            try Self.releaseExpiredReservations(now: now, in: db, events: &events)
             if let held = try CallbackRecord.filter(Column("status") == CallbackStatus.reserved.rawValue)
                 .filter(Column("reserved_by") == agent).order(Column("id")).fetchOne(db) {
                 return CallbackReservation(callback: held, resumed: true)

@@ -182,7 +182,8 @@ extension Store {
         try release(held, now: now, in: db, events: &events)
     }
 
-    /// Returns `callbacks` (reserved) to the pool, recording `CALLBACKEXPIRE` for each.
+    /// Returns `callbacks` (reserved) to the pool, recording `CALLBACKEXPIRE` for each;
+    /// an agent left `on-call` by a lapsed reservation becomes `available`.
     static func release(_ callbacks: [CallbackRecord], now: Date, in db: Database, events: inout StoreEventBuffer) throws {
         for var callback in callbacks {
             let holder = callback.reservedBy ?? "NONE"
@@ -190,6 +191,7 @@ extension Store {
             callback.reservedBy = nil
             callback.reservedUntil = nil
             try callback.update(db)
+            try freeAgent(holder, now: now, in: db)
             try events.record(at: now, in: db) {
                 .callbackExpired(id: CallbackID(UInt64(callback.id ?? 0)), queue: $0.queue(callback.queue),
                                  agent: $0.agent(holder))

@@ -16,9 +16,12 @@ struct IVR: AsyncParsableCommand {
             VoicemailCommand.self,
             FlowCommand.self,
             CallCommand.self,
+            ServeCommand.self,
+            LineCommand.self,
             ErlangCommand.self,
             BenchCommand.self,
             DTMFCommand.self,
+            SimulateCommand.self,
         ]
     )
 }

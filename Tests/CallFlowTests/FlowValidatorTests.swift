@@ -194,7 +194,7 @@ import Testing
     @Test func missingHoldMusicAndUnknownTopLevelKey() {
         let yaml = "colour: blue\nsteps:\n  q:\n    queue: orders\n    music: jazz\n"
         #expect(report(yaml, prompts: ["music/default"]) == [
-            "1:1: error: unknown top-level key 'colour': expected name, start, variables, schedules, steps",
+            "1:1: error: unknown top-level key 'colour': expected name, start, variables, schedules, steps (or x-NAME for shared options)",
             "5:12: error: hold music 'jazz' is missing from the prompt library: add prompts/music/jazz.wav or a folder prompts/music/jazz/",
         ])
     }

@@ -123,3 +123,20 @@ import Testing
     }
 }
 
+
+/// The synthetic-caller benchmark behind `ivr flow bench`.
+@Suite struct FlowBenchmarkTests {
+    @Test func sameSeedSameResultsAndEveryCallEnds() {
+        let bench = FlowBenchmark(program: StoreFlow.program, weekStart: FlowTest.date("2026-11-23T00:00"))
+        let a = bench.run(calls: 2_000, seed: 42)
+        let b = bench.run(calls: 2_000, seed: 42)
+        #expect(a.calls == 2_000)
+        #expect(a.events == b.events && a.actions == b.actions && a.results == b.results)
+        #expect(a.results.values.reduce(0, +) == 2_000)
+        // A week has both open hours (queues) and closed hours (after-hours voicemail).
+        #expect((a.results[.voicemail] ?? 0) > 0)
+        #expect((a.results[.queued] ?? 0) > 0)
+        let c = bench.run(calls: 2_000, seed: 43)
+        #expect(c.events != a.events)
+    }
+}

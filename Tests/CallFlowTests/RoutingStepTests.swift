@@ -99,3 +99,33 @@ import Testing
         #expect(t.outcome.result == "hung-up")
     }
 }
+
+/// The read-only step views drivers use.
+@Suite struct IntrospectionTests {
+    @Test func storeStepsKindsAndKeys() throws {
+        let program = StoreFlow.program
+        let menu = try #require(program.stepIndex(named: "main-menu"))
+        #expect(program.kind(ofStep: menu) == .menu)
+        #expect(program.choiceKeys(ofStep: menu).map(\.string) == ["1", "2", "3", "0"])
+        #expect(program.menuTimeouts(ofStep: menu)?.firstDigit == 5)
+        let orders = try #require(program.stepIndex(named: "orders"))
+        #expect(program.kind(ofStep: orders) == .queue)
+        #expect(program.choiceKeys(ofStep: orders).map(\.string) == ["1", "2"])
+        #expect(program.kind(ofStep: program.start) == .hours)
+    }
+}
+
+/// Calendar questions use the time elapsed since the call started, whatever the clock's origin.
+@Suite struct ClockOriginTests {
+    @Test func hoursUseElapsedTimeNotTheRawClock() throws {
+        let program = StoreFlow.program
+        let interpreter = CallInterpreter(program: program)
+        var call = CallState()
+        var actions: [CallAction] = []
+        // A simulator clock that is already at day 3 when this call starts at 10:00 on a Monday.
+        interpreter.handle(.callStarted(callerID: "+441632960123", at: FlowTest.date("2026-11-23T10:00")),
+                           now: 3 * 86_400, call: &call, actions: &actions)
+        #expect(actions.contains(.enterStep(program.stepIndex(named: "greeting")!)))
+        #expect(call.calendarDate(at: 3 * 86_400 + 60) == FlowTest.date("2026-11-23T10:01"))
+    }
+}

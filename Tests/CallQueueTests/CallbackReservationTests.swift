@@ -23,7 +23,7 @@ import Testing
         #expect(m.callback(cb.id)?.attempts == 0)
         // Back in the pool: the dispatcher hands it to a2 (idle longer than a1 now).
         guard case .callback(let again)? = m.next(at: 70) else { Issue.record("not re-offered"); return }
-        #expect(again.callback.id == cb.id && m.id(again.agent) == "a2")
+        #expect(again.id == cb.id && m.id(again.agent) == "a2" && again.reservedUntil == 130)
     }
 
     @Test func startingTheCallbackStopsTheTimer() throws {
@@ -49,5 +49,30 @@ import Testing
     @Test func outcomeWithoutAReservationIsRefused() throws {
         var (m, _) = try setup()
         #expect(throws: QueueError.self) { try m.reportOutcome(m.agent(id: "a1"), .reached, at: 1) }
+    }
+
+    @Test func restoredCallbacksKeepTheirIdsAndPlaces() throws {
+        var m = try makeManager(queues: [QueueConfig(name: "q")], agents: agents(1))
+        let q = try m.queue(named: "q")
+        let stored = Callback(id: CallbackID(41), number: "+1555", queue: q, source: .queue, requestedAt: 5,
+                              placeKey: 2, placeSeq: 9, notBefore: 5, attempts: 1, status: .reserved,
+                              reservedBy: AgentHandle(0), reservedUntil: 50)
+        try m.restoreCallback(stored, at: 10)
+        #expect(m.callback(CallbackID(41))?.status == .pending)
+        let next = try m.requestCallback(number: "+1666", queue: q, source: .manual, at: 11)
+        #expect(next.callback.id == CallbackID(42))
+        #expect(try m.reserveNextCallback(for: m.agent(id: "a1"), at: 12)?.id == CallbackID(41))
+    }
+
+    @Test func cancellingClosesAPendingCallbackOnly() throws {
+        var (m, q) = try setup()
+        let other = try m.requestCallback(number: "+1777", queue: q, source: .manual, at: 1).callback.id
+        try m.cancelCallback(other, at: 2)
+        #expect(m.callback(other)?.status == .closed && m.callback(other)?.lastOutcome == .cancelled)
+        let first = try #require(try m.reserveNextCallback(for: m.agent(id: "a1"), at: 3))
+        #expect(throws: QueueError.wrongCallbackStatus(first.id, .reserved, input: "cancel")) {
+            try m.cancelCallback(first.id, at: 4)
+        }
+        #expect(try m.reserveNextCallback(for: m.agent(id: "a2"), at: 5) == nil)
     }
 }

@@ -52,3 +52,19 @@ import Testing
         #expect(m.callback(id)?.placeKey == 610)
     }
 }
+
+@Suite struct ClosedCallbackRetentionTests {
+    @Test func closedCallbacksCanBeForgotten() throws {
+        var m = try makeManager(queues: [QueueConfig(name: "q")], agents: agents(1))
+        m.retainsClosedCallbacks = false
+        let a1 = try m.agent(id: "a1")
+        for i in 0..<100 {
+            let t = Double(i * 10)
+            _ = try m.requestCallback(number: "+1555\(i)", queue: m.queue(named: "q"), source: .manual, at: t)
+            _ = m.drain(at: t)
+            try m.reportOutcome(a1, .reached, at: t + 5)
+        }
+        #expect(m.allCallbacks.isEmpty)
+        #expect(m.callbackTrack.isEmpty && m.openByNumber.isEmpty)
+    }
+}

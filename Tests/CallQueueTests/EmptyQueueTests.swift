@@ -31,8 +31,8 @@ import Testing
         #expect(m.drain(at: 3).isEmpty)
         try m.complete(a1, by: .agent, at: 10)         // now logged out: the queue is empty
         let removed = m.drain(at: 10)
-        #expect(removed == [.removed(CallerRemoval(call: CallID(2), queue: QueueHandle(0), reason: .empty, waited: 9)),
-                            .removed(CallerRemoval(call: CallID(3), queue: QueueHandle(0), reason: .empty, waited: 8))])
+        #expect(removed == [.removed(CallerRemoval(call: CallID(2), queue: QueueHandle(0), waited: 9)),
+                            .removed(CallerRemoval(call: CallID(3), queue: QueueHandle(0), waited: 8))])
         #expect(m.status(at: 10)[0].waiting == 0)
     }
 

@@ -19,7 +19,7 @@ import Testing
                 t += 60
                 try m.complete(agent, by: .caller, at: t)
             case .callback(let c):
-                order.append("cb:\(c.callback.number)")
+                order.append("cb:\(m.callback(c.id)!.number)")
                 t += 60
                 try m.reportOutcome(agent, .reached, at: t)
             default:

@@ -91,8 +91,8 @@ import Testing
                     model.ringing[o.agent] = o.call
                     offers += 1
                 case .callback(let c):
-                    #expect(!model.reserved.values.contains(c.callback.id), "callback reserved twice")
-                    model.reserved[c.agent] = c.callback.id
+                    #expect(!model.reserved.values.contains(c.id), "callback reserved twice")
+                    model.reserved[c.agent] = c.id
                     reservations += 1
                 case .reservationExpired(let id, let a):
                     #expect(model.reserved[a] == id)

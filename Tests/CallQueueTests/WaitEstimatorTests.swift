@@ -26,4 +26,17 @@ import Testing
         #expect(try m.estimatedWait(of: t5) == 120)   // 2 × 120 / 2
         #expect(m.estimator(of: try m.queue(named: "q")).holdTime == 0)
     }
+
+    @Test func announcementsCarryPositionEstimateAndNextTime() throws {
+        var m = try makeManager(queues: [QueueConfig(name: "q", announceFrequency: 45)], agents: agents(1))
+        _ = try m.routeOne(1, at: 0)
+        try m.finish("a1", at: 90)                    // handle time 90
+        _ = try m.routeOne(2, at: 100)
+        _ = try m.joinOK(3, at: 101)
+        let t4 = try m.joinOK(4, at: 110)
+        let a = try m.announcement(for: t4, at: 200)
+        #expect(a.position == 2)
+        #expect(a.estimatedWait == 180)               // 2 × 90 / 1
+        #expect(a.nextAt == 245)                      // 110 + 3 × 45
+    }
 }

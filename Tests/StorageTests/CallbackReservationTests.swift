@@ -25,6 +25,12 @@ import Testing
         #expect(!second.resumed)
         #expect(second.callback.attempts == 0)
         #expect(second.callback.reservedBy == "bob")
+        #expect(try store.agent("alice").state == .available)
+        #expect(try store.agent("bob").state == .onCall)
+        // Bob's reservation lapses too; when he asks again he gets it afresh and is on a call.
+        let third = try #require(try store.reserveNextCallback(agent: "bob", now: TestTime.at(1200)))
+        #expect(third.callback.id == id && !third.resumed)
+        #expect(try store.agent("bob").state == .onCall)
     }
 
     @Test func retriesAfterTheDelayUntilAttemptsRunOut() throws {

@@ -44,7 +44,7 @@ public struct FlowBenchmark {
             if let index = CallResult.allCases.firstIndex(of: outcome) { counts[index] += 1 }
             result.calls += 1
         }
-        for (i, result_) in CallResult.allCases.enumerated() where counts[i] > 0 { result.results[result_] = counts[i] }
+        for (i, kind) in CallResult.allCases.enumerated() where counts[i] > 0 { result.results[kind] = counts[i] }
         return result
     }
 }

@@ -64,7 +64,6 @@ extension CallInterpreter {
         cancel(&call.digitTimer, actions: &actions)
         if call.phase == .callbackConfirm {
             if key == .d1 {
-                call.number = call.number ?? nil
                 createCallback(now: now, call: &call, actions: &actions)
                 return
             }
@@ -132,7 +131,7 @@ extension CallInterpreter {
         case .keepPlace:
             due = call.joinedQueueAt >= 0 && queue == call.queue ? .keepPlace(joinedAt: call.joinedQueueAt) : .asap
         case .nextOpening(let schedule):
-            let date = Date(timeIntervalSince1970: call.startDate + now)
+            let date = call.calendarDate(at: now)
             let opening = program.schedules[schedule].nextOpening(after: date) ?? date
             due = .at(opening.timeIntervalSince1970)
         }

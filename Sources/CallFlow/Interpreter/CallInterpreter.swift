@@ -25,6 +25,7 @@ public struct CallInterpreter: Sendable {
             guard call.phase == .idle else { return }
             call = CallState()
             call.startDate = date.timeIntervalSince1970
+            call.startClock = now
             call.callerID = callerID
             call.callerDigits = Self.digits(of: callerID)
             call.variables = program.initialVariables
@@ -71,7 +72,7 @@ public struct CallInterpreter: Sendable {
                 apply(range, call: &call)
                 next = after
             case .hours(let step):
-                let date = Date(timeIntervalSince1970: call.startDate + now)
+                let date = call.calendarDate(at: now)
                 switch program.schedules[step.schedule].status(at: date) {
                 case .open: next = step.open
                 case .closed: next = step.closed

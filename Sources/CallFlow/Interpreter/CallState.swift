@@ -1,3 +1,5 @@
+import Foundation
+
 /// The state of one call: a small value the driver keeps per call and passes `inout`.
 ///
 /// Create with `CallState()`, then feed ``CallEvent/callStarted(callerID:at:)``.
@@ -23,6 +25,7 @@ public struct CallState: Sendable {
     var maxWaitTimer: TimerID?
     var variables = VariableSlots()
     var startDate: Double = 0            // seconds since 1970 when the call started
+    var startClock: Double = 0           // the driver's clock when the call started
     var callerID: String?
     var callerDigits = KeySequence()
     var number: KeySequence? = nil        // number keyed in for a callback (nil: caller ID)
@@ -38,6 +41,12 @@ public struct CallState: Sendable {
 
     /// A call that has not started.
     public init() {}
+
+    /// The calendar moment of driver time `now`: the call's start date plus the time elapsed
+    /// since ``CallEvent/callStarted(callerID:at:)`` (so any clock origin works).
+    public func calendarDate(at now: Double) -> Date {
+        Date(timeIntervalSince1970: startDate + (now - startClock))
+    }
 
     /// True once the interpreter has emitted ``CallAction/hangUp(_:)``.
     public var hasEnded: Bool { phase == .ended }

@@ -3,12 +3,38 @@
 /// The raw value is a compact index (0-15) so that key sets fit in a `UInt16` mask and
 /// key sequences in a `UInt64` (see ``KeySequence``).
 public enum PhoneKey: UInt8, Sendable, CaseIterable, Hashable {
-    case d0 = 0, d1, d2, d3, d4, d5, d6, d7, d8, d9
+    /// Digit 0.
+    case d0 = 0
+    /// Digit 1.
+    case d1
+    /// Digit 2.
+    case d2
+    /// Digit 3.
+    case d3
+    /// Digit 4.
+    case d4
+    /// Digit 5.
+    case d5
+    /// Digit 6.
+    case d6
+    /// Digit 7.
+    case d7
+    /// Digit 8.
+    case d8
+    /// Digit 9.
+    case d9
     /// The star key `*`.
     case star = 10
     /// The hash (pound) key `#`.
     case hash = 11
-    case a = 12, b, c, d
+    /// Key A (the fourth column of a full DTMF keypad).
+    case a = 12
+    /// Key B.
+    case b
+    /// Key C.
+    case c
+    /// Key D.
+    case d
 
     /// The key for a character (`0`-`9`, `*`, `#`, `A`-`D` in either case), or nil.
     public init?(_ character: Character) {

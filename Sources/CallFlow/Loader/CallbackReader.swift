@@ -47,6 +47,13 @@ struct CallbackReader {
             minDigits: context.int("min_digits", default: 6, range: 1...15),
             maxAttempts: context.int("max_attempts", default: 3, range: 1...10),
             next: context.next(), onFailure: context.target("on_failure", silent: true))
+        let stepNode = builder.stepNodes[context.index]
+        if step.askPrompt.isEmpty {
+            reader.warning(stepNode, "callback '\(context.name)' has no ask_prompt: callers without caller ID (or with number: ask) hear silence while they should key in a number")
+        }
+        if step.confirm, builder.missingDigitPrompts {
+            reader.warning(stepNode, "callback '\(context.name)' reads the number back but the prompt library lacks digit-0 … digit-9")
+        }
         builder.parts.callbacks.append(step)
         return .callback(builder.parts.callbacks.count - 1)
     }

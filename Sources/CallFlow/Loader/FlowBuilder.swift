@@ -33,13 +33,13 @@ final class FlowBuilder {
         self.reader = reader
         self.availablePrompts = availablePrompts
         self.defaultName = defaultName
-        // digit prompts first so numbers can always be read out when the library has them
-        for name in ["digit-0", "digit-1", "digit-2", "digit-3", "digit-4", "digit-5", "digit-6", "digit-7",
-                     "digit-8", "digit-9", "queue-position", "queue-wait", "minutes"]
-        where availablePrompts?.contains(name) ?? false {
-            promptIndex[name] = parts.promptNames.count
-            parts.promptNames.append(name)
-        }
+    }
+
+    /// True when a prompt library is given and lacks a prompt needed to read numbers out.
+    var missingDigitPrompts: Bool {
+        guard let available = availablePrompts else { return false }
+        let needed = (0...9).map { "digit-\($0)" } + ["queue-position", "queue-wait", "minutes"]
+        return needed.contains { !available.contains($0) }
     }
 
     func build(_ root: Node) {
@@ -53,8 +53,9 @@ final class FlowBuilder {
             case "variables": readVariables(value)
             case "schedules": readSchedules(value)
             case "steps": stepsNode = value
+            case let other where other.hasPrefix("x-"): continue   // a place for YAML anchors
             default:
-                reader.error(keyNode, "unknown top-level key '\(key)': expected \(Self.topLevelKeys.joined(separator: ", "))")
+                reader.error(keyNode, "unknown top-level key '\(key)': expected \(Self.topLevelKeys.joined(separator: ", ")) (or x-NAME for shared options)")
             }
         }
         guard let stepsNode else {
@@ -81,6 +82,18 @@ final class FlowBuilder {
             parts.steps[i] = StepReader(builder: self, name: step.key, node: step.value, index: i).read()
         }
         FlowGraphCheck(builder: self).run()
+        internNumberPrompts()
+    }
+
+    /// Steps that read numbers out (queue position and wait, callback read-back) use
+    /// `digit-0` … `digit-9`, `queue-position`, `queue-wait` and `minutes` from the library.
+    private func internNumberPrompts() {
+        let needed = parts.queues.contains { $0.announcePosition || $0.announceWait } || parts.callbacks.contains { $0.confirm }
+        guard needed else { return }
+        for name in (0...9).map({ "digit-\($0)" }) + ["queue-position", "queue-wait", "minutes"]
+        where availablePrompts?.contains(name) ?? true {
+            _ = intern(name, &promptIndex, &parts.promptNames)
+        }
     }
 
     // MARK: - Interning

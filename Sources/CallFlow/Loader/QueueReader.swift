@@ -10,8 +10,9 @@ struct QueueReader {
     static let defaultAnnounceEvery = 60.0
 
     func read(_ value: Node) -> Step {
-        let queueName = reader.string(value, "queue") ?? ""
-        if queueName.isEmpty { reader.error(value, "queue needs a queue name, e.g. `queue: orders`") }
+        let given = reader.string(value, "queue")
+        if given?.isEmpty == true { reader.error(value, "queue needs a queue name, e.g. `queue: orders`") }
+        let queueName = given ?? ""
         let topic: ValueSource
         if let node = context.options["topic"] {
             topic = builder.valueSource(node, "topic")
@@ -63,6 +64,10 @@ struct QueueReader {
             exitKeys: exitKeys, keyTargets: start..<end, maxWait: maxWait, onTimeout: onTimeout,
             onEmpty: context.target("on_empty", silent: true, fallback: onTimeout),
             next: context.options["next"].map { builder.target($0, "next", silent: true) } ?? -1)
+        if step.announcePosition || step.announceWait, builder.missingDigitPrompts {
+            reader.warning(context.options["announce_position"] ?? context.options["announce_wait"],
+                           "position and wait are read out with digit-0 … digit-9, queue-position, queue-wait and minutes: some are missing from the prompt library")
+        }
         builder.parts.queues.append(step)
         return .queue(builder.parts.queues.count - 1)
     }

@@ -16,8 +16,9 @@ struct VoicemailReader {
     static let defaultSilenceThreshold = -40.0
 
     func read(_ value: Node) -> Step {
-        let mailboxName = reader.string(value, "voicemail") ?? ""
-        if mailboxName.isEmpty { reader.error(value, "voicemail needs a mailbox name, e.g. `voicemail: general`") }
+        let given = reader.string(value, "voicemail")
+        if given?.isEmpty == true { reader.error(value, "voicemail needs a mailbox name, e.g. `voicemail: general`") }
+        let mailboxName = given ?? ""
         let maxLength = context.duration("max_length", default: Self.defaultMaxLength)
         let minLength = context.duration("min_length", default: Self.defaultMinLength, allowZero: true)
         if minLength >= maxLength {

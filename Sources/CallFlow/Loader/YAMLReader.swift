@@ -24,12 +24,30 @@ final class YAMLReader {
     }
 
     /// The pairs of a mapping as (key text, key node, value node); reports non-mappings.
+    /// YAML merge keys (`<<: *defaults`) are expanded; keys written in the mapping win.
     func pairs(_ node: Node, _ what: String) -> [(key: String, keyNode: Node, value: Node)]? {
         guard case .mapping(let mapping) = node else {
             error(node, "\(what) must be a mapping of `name: value` lines")
             return nil
         }
-        return mapping.map { ($0.key.string ?? "", $0.key, $0.value) }
+        var own: [(key: String, keyNode: Node, value: Node)] = []
+        var merged: [(key: String, keyNode: Node, value: Node)] = []
+        for (key, value) in mapping {
+            guard key.string == "<<" else { own.append((key.string ?? "", key, value)); continue }
+            let sources: [Node]
+            if case .sequence(let list) = value { sources = Array(list) } else { sources = [value] }
+            for source in sources {
+                guard case .mapping(let inner) = source else {
+                    error(source, "`<<` merges a mapping (e.g. `<<: *defaults`), not a single value or list of values")
+                    continue
+                }
+                for (innerKey, innerValue) in inner where !merged.contains(where: { $0.key == innerKey.string }) {
+                    merged.append((innerKey.string ?? "", innerKey, innerValue))
+                }
+            }
+        }
+        let written = Set(own.map(\.key))
+        return own + merged.filter { !written.contains($0.key) }
     }
 
     /// A scalar as text; reports sequences and mappings.

@@ -161,10 +161,12 @@ extension ScriptedCall {
             let number = request.number?.string ?? call.options.callerID ?? "withheld"
             switch request.due {
             case .asap: callbackDue = "asap"
-            case .keepPlace(let joined): callbackDue = "keep-place (joined at \(Transcript.number(joined))s)"
+            case .keepPlace: callbackDue = "keep-place"
             case .at(let seconds): callbackDue = ScriptedCall.localISO(Date(timeIntervalSince1970: seconds), program.timeZone)
             }
-            log(time, "callback", name: program.queueNames[request.queue], value: "\(number) due \(callbackDue ?? "asap")")
+            var detail = "\(number) due \(callbackDue ?? "asap")"
+            if case .keepPlace(let joined) = request.due { detail += " (joined at \(Transcript.number(joined))s)" }
+            log(time, "callback", name: program.queueNames[request.queue], value: detail)
         }
 
         static func describe(_ reason: QueueLeaveReason) -> String {
@@ -187,9 +189,11 @@ extension ScriptedCall {
                 result.callback = program.queueNames[outcome.callbackQueue]
                 result.callbackDue = callbackDue
             }
-            return Transcript(flow: program.name, callerID: call.options.callerID,
-                              startedAt: ScriptedCall.localISO(call.options.start, program.timeZone),
-                              events: events, outcome: result)
+            var transcript = Transcript(flow: program.name, callerID: call.options.callerID,
+                                        startedAt: ScriptedCall.localISO(call.options.start, program.timeZone),
+                                        events: events, outcome: result)
+            transcript.startedIn = ScriptedCall.weekday(call.options.start, program.timeZone) + ", " + program.timeZone.identifier
+            return transcript
         }
     }
 
@@ -199,6 +203,15 @@ extension ScriptedCall {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone
         formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
+        return formatter.string(from: date)
+    }
+
+    /// The English weekday name of `date` in `zone`, e.g. `Monday`.
+    public static func weekday(_ date: Date, _ zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "EEEE"
         return formatter.string(from: date)
     }
 

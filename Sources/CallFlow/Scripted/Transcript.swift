@@ -35,6 +35,8 @@ public struct Transcript: Sendable {
     public var callerID: String?
     /// When the call started, local time in the flow's zone, ISO 8601.
     public var startedAt: String
+    /// The weekday and zone of ``startedAt``, e.g. `Monday, Europe/London` (text header only).
+    public var startedIn: String = ""
     /// Every event in order.
     public var events: [Event]
     /// The outcome.
@@ -45,7 +47,7 @@ public struct Transcript: Sendable {
 
     /// A readable transcript: one event a line, then the outcome.
     public var text: String {
-        var lines = ["call to \(flow) from \(callerID ?? "withheld") at \(startedAt)"]
+        var lines = ["call to \(flow) from \(callerID ?? "withheld") at \(startedAt)" + (startedIn.isEmpty ? "" : " (\(startedIn))")]
         for event in events {
             let time = String(format: "%8.2f", event.t)
             let type = event.type.padding(toLength: 13, withPad: " ", startingAt: 0)

@@ -55,7 +55,7 @@ struct Membership: Sendable {
 struct QueueState: Sendable {
     let config: QueueConfig
     let strategy: RoutingStrategy
-    let pickerIndex: Int
+    var pickers: QueuePickers
     let wrapUp: Double
     let wideningStep: Double
     let joinEmpty: EmptyConditions
@@ -73,10 +73,10 @@ struct QueueState: Sendable {
     var estimator: WaitEstimator
     var emptyCheckPending = false
 
-    init(config: QueueConfig, pickerIndex: Int) {
+    init(config: QueueConfig) {
         self.config = config
         self.strategy = config.strategy
-        self.pickerIndex = pickerIndex
+        self.pickers = QueuePickers(strategy: config.strategy, seed: config.seed)
         self.wrapUp = max(0, config.wrapUp)
         self.wideningStep = config.levelWideningStep
         self.joinEmpty = config.joinEmpty
@@ -103,28 +103,40 @@ enum Work: UInt8, Sendable {
 
 /// Everything the manager keeps per agent (names live in separate arrays).
 struct AgentRecord: Sendable {
-    var state: AgentState = .loggedOut
-    var hasStation: Bool
-    var wrapUpOverride: Double?
-    var maxNoAnswer: Int32
-    var missedOffers: Int32 = 0
-    var callsTaken: Int64 = 0
+    // Laid out widest first (no padding holes): 120 bytes per agent.
     var talkTime = 0.0
     var idleSince = 0.0
     var loggedInAt = 0.0
-    /// This agent's memberships: `QueueManager.memberships[start ..< start + count]`.
-    var membershipStart: Int32 = 0
-    var membershipCount: Int32 = 0
-    var work = Work.none
-    var workCall = CallID(0)
-    var workTicket = CallTicket(slot: -1, generation: 0)
-    var workQueue: Int32 = 0
     var workJoinedAt = 0.0
     var workOfferedAt = 0.0
     var workAnsweredAt = 0.0
-    var workOriginalPosition: Int32 = 0
+    /// The agent's own wrap-up seconds; negative = use the queue's.
+    var ownWrapUp: Double
+    var callsTaken: Int64 = 0
+    var workCall = CallID(0)
+    var workTicket = CallTicket(slot: -1, generation: 0)
     var workCallback = CallbackID(0)
+    var maxNoAnswer: Int32
+    var missedOffers: Int32 = 0
+    /// This agent's memberships: `QueueManager.memberships[start ..< start + count]`.
+    var membershipStart: Int32 = 0
+    var membershipCount: Int32 = 0
+    var workQueue: Int32 = 0
+    var workOriginalPosition: Int32 = 0
     /// Index in `QueueManager.breakReasons` of a break to start after the current work; -1 = none.
     var pendingBreak: Int32 = -1
+    var state: AgentState = .loggedOut
+    var hasStation: Bool
+    var work = Work.none
     var pendingLogout = false
+
+    init(hasStation: Bool, wrapUpOverride: Double?, maxNoAnswer: Int32) {
+        self.hasStation = hasStation
+        self.ownWrapUp = wrapUpOverride ?? -1
+        self.maxNoAnswer = maxNoAnswer
+    }
+
+    /// Wrap-up seconds after work in a queue whose wrap-up is `queueWrapUp`.
+    @inline(__always)
+    func wrapUp(queueWrapUp: Double) -> Double { ownWrapUp >= 0 ? ownWrapUp : queueWrapUp }
 }

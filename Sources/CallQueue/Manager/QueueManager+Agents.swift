@@ -100,7 +100,7 @@ extension QueueManager {
         let q = Int(agents[a].workQueue)
         let talk = t - agents[a].workAnsweredAt
         agents[a].talkTime += talk
-        let wrap = agents[a].wrapUpOverride ?? queues[q].wrapUp
+        let wrap = agents[a].wrapUp(queueWrapUp: queues[q].wrapUp)
         queues[q].estimator.recordHandle(talk + wrap)
         emit(t, .complete(call: agents[a].workCall, queue: QueueHandle(q), agent: agent, by: by,
                           holdTime: agents[a].workAnsweredAt - agents[a].workJoinedAt, callTime: talk,
@@ -130,7 +130,7 @@ extension QueueManager {
     @inline(__always)
     mutating func startWrapUp(_ a: Int, queue q: Int, at t: Double) -> Double {
         agents[a].work = .none
-        let wrap = agents[a].wrapUpOverride ?? queues[q].wrapUp
+        let wrap = agents[a].wrapUp(queueWrapUp: queues[q].wrapUp)
         if wrap > 0 {
             setState(a, .wrapUp)
             return t + wrap
@@ -193,7 +193,7 @@ extension QueueManager {
             let c = IdleCandidate(agent: AgentHandle(a), member: m.member, level: m.level, epoch: epochCounter,
                                   idleSince: t, callsTaken: agents[a].callsTaken, talkTime: agents[a].talkTime)
             if agents[a].hasStation {
-                bank.becameIdle(queues[q].strategy, queues[q].pickerIndex, c, idleEpoch)
+                queues[q].pickers.becameIdle(c, idleEpoch)
             } else {
                 queues[q].callbackOnly.becameIdle(c, epochs: idleEpoch)
             }
@@ -217,7 +217,7 @@ extension QueueManager {
             let m = memberships[i]
             let q = Int(m.queue)
             if old == .available, station {
-                bank.leftIdle(queues[q].strategy, queues[q].pickerIndex, member: m.member)
+                queues[q].pickers.leftIdle(member: m.member)
             }
             guard station else { continue }
             queues[q].counts[old] -= 1

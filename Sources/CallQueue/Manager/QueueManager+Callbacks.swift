@@ -65,7 +65,7 @@ extension QueueManager {
             bestKey = (head.placeKey, head.placeSeq)
         }
         guard best >= 0, case .callback(let offer)? = reserveReadyHead(of: best, for: a, at: t) else { return nil }
-        return offer.callback
+        return callbacks[offer.id]
     }
 
     /// The agent reports how the attempt on their reserved callback went.
@@ -120,11 +120,13 @@ extension QueueManager {
         close(&cb)
     }
 
-    /// Loads a callback kept in a store (ids stay; later ids continue above).
+    /// Loads a callback kept in a store (ids stay; later ids continue above);
+    /// an id loaded twice is refused.
     /// A reserved one keeps its reservation until `reservedUntil`; its agent
     /// is not made to hold it (a restarted process reserves afresh).
     public mutating func restoreCallback(_ callback: Callback, at t: Double) throws(QueueError) {
         _ = try checkQueue(callback.queue)
+        guard callbacks[callback.id] == nil else { throw .duplicateName("callback \(callback.id)") }
         nextCallbackID = max(nextCallbackID, callback.id.raw + 1)
         joinSeq = max(joinSeq, callback.placeSeq)
         var cb = callback
@@ -172,7 +174,7 @@ extension QueueManager {
         cb.status = .closed
         cb.reservedBy = nil
         cb.reservedUntil = nil
-        callbacks[cb.id] = cb
+        callbacks[cb.id] = retainsClosedCallbacks ? cb : nil
         if openByNumber[cb.number] == cb.id { openByNumber[cb.number] = nil }
         openCallbackCount -= 1
         callbackTrack[cb.id] = nil
@@ -200,7 +202,7 @@ extension QueueManager {
         agents[a].workOfferedAt = t
         setState(a, .ringing)
         emit(t, .callbackReserved(id: id, queue: QueueHandle(q), agent: AgentHandle(a)))
-        return .callback(CallbackOffer(callback: cb, agent: AgentHandle(a)))
+        return .callback(CallbackOffer(id: id, queue: QueueHandle(q), agent: AgentHandle(a), reservedUntil: until))
     }
 
     /// The agent started working the callback: its reservation no longer expires.

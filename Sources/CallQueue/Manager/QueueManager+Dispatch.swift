@@ -12,7 +12,20 @@ extension QueueManager {
         if openCallbackCount > 0, t >= callbackTimerDue, let out = runCallbackTimers(at: t) { return out }
         if pendingEmptyChecks > 0, let out = removeFromEmptyQueues(at: t) { return out }
         guard idleCount > 0, waitingTotal + readyTotal > 0 else { return nil }
+        if readyTotal == 0, queues.count == 1 { return dispatchLiveOnly(at: t) }
         return dispatch(at: t)
+    }
+
+    /// The common case of one queue and no callbacks due: the head caller
+    /// goes to the agent the strategy picks, if one is eligible.
+    @inline(__always)
+    private mutating func dispatchLiveOnly(at t: Double) -> QueueOutput? {
+        guard let head = liveHead(0) else { return nil }
+        let maxLevel = QueueState.maxLevel(queues[0].strategy, queues[0].wideningStep, afterWaiting: t - head.joinedAt)
+        guard let agent = queues[0].pickers.pick(maxLevel: maxLevel, idleEpoch) else {
+            return nil
+        }
+        return offerHead(of: 0, to: Int(agent.index), at: t)
     }
 
     private enum Mode { case none, liveToStation, callbackToStation, callbackToCallbackOnly }
@@ -37,7 +50,7 @@ extension QueueManager {
                 continue
             }
             let maxLevel = QueueState.maxLevel(queues[q].strategy, queues[q].wideningStep, afterWaiting: t - key)
-            if bank.hasIdle(queues[q].strategy, queues[q].pickerIndex, maxLevel: maxLevel, idleEpoch) {
+            if queues[q].pickers.hasIdle(maxLevel: maxLevel, idleEpoch) {
                 best = q; bestKey = key; bestSeq = seq; mode = headIsLive ? .liveToStation : .callbackToStation
             } else if let c = callback, (c.placeKey, c.placeSeq) < (bestKey, bestSeq),
                       queues[q].callbackOnly.hasIdle(maxLevel: .max, epochs: idleEpoch) {
@@ -49,13 +62,11 @@ extension QueueManager {
             return nil
         case .liveToStation:
             let maxLevel = QueueState.maxLevel(queues[best].strategy, queues[best].wideningStep, afterWaiting: t - bestKey)
-            guard let agent = bank.pick(queues[best].strategy, queues[best].pickerIndex,
-                                        maxLevel: maxLevel, idleEpoch) else { return nil }
+            guard let agent = queues[best].pickers.pick(maxLevel: maxLevel, idleEpoch) else { return nil }
             return offerHead(of: best, to: Int(agent.index), at: t)
         case .callbackToStation:
             let maxLevel = QueueState.maxLevel(queues[best].strategy, queues[best].wideningStep, afterWaiting: t - bestKey)
-            guard let agent = bank.pick(queues[best].strategy, queues[best].pickerIndex,
-                                        maxLevel: maxLevel, idleEpoch) else { return nil }
+            guard let agent = queues[best].pickers.pick(maxLevel: maxLevel, idleEpoch) else { return nil }
             return reserveReadyHead(of: best, for: Int(agent.index), at: t)
         case .callbackToCallbackOnly:
             guard let agent = queues[best].callbackOnly.pick(maxLevel: .max, epochs: idleEpoch) else { return nil }
@@ -98,7 +109,7 @@ extension QueueManager {
                 waitingTotal -= 1
                 let call = calls[s].call
                 freeSlot(s)
-                return .removed(CallerRemoval(call: call, queue: QueueHandle(q), reason: .empty, waited: waited))
+                return .removed(CallerRemoval(call: call, queue: QueueHandle(q), waited: waited))
             }
             queues[q].emptyCheckPending = false
             pendingEmptyChecks -= 1

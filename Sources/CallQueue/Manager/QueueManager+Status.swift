@@ -86,10 +86,40 @@ extension QueueManager {
             }
             guard queues[q].strategy == .skills, queues[q].wideningStep > 0, queues[q].wideningStep.isFinite,
                   let head = liveHead(q),
-                  let level = bank.skills[queues[q].pickerIndex].lowestIdleLevel(epochs: idleEpoch),
+                  let level = queues[q].pickers.skills.lowestIdleLevel(epochs: idleEpoch),
                   level > QueueState.maxLevel(queues[q].strategy, queues[q].wideningStep, afterWaiting: t - head.joinedAt) else { continue }
             wake = min(wake, head.joinedAt + Double(level - 1) * queues[q].wideningStep)
         }
         return wake.isFinite ? wake : nil
+    }
+}
+
+/// What to tell a waiting caller (Asterisk `announce-position`,
+/// `announce-holdtime`).
+public struct Announcement: Sendable, Hashable {
+    /// Position in line, 1 = next.
+    public var position: Int
+    /// Estimated seconds until answered, `nil` without history.
+    public var estimatedWait: Double?
+    /// When the next announcement is due (every `announceFrequency` seconds
+    /// after joining), `nil` when the queue makes none.
+    public var nextAt: Double?
+}
+
+extension QueueManager {
+    /// The announcement for a waiting caller at time `t`.
+    public func announcement(for ticket: CallTicket, at t: Double) throws(QueueError) -> Announcement {
+        let s = try checkTicket(ticket)
+        let q = Int(calls[s].queue)
+        let position = calls[s].phase == CallSlot.waiting ? position(ofSlot: s, queue: q) : 1
+        let frequency = queues[q].config.announceFrequency
+        var nextAt: Double?
+        if frequency > 0 {
+            let joined = calls[s].joinedAt
+            nextAt = joined + frequency * ((max(0, t - joined) / frequency).rounded(.down) + 1)
+        }
+        return Announcement(position: position,
+                            estimatedWait: queues[q].estimator.estimate(position: position, staffed: queues[q].counts.staffed),
+                            nextAt: nextAt)
     }
 }

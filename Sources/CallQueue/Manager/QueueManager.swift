@@ -18,7 +18,6 @@ import HeapModule
 /// default strategy (O(log n) for heap-based strategies). See docs/QUEUE.md.
 public struct QueueManager: Sendable {
     var queues: [QueueState] = []
-    var bank = PickerBank()
     var agents: [AgentRecord] = []
     /// Current idle stamp per agent, 0 when not available.
     var idleEpoch: [UInt32] = []
@@ -58,6 +57,10 @@ public struct QueueManager: Sendable {
     /// Whether inputs append `QueueEvent`s to `events`. Default `true`;
     /// the simulator turns it off.
     public var eventsEnabled: Bool
+    /// Whether closed callbacks stay listed (`callback(_:)`, `allCallbacks`).
+    /// Default `true`; a long simulation turns it off so memory does not grow
+    /// with simulated time (the outcome is still in the events).
+    public var retainsClosedCallbacks = true
     /// Events since the last `removeAllEvents()`.
     public internal(set) var events: [QueueEvent] = []
 
@@ -68,8 +71,7 @@ public struct QueueManager: Sendable {
             guard queueIndex[config.name] == nil else { throw .duplicateName(config.name) }
             queueIndex[config.name] = queues.count
             queueNames.append(config.name)
-            let picker = bank.add(config.strategy, seed: config.seed)
-            queues.append(QueueState(config: config, pickerIndex: picker))
+            queues.append(QueueState(config: config))
         }
     }
 

@@ -31,22 +31,27 @@ public struct CallerOffer: Sendable, Hashable {
     public var joinedAt: Double
 }
 
-/// A callback reserved for an agent.
+/// A callback reserved for an agent. Plain values only, so outputs copy
+/// without reference counting; the number and the rest are in
+/// `QueueManager.callback(id)`.
 public struct CallbackOffer: Sendable, Hashable {
-    /// The callback as it stands now (status `.reserved`).
-    public var callback: Callback
+    /// The callback (status now `.reserved`).
+    public var id: CallbackID
+    /// Its queue.
+    public var queue: QueueHandle
     /// The agent holding it.
     public var agent: AgentHandle
+    /// When the reservation returns it to the pool unless started or finished.
+    public var reservedUntil: Double
 }
 
-/// A caller removed from a queue by the manager.
+/// A caller removed from a queue by the manager because the queue became
+/// empty (`leaveWhenEmpty`, `EXITEMPTY`).
 public struct CallerRemoval: Sendable, Hashable {
     /// The driver's call.
     public var call: CallID
     /// The queue.
     public var queue: QueueHandle
-    /// Why (currently always `.empty`).
-    public var reason: LeaveReason
     /// Seconds waited.
     public var waited: Double
 }

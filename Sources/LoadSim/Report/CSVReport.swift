@@ -18,7 +18,7 @@ public enum CSVReport {
 
     static func summary(_ r: SimulationReport) -> String {
         var rows: [(String, Double?)] = [
-            ("calls", r.calls), ("redials", r.redials), ("ended_in_flow", r.endedInFlow), ("offered", r.offered),
+            ("calls", r.calls), ("redials", r.redials), ("ended_in_flow", r.endedInFlow), ("unfinished", r.unfinished), ("offered", r.offered),
             ("answered", r.answered), ("abandoned", r.abandoned), ("left_queue", r.leftQueue),
             ("service_level", r.serviceLevel), ("asa_s", r.asaSeconds), ("abandon_rate", r.abandonRate),
             ("wait_p90_s", r.waitP90Seconds), ("wait_p99_s", r.waitP99Seconds), ("wait_max_s", r.waitMaxSeconds),

@@ -6,7 +6,8 @@ public enum HTMLReport {
         let ticks = dayTicks(r)
         let charts = [
             SVGLineChart(title: "Calls per interval", series: [
-                .init(name: "offered", color: "#1f5fa8", values: rows.map { $0.offered }),
+                .init(name: "calls arriving", color: "#b8c4d6", values: rows.map { $0.calls }),
+                .init(name: "offered to a queue", color: "#1f5fa8", values: rows.map { $0.offered }),
                 .init(name: "answered", color: "#2e9d4a", values: rows.map { $0.answered }),
                 .init(name: "abandoned", color: "#d0432b", values: rows.map { $0.abandoned }),
             ], xTicks: ticks) { Figure.compact($0) },

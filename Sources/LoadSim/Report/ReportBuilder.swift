@@ -7,10 +7,12 @@ public enum ReportBuilder {
         precondition(!runs.isEmpty, "at least one replication")
         let n = Double(runs.count)
         var total = QueueCounters(), waits = WaitHistogram()
+        var unfinished = 0
         var calls = 0, redials = 0, ended = 0, vm = 0, cbReq = 0, cbAtt = 0, cbDone = 0
         var busy = 0.0, scheduled = 0.0
         for r in runs {
             total.merge(r.total); waits.merge(r.waits)
+            unfinished += r.unfinished
             calls += r.calls; redials += r.redials; ended += r.endedInFlow; vm += r.voicemails
             cbReq += r.callbacksRequested; cbAtt += r.callbacksAttempted; cbDone += r.callbacksCompleted
             busy += r.busy.totalArea; scheduled += r.scheduled.totalArea
@@ -20,6 +22,7 @@ public enum ReportBuilder {
             start: startLabel(scenario), targetSeconds: scenario.targetAnswer, serviceLevelGoal: scenario.serviceLevelGoal,
             intervalSeconds: scenario.interval,
             calls: Double(calls) / n, redials: Double(redials) / n, endedInFlow: Double(ended) / n,
+            unfinished: Double(unfinished) / n,
             offered: Double(total.offered) / n, answered: Double(total.answered) / n, abandoned: Double(total.abandoned) / n,
             leftQueue: Double(total.leftQueue) / n, serviceLevel: total.serviceLevel() ?? 0,
             asaSeconds: total.averageSpeedOfAnswer, abandonRate: total.abandonRate,
@@ -28,6 +31,7 @@ public enum ReportBuilder {
             voicemails: Double(vm) / n, callbacksRequested: Double(cbReq) / n, callbacksAttempted: Double(cbAtt) / n,
             callbacksCompleted: Double(cbDone) / n,
             wallSeconds: wallSeconds, callsPerSecond: wallSeconds.map { $0 > 0 ? Double(calls) / $0 : 0 },
+            cpuSeconds: nil, callsPerCPUSecond: nil,
             confidence: nil, analytic: analytic(scenario), queues: [], intervals: [])
         if runs.count >= 2 {
             report.confidence = SimulationReport.Confidence(
@@ -81,7 +85,7 @@ public enum ReportBuilder {
     /// Erlang figures when the scenario is stationary: constant rate, one group with a fixed head-count, no flow.
     static func analytic(_ s: Scenario) -> SimulationReport.Analytic? {
         guard case .constant(let perHour) = s.arrivals, s.flowPath == nil, s.agents.count == 1,
-              case .count(let agents) = s.agents[0].staffing, agents > 0, s.queues.isEmpty, s.wrapUp == nil else { return nil }
+              case .count(let agents) = s.agents[0].staffing, s.agents[0].days == nil, agents > 0, s.queues.isEmpty, s.wrapUp == 0 else { return nil }
         var model = QueueModel(arrivalRate: perHour / 3600, meanHandling: s.handling.mean, agents: agents, target: s.targetAnswer)
         let c = model.figures()
         var a: QueueFigures?

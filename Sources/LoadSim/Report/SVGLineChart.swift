@@ -57,7 +57,8 @@ public struct SVGLineChart: Sendable {
             s += "<line x1=\"\(xx)\" x2=\"\(xx)\" y1=\"\(Int(self.top))\" y2=\"\(Int(height - bottom))\" class=\"g\"/>"
             s += "<text x=\"\(xx)\" y=\"\(Int(height - bottom + 16))\" class=\"xl\">\(escape(label))</text>"
         }
-        var legendX = left + 220
+        let legendWidth = series.reduce(0.0) { $0 + 30 + Double($1.name.count) * 7 }
+        var legendX = width - right - legendWidth
         for line in series {
             s += path(line, x: x, y: y)
             s += "<rect x=\"\(f(legendX))\" y=\"9\" width=\"14\" height=\"4\" fill=\"\(line.color)\"/>"

@@ -27,6 +27,8 @@ public struct SimulationReport: Sendable, Codable {
     public var redials: Double
     /// Calls that ended in the flow without reaching a queue.
     public var endedInFlow: Double
+    /// Calls still in progress when the run ended (waiting with no agent left and no patience).
+    public var unfinished: Double
     /// Callers who entered a queue.
     public var offered: Double
     /// Answered by an agent.
@@ -61,6 +63,10 @@ public struct SimulationReport: Sendable, Codable {
     public var wallSeconds: Double?
     /// Simulated calls per wall-clock second (absent with --no-timing).
     public var callsPerSecond: Double?
+    /// CPU seconds the run took (absent with --no-timing).
+    public var cpuSeconds: Double?
+    /// Simulated calls per CPU second (absent with --no-timing): the speed figure on a shared machine.
+    public var callsPerCPUSecond: Double?
     /// 95 % confidence intervals (replications ≥ 2).
     public var confidence: Confidence?
     /// Erlang C and A for stationary scenarios (constant rate, fixed head-count, one queue).
@@ -73,11 +79,12 @@ public struct SimulationReport: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case scenario, seed, replications, durationSeconds = "duration_s", start, targetSeconds = "target_s"
         case serviceLevelGoal = "service_level_goal", intervalSeconds = "interval_s"
-        case calls, redials, endedInFlow = "ended_in_flow", offered, answered, abandoned, leftQueue = "left_queue"
+        case calls, redials, endedInFlow = "ended_in_flow", unfinished, offered, answered, abandoned, leftQueue = "left_queue"
         case serviceLevel = "service_level", asaSeconds = "asa_s", abandonRate = "abandon_rate"
         case waitP90Seconds = "wait_p90_s", waitP99Seconds = "wait_p99_s", waitMaxSeconds = "wait_max_s", occupancy
         case voicemails, callbacksRequested = "callbacks_requested", callbacksAttempted = "callbacks_attempted"
         case callbacksCompleted = "callbacks_completed", wallSeconds = "wall_s", callsPerSecond = "calls_per_s"
+        case cpuSeconds = "cpu_s", callsPerCPUSecond = "calls_per_cpu_s"
         case confidence, analytic, queues, intervals
     }
 

@@ -54,6 +54,7 @@ public enum TextReport {
         row("offered to a queue", count(r.offered))
         row("answered", count(r.answered))
         row("abandoned", count(r.abandoned))
+        if r.unfinished > 0 { row("still waiting at the end", count(r.unfinished)) }
         if r.leftQueue > 0 { row("left the queue (key/max wait)", count(r.leftQueue)) }
         row("service level (\(Figure.fixed(r.targetSeconds, 0))s)", pct(r.serviceLevel), ci: r.confidence?.serviceLevel, pct) { $0.serviceLevel }
         row("ASA", sec(r.asaSeconds), ci: r.confidence?.asaSeconds, sec) { $0.averageSpeedOfAnswer }

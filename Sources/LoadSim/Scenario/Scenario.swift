@@ -24,8 +24,8 @@ public struct Scenario: Sendable {
     public var arrivals: ArrivalPattern = .constant(perHour: 60)
     /// Talk time of a call (per queue in `queues` when given there).
     public var handling: TimeDistribution = .exponential(mean: 180)
-    /// After-call work once the caller hangs up (nil: none).
-    public var wrapUp: TimeDistribution?
+    /// After-call work once the caller hangs up, seconds (the queue manager's fixed wrap-up).
+    public var wrapUp: Double = 0
     /// How long a caller waits in a queue before hanging up; nil: nobody abandons.
     public var patience: TimeDistribution?
     /// Per-queue handling and patience overrides, by queue name.
@@ -34,6 +34,8 @@ public struct Scenario: Sendable {
     public var agents: [AgentGroup] = [AgentGroup(name: "agents", skills: [:], staffing: .count(10))]
     /// Path of a call flow (resolved against the scenario's folder); nil: straight into one queue.
     public var flowPath: String?
+    /// Folder of the flow's prompt WAV files (nil: `prompts/` beside or above the flow's folder).
+    public var promptsPath: String?
     /// How simulated callers behave inside a flow.
     public var callers = CallerBehaviour()
     /// How agents work callbacks.
@@ -111,12 +113,15 @@ public struct AgentGroup: Sendable, Equatable {
     public var skills: [String: Int]
     /// How many of them are logged in over the day.
     public var staffing: HeadCount
+    /// Weekdays worked (Monday = 0); nil: every day.
+    public var days: Set<Int>?
 
     /// Creates a group.
-    public init(name: String, skills: [String: Int], staffing: HeadCount) {
+    public init(name: String, skills: [String: Int], staffing: HeadCount, days: Set<Int>? = nil) {
         self.name = name
         self.skills = skills
         self.staffing = staffing
+        self.days = days
     }
 
     /// A head-count that is fixed or follows a daily schedule.
@@ -149,6 +154,10 @@ public struct CallerBehaviour: Sendable, Equatable {
     public var menuChoices: [String: [(keys: String, share: Double)]] = [:]
     /// Chance a caller presses a menu key at all (otherwise the menu's timeouts run).
     public var answersMenus: Double = 0.97
+    /// The key that leaves a queue for voicemail (the store's flow: 1).
+    public var voicemailKey: Character = "1"
+    /// The key that leaves a queue for a callback (the store's flow: 2).
+    public var callbackKey: Character = "2"
     /// Chance a holding caller takes voicemail when it is offered.
     public var voicemailWhenOffered: Double = 0.1
     /// Chance a holding caller asks for a callback when it is offered.
@@ -168,7 +177,7 @@ public struct CallerBehaviour: Sendable, Equatable {
         a.keyLatency == b.keyLatency && a.answersMenus == b.answersMenus
             && a.voicemailWhenOffered == b.voicemailWhenOffered && a.callbackWhenOffered == b.callbackWhenOffered
             && a.messageLength == b.messageLength && a.redialProbability == b.redialProbability
-            && a.redialAfter == b.redialAfter
+            && a.redialAfter == b.redialAfter && a.voicemailKey == b.voicemailKey && a.callbackKey == b.callbackKey
             && a.menuChoices.mapValues { $0.map(\.keys) } == b.menuChoices.mapValues { $0.map(\.keys) }
             && a.menuChoices.mapValues { $0.map(\.share) } == b.menuChoices.mapValues { $0.map(\.share) }
     }

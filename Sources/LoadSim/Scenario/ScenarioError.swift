@@ -28,6 +28,9 @@ public struct ScenarioErrors: Error, Sendable, CustomStringConvertible {
     /// The problems in file order.
     public var errors: [ScenarioError]
 
+    /// Wraps located errors.
+    public init(errors: [ScenarioError]) { self.errors = errors }
+
     /// One line per problem.
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

@@ -4,15 +4,15 @@ import Yams
 extension ScenarioLoader {
     /// `agents: {count: N}`, `{schedule: [[hour, n], …]}`, or `{groups: [{name, skills, count|schedule}, …]}`.
     static func readAgents(_ node: Node, _ r: NodeReader) -> [AgentGroup]? {
-        guard let m = r.mapping(node, "agents", allowed: ["count", "schedule", "skills", "groups"]) else { return nil }
+        guard let m = r.mapping(node, "agents", allowed: ["count", "schedule", "skills", "days", "groups"]) else { return nil }
         if let groupsNode = m["groups"] {
-            for k in ["count", "schedule", "skills"] where m[k] != nil {
+            for k in ["count", "schedule", "skills", "days"] where m[k] != nil {
                 r.fail(m[k], "agents: with 'groups', give '\(k)' inside each group")
             }
             guard let seq = r.sequence(groupsNode, "agents.groups") else { return nil }
             var names = Set<String>()
             let groups = seq.enumerated().compactMap { i, g -> AgentGroup? in
-                guard let gm = r.mapping(g, "agents.groups[\(i)]", allowed: ["name", "count", "schedule", "skills"]) else { return nil }
+                guard let gm = r.mapping(g, "agents.groups[\(i)]", allowed: ["name", "count", "schedule", "skills", "days"]) else { return nil }
                 let name = gm["name"].flatMap { r.string($0, "group name") } ?? "group\(i + 1)"
                 if !names.insert(name).inserted { r.fail(gm["name"], "two agent groups are named '\(name)'") }
                 return readGroup(gm, name: name, node: g, r)
@@ -23,7 +23,26 @@ extension ScenarioLoader {
         return readGroup(m, name: "agents", node: node, r).map { [$0] }
     }
 
+    static let weekdayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+    /// `days: [mon, tue, wed]` or `days: mon-fri`.
+    static func readDays(_ node: Node, _ r: NodeReader) -> Set<Int>? {
+        var out = Set<Int>()
+        let items: [Node] = node.sequence.map { Array($0) } ?? [node]
+        for item in items {
+            guard let text = item.scalar?.string.lowercased() else { r.fail(item, "days lists weekdays: mon, tue, … sun, or a range mon-fri"); return nil }
+            let ends = text.split(separator: "-").map(String.init)
+            guard (1...2).contains(ends.count), let a = weekdayNames.firstIndex(of: ends[0]),
+                  let b = weekdayNames.firstIndex(of: ends.last!), a <= b else {
+                r.fail(item, "'\(text)' is not a weekday or a range such as mon-fri"); return nil
+            }
+            for d in a...b { out.insert(d) }
+        }
+        return out
+    }
+
     private static func readGroup(_ m: [String: Node], name: String, node: Node, _ r: NodeReader) -> AgentGroup? {
+        let days = m["days"].flatMap { readDays($0, r) }
         var skills: [String: Int] = [:]
         if let n = m["skills"] {
             if let map = n.mapping {
@@ -35,9 +54,9 @@ extension ScenarioLoader {
         }
         switch (m["count"], m["schedule"]) {
         case let (n?, nil):
-            return r.integer(n, "agents count", in: 0...100_000).map { AgentGroup(name: name, skills: skills, staffing: .count($0)) }
+            return r.integer(n, "agents count", in: 0...100_000).map { AgentGroup(name: name, skills: skills, staffing: .count($0), days: days) }
         case let (nil, n?):
-            return readSchedule(n, r).map { AgentGroup(name: name, skills: skills, staffing: .schedule($0)) }
+            return readSchedule(n, r).map { AgentGroup(name: name, skills: skills, staffing: .schedule($0), days: days) }
         case (.some, .some):
             r.fail(node, "agents '\(name)': give count or schedule, not both"); return nil
         case (nil, nil):
@@ -65,7 +84,7 @@ extension ScenarioLoader {
 
     static func readCallers(_ node: Node, into c: inout CallerBehaviour, _ r: NodeReader, _ base: String) {
         let keys = ["key_latency", "answers_menus", "menus", "voicemail_when_offered", "callback_when_offered",
-                    "message_length", "redial"]
+                    "message_length", "redial", "voicemail_key", "callback_key"]
         guard let m = r.mapping(node, "callers", allowed: keys) else { return }
         if let n = m["key_latency"], let v = readDistribution(n, "callers.key_latency", r, base) { c.keyLatency = v }
         if let n = m["answers_menus"], let v = r.probability(n, "callers.answers_menus") { c.answersMenus = v }
@@ -73,6 +92,13 @@ extension ScenarioLoader {
         if let n = m["callback_when_offered"], let v = r.probability(n, "callers.callback_when_offered") { c.callbackWhenOffered = v }
         if c.voicemailWhenOffered + c.callbackWhenOffered > 1 {
             r.fail(node, "callers: voicemail_when_offered + callback_when_offered must not exceed 1")
+        }
+        for (key, name) in [("voicemail_key", "voicemail"), ("callback_key", "callback")] {
+            guard let n = m[key] else { continue }
+            guard let text = n.scalar?.string, text.count == 1, let ch = text.first, "0123456789*#".contains(ch) else {
+                r.fail(n, "callers.\(key) must be one key: a digit, * or # (quote it: \"1\")"); continue
+            }
+            if name == "voicemail" { c.voicemailKey = ch } else { c.callbackKey = ch }
         }
         if let n = m["message_length"], let v = readDistribution(n, "callers.message_length", r, base) { c.messageLength = v }
         if let n = m["redial"], let rm = r.mapping(n, "callers.redial", allowed: ["probability", "after"]) {

@@ -6,7 +6,7 @@ import Yams
 /// Keys are documented in docs/SIMULATION.md. Unknown keys and bad values are errors, never ignored.
 public enum ScenarioLoader {
     static let topKeys = ["name", "duration", "seed", "target_answer", "service_level_goal", "interval", "start",
-                          "timezone", "arrivals", "handling", "wrap_up", "patience", "queues", "agents", "flow",
+                          "timezone", "arrivals", "handling", "wrap_up", "patience", "queues", "agents", "flow", "prompts",
                           "callers", "callbacks"]
 
     /// Loads the scenario at `path` (relative paths inside it resolve against its folder).
@@ -62,12 +62,15 @@ public enum ScenarioLoader {
         if let n = top["arrivals"], let v = readArrivals(n, r) { s.arrivals = v }
         else if top["arrivals"] == nil { r.fail(nil, "the scenario needs 'arrivals' (per_hour or per_hour_by_hour)") }
         if let n = top["handling"], let v = readDistribution(n, "handling", r, baseDirectory) { s.handling = v }
-        if let n = top["wrap_up"], let v = readDistribution(n, "wrap_up", r, baseDirectory) { s.wrapUp = v }
+        if let n = top["wrap_up"], let v = r.duration(n, "wrap_up") { s.wrapUp = v }
         if let n = top["patience"], let v = readDistribution(n, "patience", r, baseDirectory) { s.patience = v }
         if let n = top["queues"] { s.queues = readQueues(n, r, baseDirectory) }
         if let n = top["agents"], let v = readAgents(n, r) { s.agents = v }
         if let n = top["flow"], let v = r.string(n, "flow") {
             s.flowPath = v.hasPrefix("/") ? v : URL(fileURLWithPath: baseDirectory).appendingPathComponent(v).standardized.path
+        }
+        if let n = top["prompts"], let v = r.string(n, "prompts") {
+            s.promptsPath = v.hasPrefix("/") ? v : URL(fileURLWithPath: baseDirectory).appendingPathComponent(v).standardized.path
         }
         if let n = top["callers"] { readCallers(n, into: &s.callers, r, baseDirectory) }
         if let n = top["callbacks"] { readCallbacks(n, into: &s.callbacks, r, baseDirectory) }

@@ -24,6 +24,8 @@ public struct SimulationStatistics: Sendable {
     public var callbacksAttempted = 0
     /// Callbacks that reached the customer.
     public var callbacksCompleted = 0
+    /// Calls still in progress when the run stopped (callers waiting with no agent and no patience).
+    public var unfinished = 0
     /// Queue counters over all queues.
     public var total = QueueCounters()
     /// Waits of callers who left a queue (answered, abandoned or left), for percentiles.

@@ -29,6 +29,22 @@ public struct CallRecord: Codable, Sendable, Hashable, FetchableRecord, Persista
     /// How it ended, e.g. `completed`, `abandoned`, `voicemail`, `callback`, `hung-up`.
     public var outcome: String
 
+    /// A call record (the live runtime writes one per call).
+    public init(id: String, caller: String?, flow: String?, line: String?, startedAt: Date, endedAt: Date?,
+                queue: String?, agentID: String?, waitSeconds: Double?, talkSeconds: Double?, outcome: String) {
+        self.id = id
+        self.caller = caller
+        self.flow = flow
+        self.line = line
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.queue = queue
+        self.agentID = agentID
+        self.waitSeconds = waitSeconds
+        self.talkSeconds = talkSeconds
+        self.outcome = outcome
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, caller, flow, line, queue, outcome
         case startedAt = "started_at"
@@ -53,6 +69,14 @@ public struct WaitingCaller: Codable, Sendable, Hashable, FetchableRecord, Persi
     public var caller: String?
     /// When the caller joined the queue.
     public var joinedAt: Date
+
+    /// A caller who joined `queue` at `joinedAt`.
+    public init(callID: String, queue: String, caller: String?, joinedAt: Date) {
+        self.callID = callID
+        self.queue = queue
+        self.caller = caller
+        self.joinedAt = joinedAt
+    }
 
     enum CodingKeys: String, CodingKey {
         case queue, caller

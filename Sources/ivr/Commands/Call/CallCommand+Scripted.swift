@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallFlow
+import SoundIO
 import Foundation
 
 extension CallCommand {
@@ -27,7 +28,7 @@ extension CallCommand {
         }
         var lengths: [String: Double] = [:]
         for name in program.promptNames {
-            if let seconds = WAVDuration.seconds(ofFileAt: prompts.file(name)) { lengths[name] = seconds }
+            if let info = try? SoundFile.info(prompts.file(name)) { lengths[name] = info.duration }
         }
         let options = ScriptedCall.Options(callerID: caller.isEmpty ? nil : caller, start: start, promptLengths: lengths)
         let transcript = ScriptedCall(program: program, options: options).run(script)

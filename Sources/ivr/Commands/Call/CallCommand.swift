@@ -12,6 +12,10 @@ struct CallCommand: ParsableCommand {
             Scripted (no audio): --keys "w3 1 w20 2 1" presses keys on virtual time and prints a transcript.
             SCRIPT tokens: keys such as 1 or 42# (pressed a natural gap apart), wN (wait N seconds),
             talkN (speak for N seconds), hangup. After the last token the caller stays silent.
+
+            Live (audio): --device PCM (or --playback PCM --capture PCM) runs the call on an ALSA line at once; \
+            keys come as DTMF tones on the line, or typed on the terminal; Ctrl-C hangs up (a message being \
+            recorded is kept). See docs/LIVE.md.
             """)
 
     @Argument(help: "The flow file (YAML).")
@@ -31,10 +35,16 @@ struct CallCommand: ParsableCommand {
 
     @OptionGroup var prompts: PromptLibraryOption
 
+    @OptionGroup var line: LiveLineOptions
+
     func run() throws {
-        guard let keys else {
-            throw ValidationError("give --keys SCRIPT for a scripted call, e.g. --keys \"w3 1 w20 hangup\"")
+        if let keys {
+            guard !line.isLive else { throw ValidationError("give either --keys (scripted) or --device (live), not both") }
+            return try runScripted(keys: keys)
         }
-        try runScripted(keys: keys)
+        guard line.isLive else {
+            throw ValidationError("give --keys SCRIPT for a scripted call (e.g. --keys \"w3 1 w20 hangup\") or --device PCM for a live one")
+        }
+        try runLive()
     }
 }

@@ -16,7 +16,7 @@ extension CallbackCommand {
             if callbacks.isEmpty { return print("no callbacks") }
             let now = store.now
             StoreText.printTable(
-                ["ID", "NUMBER", "QUEUE", "STATUS", "JOINED", "DUE", "TRIES", "AGENT", "TOPIC"],
+                ["ID", "NUMBER", "QUEUE", "STATUS", "IN LINE FROM", "DUE", "TRIES", "AGENT", "TOPIC"],
                 callbacks.map { callback in
                     var status = callback.status.rawValue
                     if callback.status == .reserved, let until = callback.reservedUntil, until <= now { status += " (lapsed)" }

@@ -17,7 +17,7 @@ extension CallbackCommand {
             if json { return try StoreText.printJSON(CallbackWithAttempts(callback: callback, attempts: attempts)) }
             print("callback \(id): \(callback.number), queue \(callback.queue), \(callback.status.rawValue)"
                   + (callback.reservedBy.map { " by \($0) until \(StoreText.date(callback.reservedUntil))" } ?? ""))
-            print("  source \(callback.source.rawValue), topic \(callback.topic ?? "-"), joined \(StoreText.date(callback.joinedAt)), "
+            print("  source \(callback.source.rawValue), topic \(callback.topic ?? "-"), in line from \(StoreText.date(callback.joinedAt)), "
                   + "due \(StoreText.date(callback.due)), attempts \(callback.attempts) of \(callback.maxAttempts)")
             for line in callback.notes.split(separator: "\n") { print("  note: \(line)") }
             for attempt in attempts {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallFlow
+import SoundIO
 import Foundation
 
 extension FlowCommand {
@@ -25,7 +26,7 @@ extension FlowCommand {
             guard let program = compilation.program else { throw ExitCode(1) }
             var lengths: [String: Double] = [:]
             for name in program.promptNames {
-                if let seconds = WAVDuration.seconds(ofFileAt: prompts.file(name)) { lengths[name] = seconds }
+                if let info = try? SoundFile.info(prompts.file(name)) { lengths[name] = info.duration }
             }
             let weekStart = ScriptedCall.parseLocalTime("2026-11-23T00:00", in: program.timeZone)!
             let bench = FlowBenchmark(program: program, promptLengths: lengths, weekStart: weekStart)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SoundIO
 
 /// `--prompts DIR`: where the prompt library lives (then `$IVR_PROMPTS`, then `./prompts`).
 struct PromptLibraryOption: ParsableArguments {
@@ -9,9 +10,9 @@ struct PromptLibraryOption: ParsableArguments {
 
     /// The folder to use and whether the user named it (explicitly or through the environment).
     var resolved: (path: String, explicit: Bool) {
-        if let directory { return (directory, true) }
-        if let env = ProcessInfo.processInfo.environment["IVR_PROMPTS"], !env.isEmpty { return (env, true) }
-        return ("prompts", false)
+        let environment = ProcessInfo.processInfo.environment
+        let explicit = !(directory ?? "").isEmpty || !(environment["IVR_PROMPTS"] ?? "").isEmpty
+        return (PromptLibrary.locate(option: directory, environment: environment).folder, explicit)
     }
 
     /// Prompt names available in the library (`NAME` for `NAME.wav`, `music/NAME` for hold

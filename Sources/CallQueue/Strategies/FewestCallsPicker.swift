@@ -1,0 +1,23 @@
+/// The idle agent with the fewest calls taken (Asterisk `fewestcalls`,
+/// FreeSWITCH `agent-with-fewest-calls`); ties go to the lower member index.
+/// Counts are the agent's calls over all queues since the manager started.
+public struct FewestCallsPicker: AgentPicker {
+    var heap = KeyedIdleHeap()
+
+    /// An empty picker.
+    public init() {}
+
+    /// Files the member under its call count.
+    public mutating func becameIdle(_ candidate: IdleCandidate, epochs: [UInt32]) {
+        heap.insert(candidate, key: Double(candidate.callsTaken), epochs: epochs)
+    }
+
+    /// Nothing to do: the entry goes stale.
+    public mutating func leftIdle(member: Int32) {}
+
+    /// Whether a live entry remains.
+    public mutating func hasIdle(maxLevel: Int32, epochs: [UInt32]) -> Bool { heap.dropStale(epochs) }
+
+    /// The member with the fewest calls.
+    public mutating func pick(maxLevel: Int32, epochs: [UInt32]) -> AgentHandle? { heap.pop(epochs) }
+}

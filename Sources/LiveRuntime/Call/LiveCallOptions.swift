@@ -1,0 +1,31 @@
+import Foundation
+
+/// How a live call presents itself to the flow and paces its line.
+public struct LiveCallOptions: Sendable {
+    /// Caller ID as the line reported it (nil: withheld).
+    public var callerID: String?
+    /// The moment the call was answered (business hours are judged at `start` + line time).
+    public var start: Date
+    /// Frames of silence written before the first capture read: the playback side's head start.
+    ///
+    /// Playback runs this far ahead of capture, so it is the line's output latency and bounds how
+    /// quickly a key stops a prompt (two 20 ms periods by default).
+    public var primingFrames: Int
+    /// The line's name (call records, logs).
+    public var lineName: String = "line"
+    /// The call's number, unique on this server (queue logs, `ivr line status`).
+    public var callNumber: UInt64 = 1
+    /// Where the call's queues are (default: a line on its own, no agents).
+    public var queues: any QueueLink = SoloQueue()
+    /// Called on the line thread with every transcript entry as it happens (e.g. to print it).
+    public var onEntry: (@Sendable (LiveTranscript.Entry) -> Void)?
+
+    /// Options for a call from `callerID` answered at `start`.
+    public init(callerID: String?, start: Date = Date(), primingFrames: Int = 320,
+                onEntry: (@Sendable (LiveTranscript.Entry) -> Void)? = nil) {
+        self.callerID = callerID
+        self.start = start
+        self.primingFrames = primingFrames
+        self.onEntry = onEntry
+    }
+}

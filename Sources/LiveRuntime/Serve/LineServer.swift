@@ -1,0 +1,175 @@
+import CallFlow
+import Foundation
+import SoundIO
+import Storage
+
+/// Runs several lines at once for `ivr serve`: one flow, one store, one shared queue.
+///
+/// A line is idle until the bridge rings it (`ring LINE [CALLER]`); then its PCMs are opened and
+/// the call runs on the line's own thread until the flow or the caller hangs up (`hangup LINE`),
+/// or the device fails (the call ends cleanly, keeping what was recorded). The PCMs are closed
+/// between calls, so the bridge may hold them meanwhile only if they can be shared (e.g. `snd-aloop`).
+public final class LineServer: @unchecked Sendable {
+    /// What the server needs to answer calls.
+    public struct Setup: Sendable {
+        /// The compiled flow.
+        public var program: FlowProgram
+        /// Its prompts and music, loaded.
+        public var sounds: PromptSet
+        /// The lines, by name.
+        public var lines: [ServeConfig.Line]
+        /// Where messages and callbacks go.
+        public var records: CallRecords
+        /// The shared queue.
+        public var queue: SharedQueue
+        /// Period and buffer sizes for every line.
+        public var configuration: LineConfiguration
+
+        /// Everything `ivr serve` wires together.
+        public init(program: FlowProgram, sounds: PromptSet, lines: [ServeConfig.Line], records: CallRecords,
+                    queue: SharedQueue, configuration: LineConfiguration = LineConfiguration()) {
+            self.program = program
+            self.sounds = sounds
+            self.lines = lines
+            self.records = records
+            self.queue = queue
+            self.configuration = configuration
+        }
+    }
+
+    private struct Active {
+        var control: LineControl
+        var caller: String?
+        var call: LiveCall
+        var number: UInt64
+    }
+
+    private let setup: Setup
+    private let lock = NSLock()
+    private var active: [String: Active] = [:]
+    private var nextNumber: UInt64 = 1
+    private let log: @Sendable (String) -> Void
+    private let openDevices: DeviceOpener
+
+    /// Opens a line's PCMs; throws a ``LiveCallError``.
+    public typealias DeviceOpener = @Sendable (ServeConfig.Line, LineConfiguration) throws -> (any AudioSource, any AudioSink)
+
+    /// Opens a line's PCMs through ALSA.
+    public static func openALSA(_ line: ServeConfig.Line, _ configuration: LineConfiguration) throws -> (any AudioSource, any AudioSink) {
+        let ports = try LinePorts.open(playback: .named(line.playback), capture: .named(line.capture), configuration: configuration)
+        return (ports.source, ports.sink)
+    }
+
+    /// A server for `setup`, logging one line per event to `log`.
+    ///
+    /// `openDevices` opens a line's PCMs (ALSA by default; tests pass raw-file PCMs the same way).
+    public init(setup: Setup, log: @escaping @Sendable (String) -> Void, openDevices: @escaping DeviceOpener = LineServer.openALSA) {
+        self.setup = setup
+        self.log = log
+        self.openDevices = openDevices
+    }
+
+    /// Handles one control command and returns the reply (first word `ok` or `error`).
+    public func handle(_ command: String) -> String {
+        let words = command.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        switch words.first {
+        case "ring" where words.count == 2 || words.count == 3:
+            return ring(words[1], caller: words.count == 3 ? words[2] : nil)
+        case "hangup" where words.count == 2:
+            return hangUp(words[1])
+        case "key" where words.count == 3:
+            return press(words[1], keys: words[2])
+        case "status" where words.count == 1:
+            return status()
+        default:
+            return "error unknown command '\(command)'; use: ring LINE [CALLER] | hangup LINE | key LINE KEYS | status"
+        }
+    }
+
+    /// Answers a call on `name` from `caller`.
+    public func ring(_ name: String, caller: String?) -> String {
+        guard let line = setup.lines.first(where: { $0.name == name }) else {
+            return "error no line '\(name)'; lines: \(setup.lines.map(\.name).joined(separator: " "))"
+        }
+        if let caller, !caller.allSatisfy({ $0.isNumber || $0 == "+" }) {
+            return "error caller '\(caller)' is not a number (digits, optionally starting with +)"
+        }
+        let number: UInt64 = lock.withLock {
+            defer { nextNumber += 1 }
+            return active[name] == nil ? nextNumber : 0
+        }
+        guard number > 0 else { return "error line \(name) is busy" }
+        let ports: (source: any AudioSource, sink: any AudioSink)
+        do { ports = try openDevices(line, setup.configuration) } catch { return "error \(error)" }
+        let control = LineControl()
+        let log = self.log
+        var options = LiveCallOptions(callerID: caller, start: Date()) { entry in
+            log("\(name) \(LiveTranscript.line(entry))")
+        }
+        options.callNumber = number
+        options.lineName = name
+        options.queues = setup.queue
+        let call = LiveCall(program: setup.program, sounds: setup.sounds, records: setup.records, options: options, control: control)
+        lock.withLock { active[name] = Active(control: control, caller: caller, call: call, number: number) }
+        let thread = Thread { [weak self] in
+            let result = LiveLine.loop(call, source: ports.source, sink: ports.sink, control: control)
+            self?.finished(name, result)
+        }
+        thread.name = "switchboard.line.\(name)"
+        thread.qualityOfService = .userInteractive
+        thread.start()
+        return "ok \(name) call \(number)"
+    }
+
+    /// Hangs up the caller on line `name`, or the agent `name` at their station.
+    public func hangUp(_ name: String) -> String {
+        if let control = lock.withLock({ active[name]?.control }) {
+            control.hangUp()
+            return "ok \(name) hanging up"
+        }
+        if setup.queue.hangUpAgent(name) { return "ok agent \(name) hanging up" }
+        if setup.lines.contains(where: { $0.name == name }) { return "error line \(name) has no call" }
+        return "error no line or talking agent '\(name)'"
+    }
+
+    /// Keys the bridge received out of band (SIP INFO, RFC 4733 events) for the caller on `name`.
+    public func press(_ name: String, keys: String) -> String {
+        let parsed = keys.compactMap(PhoneKey.init)
+        guard parsed.count == keys.count, !parsed.isEmpty else {
+            return "error '\(keys)' are not keypad keys (0-9, *, #, A-D)"
+        }
+        guard let control = lock.withLock({ active[name]?.control }) else { return "error line \(name) has no call" }
+        for key in parsed { control.press(key) }
+        return "ok \(name) pressed \(keys)"
+    }
+
+    /// One line per line (idle / call, caller), then the queues and agents.
+    public func status() -> String {
+        var lines = ["ok"]
+        lock.withLock {
+            for line in setup.lines {
+                if let call = active[line.name] {
+                    lines.append("line \(line.name) call \(call.number) caller \(call.caller ?? "withheld")")
+                } else {
+                    lines.append("line \(line.name) idle")
+                }
+            }
+        }
+        return (lines + setup.queue.statusLines()).joined(separator: "\n")
+    }
+
+    /// Hangs up every call and waits until all lines are idle (for shutting down).
+    public func hangUpAll(timeout: TimeInterval = 5) {
+        let controls = lock.withLock { active.values.map(\.control) }
+        for control in controls { control.hangUp() }
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline && !(lock.withLock { active.isEmpty }) { usleep(10_000) }
+    }
+
+    private func finished(_ name: String, _ result: LiveCallResult) {
+        lock.withLock { active[name] = nil }
+        for problem in result.problems { log("\(name) problem: \(problem.description)") }
+        if let error = result.lineError { log("\(name) line failed: \(error.description)") }
+        log("\(name) ended: \(result.outcome?.result.rawValue ?? "none") after \(String(format: "%.2f", Double(result.frames) / 8000)) s")
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Yams
+
+/// The configuration of `ivr serve`: the flow, folders, lines and agents' stations (YAML).
+///
+/// ```yaml
+/// flow: flows/store.yaml          # relative paths are relative to this file
+/// data: data                      # voicemail, callbacks, the control socket (default ./data)
+/// prompts: prompts                # the prompt library (default ./prompts)
+/// lines:
+///   line1: {device: "plughw:Loopback,1,0"}
+///   line2: {playback: "plughw:Loopback,1,1", capture: "plughw:Loopback,1,1"}
+/// agents:
+///   alice: {station: "plughw:Headset"}   # takes live callers at this headset
+///   bob: {}                               # works callbacks only
+/// ```
+public struct ServeConfig: Sendable, Equatable {
+    /// A line: its name (for `ring LINE`) and PCMs.
+    public struct Line: Sendable, Equatable {
+        /// The name used on the control socket.
+        public var name: String
+        /// PCM the caller hears.
+        public var playback: String
+        /// PCM the caller speaks into.
+        public var capture: String
+    }
+
+    /// An agent and their station, if any.
+    public struct Agent: Sendable, Equatable {
+        /// The agent's id in the store.
+        public var id: String
+        /// The station's PCM (nil: callbacks only).
+        public var station: String?
+        /// Line in the config file, for messages.
+        public var line: Int
+    }
+
+    /// The flow file.
+    public var flow: String
+    /// The data directory, if given.
+    public var data: String?
+    /// The prompt library, if given.
+    public var prompts: String?
+    /// The lines.
+    public var lines: [Line]
+    /// The agents.
+    public var agents: [Agent]
+
+    /// Reads and checks `path`; errors read `FILE:LINE: error: message`.
+    public static func load(_ path: String) throws(ServeConfigError) -> ServeConfig {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ServeConfigError(file: path, line: 0, message: "cannot read the file; check the path")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses configuration text; relative paths are resolved against `file`'s folder.
+    public static func parse(_ text: String, file: String) throws(ServeConfigError) -> ServeConfig {
+        let base = (file as NSString).deletingLastPathComponent
+        func fail(_ node: Node?, _ message: String) -> ServeConfigError {
+            ServeConfigError(file: file, line: node?.mark.map { $0.line } ?? 0, message: message)
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw fail(nil, "the file is empty; it needs flow: and lines:") }
+            root = node
+        } catch let error as ServeConfigError { throw error } catch let error as YamlError {
+            throw ServeConfigError(file: file, line: Self.line(of: error), message: "not valid YAML: \(error)")
+        } catch { throw fail(nil, "\(error)") }
+        guard let top = root.mapping else { throw fail(root, "expected a mapping with flow:, lines: and agents:") }
+        for (key, _) in top where !["flow", "data", "prompts", "lines", "agents"].contains(key.string ?? "") {
+            throw fail(key, "unknown key '\(key.string ?? "?")'; expected flow, data, prompts, lines or agents")
+        }
+        func path(_ key: String) throws(ServeConfigError) -> String? {
+            guard let node = top[key] else { return nil }
+            guard let value = node.string, !value.isEmpty else { throw fail(node, "\(key) must be a path") }
+            return value.hasPrefix("/") || base.isEmpty ? value : (base as NSString).appendingPathComponent(value)
+        }
+        guard let flow = try path("flow") else { throw fail(root, "missing flow: (the flow file the lines answer with)") }
+        let lines = try parseLines(top["lines"], fail: fail)
+        let agents = try parseAgents(top["agents"], fail: fail)
+        return ServeConfig(flow: flow, data: try path("data"), prompts: try path("prompts"), lines: lines, agents: agents)
+    }
+
+    private static func parseLines(_ node: Node?, fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> [Line] {
+        guard let node else { throw fail(nil, "missing lines: (name each line and its device)") }
+        guard let mapping = node.mapping, !mapping.isEmpty else { throw fail(node, "lines: must map line names to devices") }
+        var lines: [Line] = []
+        for (key, value) in mapping {
+            guard let name = key.string, !name.isEmpty, !name.contains(" ") else { throw fail(key, "a line name must be one word") }
+            let fields = value.mapping
+            let device = fields?["device"]?.string
+            let playback = fields?["playback"]?.string ?? device
+            let capture = fields?["capture"]?.string ?? device
+            guard let playback, let capture else {
+                throw fail(value, "line \(name) needs device: PCM (or playback: and capture:)")
+            }
+            lines.append(Line(name: name, playback: playback, capture: capture))
+        }
+        return lines
+    }
+
+    private static func parseAgents(_ node: Node?, fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> [Agent] {
+        guard let node else { return [] }
+        guard let mapping = node.mapping else { throw fail(node, "agents: must map agent ids to {station: PCM} or {}") }
+        var agents: [Agent] = []
+        for (key, value) in mapping {
+            guard let id = key.string, !id.isEmpty else { throw fail(key, "an agent id must be text") }
+            var station: String?
+            if let fields = value.mapping {
+                for (field, _) in fields where field.string != "station" {
+                    throw fail(field, "unknown key '\(field.string ?? "?")' for agent \(id); expected station")
+                }
+                station = fields["station"]?.string
+            } else if value.null == nil && value.string != "" {
+                throw fail(value, "agent \(id) must be {station: PCM} or {}")
+            }
+            agents.append(Agent(id: id, station: station, line: key.mark?.line ?? 0))
+        }
+        return agents
+    }
+
+    private static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        default: 0
+        }
+    }
+}
+
+/// A problem in the serve configuration: `FILE:LINE: error: message`.
+public struct ServeConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file.
+    public var file: String
+    /// The 1-based line (0: unknown).
+    public var line: Int
+    /// What is wrong and what to do.
+    public var message: String
+
+    /// An error at `line` of `file`.
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    /// `FILE:LINE: error: message`.
+    public var description: String { line > 0 ? "\(file):\(line): error: \(message)" : "\(file): error: \(message)" }
+}

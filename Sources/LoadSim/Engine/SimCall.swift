@@ -1,0 +1,49 @@
+import CallFlow
+import CallQueue
+
+/// One call in progress in the simulator: its interpreter state and where it stands in a queue.
+///
+/// Kept in a reusable slot table, so memory depends on the calls in progress, not on how many
+/// calls the run has seen.
+struct SimCall {
+    /// Bumped when the slot is freed; stale events compare it.
+    var generation: UInt32 = 0
+    /// The interpreter's state (flow mode).
+    var flow = CallState()
+    /// The caller's number id (redials keep it).
+    var number: UInt32 = 0
+    /// Whether the call is a redial.
+    var isRedial = false
+    /// The caller's place while waiting or ringing.
+    var ticket: CallTicket?
+    /// Queue manager index of the queue the caller waits in (or was answered from).
+    var queue: Int32 = -1
+    /// When the caller joined that queue.
+    var joinedAt = 0.0
+    /// Counts waits, so a patience event from an earlier wait is ignored.
+    var waitSerial: UInt32 = 0
+    /// Counts plays, so the end of a stopped play is ignored.
+    var playSerial: UInt32 = 0
+    /// Whether the caller has been in a queue during this call.
+    var everQueued = false
+    /// Whether the caller is talking to an agent.
+    var connected = false
+    /// Whether the slot holds a live call.
+    var live = false
+}
+
+/// One agent as the simulator sees them (the queue manager holds their real state).
+struct SimAgent {
+    /// Index of the agent's group in the scenario.
+    var group: Int32
+    /// Whether the shift plan wants this agent logged in.
+    var rostered = false
+    /// Whether the agent is busy (ringing, talking, wrap-up, callback), for occupancy.
+    var busy = false
+    /// Queue manager index of the queue of the current call (for handling and statistics).
+    var queue: Int32 = -1
+    /// When the current call's caller joined the queue.
+    var joinedAt = 0.0
+    /// When the current work started.
+    var workStart = 0.0
+}

@@ -1,0 +1,32 @@
+import CallFlow
+
+/// What happens at a scheduled instant of a simulation run.
+///
+/// Events that belong to a call carry the call's slot and generation; a slot is reused
+/// after its call ends, so an event whose generation no longer matches is dropped.
+enum SimEvent {
+    /// The next first-time arrival.
+    case arrival
+    /// A caller who abandoned calls again (same caller number).
+    case redial(number: UInt32)
+    /// The caller's patience in the queue ran out (`serial` matches the wait it belongs to).
+    case patience(slot: Int32, generation: UInt32, serial: UInt32)
+    /// The conversation of agent `agent` with the call in `slot` ends.
+    case talkEnd(agent: Int32, slot: Int32, generation: UInt32)
+    /// Agent `agent`'s wrap-up time is over.
+    case wrapEnd(agent: Int32)
+    /// Agent `agent` finished a callback attempt.
+    case callbackEnd(agent: Int32, reached: Bool)
+    /// The prompts of a `play` have been played (`serial` matches the play).
+    case promptDone(slot: Int32, generation: UInt32, serial: UInt32)
+    /// An interpreter timer fired.
+    case timer(slot: Int32, generation: UInt32, id: TimerID)
+    /// The caller presses a key.
+    case key(slot: Int32, generation: UInt32, key: PhoneKey)
+    /// The caller's voicemail message ended (silence detected or maximum length).
+    case recordingDone(slot: Int32, generation: UInt32, duration: Double, maxed: Bool)
+    /// An agent group's scheduled head-count changes.
+    case shift(group: Int32, count: Int32)
+    /// The queue manager asked to be woken (callbacks coming due, reservations).
+    case wakeUp
+}

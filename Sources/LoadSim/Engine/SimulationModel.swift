@@ -1,0 +1,100 @@
+import CallFlow
+import CallQueue
+import Foundation
+
+/// Everything a run needs that does not change during it: the scenario resolved against the
+/// flow (queue names, samplers per queue, the caller's menu plans, prompt lengths).
+///
+/// Built once and shared by every replication.
+public struct SimulationModel: Sendable {
+    /// The scenario.
+    public let scenario: Scenario
+    /// The compiled flow, or nil when callers go straight into one queue.
+    public let program: FlowProgram?
+    /// Queue names in queue-manager order.
+    public let queueNames: [String]
+    let promptLengths: [Double]
+    let handling: [TimeSampler]
+    let patience: [TimeSampler?]
+    let menuPlans: [MenuPlan?]          // by flow step index
+    let keyLatency: TimeSampler
+    let messageLength: TimeSampler
+    let redialAfter: TimeSampler
+    let callbackHandling: TimeSampler
+    let callbackAttempt: TimeSampler
+    let voicemailKey: PhoneKey
+    let callbackKey: PhoneKey
+
+    /// The name of the single queue of a scenario without a flow.
+    public static let directQueueName = "main"
+
+    /// Resolves `scenario` against `program` (nil: direct mode). `promptLengths` gives seconds by
+    /// prompt name; prompts not listed last `defaultPromptLength`. Throws when the scenario names
+    /// queues, skills or menu steps the flow does not have.
+    public init(scenario: Scenario, program: FlowProgram?, promptLengths lengths: [String: Double] = [:],
+                defaultPromptLength: Double = 3) throws {
+        self.scenario = scenario
+        self.program = program
+        var problems: [String] = []
+        if let program {
+            queueNames = program.queueNames
+            promptLengths = program.promptNames.map { lengths[$0] ?? defaultPromptLength }
+            var plans = [MenuPlan?](repeating: nil, count: program.stepNames.count)
+            for (step, choices) in scenario.callers.menuChoices {
+                guard let i = program.stepIndex(named: step) else {
+                    problems.append("callers.menus: the flow has no step '\(step)' (steps: \(program.stepNames.joined(separator: ", ")))")
+                    continue
+                }
+                plans[i] = MenuPlan(choices)
+            }
+            menuPlans = plans
+        } else {
+            queueNames = [scenario.queues.count == 1 ? scenario.queues.keys.first! : Self.directQueueName]
+            self.promptLengths = []
+            menuPlans = []
+        }
+        for name in scenario.queues.keys.sorted() where !queueNames.contains(name) {
+            problems.append("queues.\(name): there is no such queue (queues: \(queueNames.joined(separator: ", ")))")
+        }
+        for group in scenario.agents {
+            for q in group.skills.keys.sorted() where !queueNames.contains(q) {
+                problems.append("agents '\(group.name)': skill '\(q)' names no queue (queues: \(queueNames.joined(separator: ", ")))")
+            }
+        }
+        if !problems.isEmpty {
+            throw ScenarioErrors(errors: problems.map { ScenarioError(file: scenario.name, line: 0, column: 0, message: $0) })
+        }
+        handling = queueNames.map { scenario.handling(forQueue: $0).sampler() }
+        patience = queueNames.map { scenario.patience(forQueue: $0)?.sampler() }
+        keyLatency = scenario.callers.keyLatency.sampler()
+        messageLength = scenario.callers.messageLength.sampler()
+        redialAfter = scenario.callers.redialAfter.sampler()
+        callbackHandling = scenario.callbacks.handling.sampler()
+        callbackAttempt = scenario.callbacks.attemptTime.sampler()
+        voicemailKey = PhoneKey(scenario.callers.voicemailKey) ?? .d1
+        callbackKey = PhoneKey(scenario.callers.callbackKey) ?? .d2
+    }
+
+    /// Whether callers go straight into one queue.
+    public var isDirect: Bool { program == nil }
+}
+
+/// A caller's choice at one menu: keys with cumulative shares.
+struct MenuPlan: Sendable {
+    let keys: [[PhoneKey]]
+    let cumulative: [Double]
+
+    init(_ choices: [(keys: String, share: Double)]) {
+        let sorted = choices.sorted { $0.keys < $1.keys }            // dictionary order must not matter
+        keys = sorted.map { $0.keys.compactMap { PhoneKey($0) } }
+        let total = sorted.reduce(0) { $0 + $1.share }
+        var running = 0.0
+        cumulative = sorted.map { running += $0.share / total; return running }
+    }
+
+    /// The keys of a choice drawn by share.
+    func pick(_ u: Double) -> [PhoneKey] {
+        for (i, c) in cumulative.enumerated() where u < c { return keys[i] }
+        return keys.last ?? []
+    }
+}

@@ -1,0 +1,141 @@
+import CallFlow
+import CallQueue
+
+/// Agents: shifts, the queue manager's decisions, talk, wrap-up and callbacks.
+extension SimulationRun {
+    /// Brings group `g` to `target` rostered agents: idle agents leave at once, busy ones when
+    /// their call and wrap-up end (the queue manager's pending logout); no call is cut.
+    mutating func setHeadCount(group g: Int, to target: Int) throws {
+        var rostered = groupAgents[g].filter { agents[Int($0)].rostered }
+        if rostered.count > target {
+            let leaving = rostered.count - target
+            // Idle agents first, then the most recently busy; stable order keeps runs reproducible.
+            let idle = rostered.filter { !agents[Int($0)].busy }
+            let busy = rostered.filter { agents[Int($0)].busy }
+            for a in (idle + busy).prefix(leaving) {
+                agents[Int(a)].rostered = false
+                try queue.logout(AgentHandle(Int(a)), at: now)
+            }
+        } else if rostered.count < target {
+            for a in groupAgents[g] where rostered.count < target && !agents[Int(a)].rostered {
+                guard try queue.state(of: AgentHandle(Int(a))) == .loggedOut else { continue }
+                agents[Int(a)].rostered = true
+                rostered.append(a)
+                try queue.login(AgentHandle(Int(a)), at: now)
+            }
+            while rostered.count < target {
+                let a = try addAgent(group: g)
+                agents[a].rostered = true
+                rostered.append(Int32(a))
+                try queue.login(AgentHandle(a), at: now)
+            }
+        }
+        groupScheduled[g] = target
+    }
+
+    mutating func addAgent(group g: Int) throws -> Int {
+        let group = model.scenario.agents[g]
+        let skills = group.skills.isEmpty
+            ? model.queueNames.map { Skill(queue: $0, level: 1) }
+            : group.skills.sorted { $0.key < $1.key }.map { Skill(queue: $0.key, level: $0.value) }
+        let id = "\(group.name)-\(groupAgents[g].count + 1)"
+        let handle = try queue.addAgent(AgentConfig(id: id, skills: skills, maxNoAnswer: 0))
+        let a = Int(handle.index)
+        while agents.count <= a { agents.append(SimAgent(group: Int32(g))) }
+        agents[a] = SimAgent(group: Int32(g))
+        groupAgents[g].append(Int32(a))
+        return a
+    }
+
+    /// Carries out every decision the queue manager has at this instant, then books its next wake-up.
+    mutating func drain() throws {
+        needsDrain = false
+        if draining { return }              // the outer loop below asks the manager again
+        draining = true
+        defer { draining = false }
+        while let output = queue.next(at: now) {
+            switch output {
+            case .offer(let offer): try connect(offer)
+            case .callback(let offer): try startCallback(offer)
+            case .removed(let removal): try removedFromQueue(removal)
+            case .reservationExpired: break          // simulated agents act at once; never expected
+            }
+        }
+        if !patienceDue.isEmpty { armPatience() }
+        if let wake = queue.nextWakeUp(after: now), wake < wakeUpAt {
+            wakeUpAt = wake
+            events.push(.wakeUp, at: wake)
+        }
+    }
+
+    /// The agent answers the offered caller at once; the conversation is scheduled.
+    mutating func connect(_ offer: CallerOffer) throws {
+        let a = Int(offer.agent.index), s = Int(offer.call.raw), q = Int(offer.queue.index)
+        try queue.answer(offer.agent, at: now)
+        setBusy(a)
+        agents[a].queue = Int32(q)
+        agents[a].joinedAt = offer.joinedAt
+        agents[a].workStart = now
+        calls[s].ticket = nil
+        calls[s].connected = true
+        stats.dequeued(queue: q, joined: offer.joinedAt, at: now, exit: .answered)
+        let talk = model.handling[q].sample(using: &rng)
+        events.push(.talkEnd(agent: Int32(a), slot: Int32(s), generation: calls[s].generation), at: now + talk)
+        if interpreter != nil { try feed(s, .agentConnected) }
+    }
+
+    mutating func endTalk(agent a: Int, slot s: Int, generation: UInt32) throws {
+        let q = Int(agents[a].queue)
+        let wrapEnds = try queue.complete(AgentHandle(a), by: .agent, at: now)
+        stats.handled(queue: q, joined: agents[a].joinedAt, seconds: wrapEnds - agents[a].workStart)
+        if wrapEnds > now { events.push(.wrapEnd(agent: Int32(a)), at: wrapEnds) } else { setIdle(a) }
+        if calls[s].generation == generation && calls[s].live {
+            calls[s].connected = false
+            if interpreter != nil {
+                try feed(s, .agentDisconnected)
+            } else {
+                endCall(s)
+            }
+        }
+        try drain()
+    }
+
+    /// The agent tries a reserved callback: reached (a conversation) or not (a short attempt).
+    mutating func startCallback(_ offer: CallbackOffer) throws {
+        let a = Int(offer.agent.index)
+        try queue.answer(offer.agent, at: now)
+        setBusy(a)
+        agents[a].workStart = now
+        stats.callbacksAttempted += 1
+        let reached = rng.nextUnit() < model.scenario.callbacks.reachRate
+        let length = reached ? model.callbackHandling.sample(using: &rng) : model.callbackAttempt.sample(using: &rng)
+        events.push(.callbackEnd(agent: Int32(a), reached: reached), at: now + length)
+    }
+
+    mutating func endCallback(agent a: Int, reached: Bool) throws {
+        let result = try queue.reportOutcome(AgentHandle(a), reached ? .reached : .noAnswer, at: now)
+        if reached { stats.callbacksCompleted += 1 }
+        if result.wrapUpEnds > now { events.push(.wrapEnd(agent: Int32(a)), at: result.wrapUpEnds) } else { setIdle(a) }
+        try drain()
+    }
+
+    mutating func removedFromQueue(_ removal: CallerRemoval) throws {
+        let s = Int(removal.call.raw)
+        guard calls[s].live, calls[s].ticket != nil else { return }
+        calls[s].ticket = nil
+        stats.dequeued(queue: Int(removal.queue.index), joined: calls[s].joinedAt, at: now, exit: .left)
+        if interpreter != nil { try feed(s, .queueEmpty) } else { endCall(s) }
+    }
+
+    mutating func setBusy(_ a: Int) {
+        guard !agents[a].busy else { return }
+        agents[a].busy = true
+        stats.busy.add(1, at: now)
+    }
+
+    mutating func setIdle(_ a: Int) {
+        guard agents[a].busy else { return }
+        agents[a].busy = false
+        stats.busy.add(-1, at: now)
+    }
+}

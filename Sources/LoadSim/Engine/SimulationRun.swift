@@ -1,0 +1,250 @@
+import CallFlow
+import CallQueue
+import Foundation
+
+/// One replication: synthetic callers on a virtual clock, driving the real `CallInterpreter`
+/// and `QueueManager` (the same code as live calls), with statistics streamed as it goes.
+///
+/// The loop pops the earliest event, feeds the interpreter or the queue manager, carries out
+/// what they answer (schedule prompt ends and timers, join and leave queues, ring agents) and
+/// drains the queue manager's decisions after every input, as its driving protocol requires.
+public struct SimulationRun {
+    let model: SimulationModel
+    var rng: Xoshiro256StarStar
+    var events = EventQueue<SimEvent>()
+    var queue: QueueManager
+    let interpreter: CallInterpreter?
+    var calls: [SimCall] = []
+    var freeSlots: [Int32] = []
+    var agents: [SimAgent] = []
+    var groupAgents: [[Int32]]
+    var groupScheduled: [Int]
+    var actions: [CallAction] = []
+    var stats: SimulationStatistics
+    let arrivals: ArrivalClock
+    let startEpoch: Double
+    var now = 0.0
+    var liveCalls = 0
+    var nextNumber: UInt32 = 0
+    var wakeUpAt = Double.infinity
+    var topicHandles: [TopicHandle] = []
+    var queueOfFlow: [Int32] = []
+    var arrivalsOpen = true
+    var pendingRedials = 0
+    var needsDrain = false
+    var patienceDue: [Int32] = []
+    var draining = false
+
+    /// A run of `model` with random stream `replication` of `seed`.
+    public init(model: SimulationModel, seed: UInt64, replication: Int) throws {
+        self.model = model
+        let scenario = model.scenario
+        rng = replication == 0 ? Xoshiro256StarStar(seed: seed) : .stream(seed: seed, index: UInt64(replication))
+        startEpoch = scenario.startDate.timeIntervalSince1970
+        let hours: (any OpeningSchedule) = model.program?.schedules.first.map { HoursSchedule(hours: $0, origin: scenario.startDate.timeIntervalSince1970) } ?? AlwaysOpen()
+        let usesLevels = scenario.agents.contains { $0.skills.values.contains { $0 > 1 } }
+        let configs = model.queueNames.enumerated().map { i, name in
+            QueueConfig(name: name, strategy: usesLevels ? .skills : .longestIdle, wrapUp: scenario.wrapUp,
+                        announceFrequency: 0, schedule: hours, seed: seed &+ UInt64(i))
+        }
+        queue = try QueueManager(queues: configs, eventsEnabled: false)
+        interpreter = model.program.map { CallInterpreter(program: $0) }
+        stats = SimulationStatistics(target: scenario.targetAnswer, interval: scenario.interval,
+                                     duration: scenario.duration, queueNames: model.queueNames)
+        arrivals = ArrivalClock(pattern: scenario.arrivals, startWeekday: scenario.startWeekday,
+                                startSecondOfDay: scenario.startSecondOfDay)
+        groupAgents = Array(repeating: [], count: scenario.agents.count)
+        groupScheduled = Array(repeating: 0, count: scenario.agents.count)
+        if let program = model.program {
+            topicHandles = program.values.map { queue.topic(named: $0) }
+            queueOfFlow = try program.queueNames.map { Int32(try queue.queue(named: $0).index) }
+        }
+        actions.reserveCapacity(32)
+    }
+
+    /// Runs to the end: arrivals in [0, duration), then until the last call has ended.
+    /// `progress` is called now and then with the fraction of the arrival window done.
+    public mutating func run(progress: ((Double) -> Void)? = nil) throws -> SimulationStatistics {
+        let scenario = model.scenario
+        for (g, group) in scenario.agents.enumerated() {
+            let plan = ShiftPlan(group.staffing, startSecondOfDay: scenario.startSecondOfDay,
+                                 startWeekday: scenario.startWeekday, days: group.days)
+            try setHeadCount(group: g, to: plan.count(at: 0))
+            for change in plan.changes(until: scenario.duration) {
+                events.push(.shift(group: Int32(g), count: Int32(change.count)), at: change.time)
+            }
+        }
+        stats.scheduled.set(Double(groupScheduled.reduce(0, +)), at: 0)
+        if let first = arrivals.next(after: 0, limit: scenario.duration, using: &rng) { events.push(.arrival, at: first) }
+        else { arrivalsOpen = false }
+        var steps = 0
+        while let entry = events.pop() {
+            if !arrivalsOpen && liveCalls == 0 && pendingRedials == 0 { break }
+            now = entry.time
+            try handle(entry.payload)
+            steps &+= 1
+            if steps & 0xFFFF == 0, let progress { progress(min(1, now / scenario.duration)) }
+        }
+        stats.unfinished = liveCalls
+        stats.finish(at: max(now, scenario.duration))
+        progress?(1)
+        return stats
+    }
+
+    mutating func handle(_ event: SimEvent) throws {
+        switch event {
+        case .arrival:
+            if let next = arrivals.next(after: now, limit: model.scenario.duration, using: &rng) {
+                events.push(.arrival, at: next)
+            } else { arrivalsOpen = false }
+            nextNumber &+= 1
+            try startCall(number: nextNumber, redial: false)
+        case .redial(let number):
+            pendingRedials -= 1
+            try startCall(number: number, redial: true)
+        case .patience(let slot, let generation, let serial):
+            let s = Int(slot)
+            guard calls[s].generation == generation, calls[s].waitSerial == serial, calls[s].ticket != nil else { return }
+            try callerHangsUpWaiting(s)
+        case .talkEnd(let agent, let slot, let generation):
+            try endTalk(agent: Int(agent), slot: Int(slot), generation: generation)
+        case .wrapEnd(let agent):
+            try queue.endWrapUp(AgentHandle(Int(agent)), at: now)
+            setIdle(Int(agent))
+            try drain()
+        case .callbackEnd(let agent, let reached):
+            try endCallback(agent: Int(agent), reached: reached)
+        case .promptDone(let slot, let generation, let serial):
+            let s = Int(slot)
+            guard calls[s].generation == generation, calls[s].playSerial == serial, calls[s].live else { return }
+            try feed(s, .promptFinished)
+        case .timer(let slot, let generation, let id):
+            let s = Int(slot)
+            guard calls[s].generation == generation, calls[s].live else { return }
+            try feed(s, .timerFired(id))
+        case .key(let slot, let generation, let key):
+            let s = Int(slot)
+            guard calls[s].generation == generation, calls[s].live, !calls[s].connected else { return }
+            try feed(s, .digit(key))
+        case .recordingDone(let slot, let generation, let duration, let maxed):
+            let s = Int(slot)
+            guard calls[s].generation == generation, calls[s].live else { return }
+            try feed(s, .recordingStopped(maxed ? .maxLength : .silence, duration: duration))
+        case .shift(let group, let count):
+            try setHeadCount(group: Int(group), to: Int(count))
+            stats.scheduled.set(Double(groupScheduled.reduce(0, +)), at: now)
+            try drain()
+        case .wakeUp:
+            wakeUpAt = .infinity
+            try drain()
+        }
+    }
+
+    // MARK: Calls
+
+    mutating func startCall(number: UInt32, redial: Bool) throws {
+        stats.arrival(at: now, redial: redial)
+        let s = allocateSlot()
+        calls[s].number = number
+        calls[s].isRedial = redial
+        liveCalls += 1
+        if interpreter != nil {
+            calls[s].flow = CallState()
+            // `at` is this call's start; the interpreter measures elapsed time from the `now` of
+            // this event, so calendar questions see `at + (now - callStart)`.
+            let start = Date(timeIntervalSince1970: startEpoch + now)
+            try feed(s, .callStarted(callerID: Self.callerID(number), at: start))
+        } else {
+            _ = try join(s, queue: 0, topic: .none)
+            try drain()
+            armPatience()
+        }
+    }
+
+    /// A UK-style number per simulated caller (redials keep theirs, so duplicate callbacks merge).
+    static func callerID(_ number: UInt32) -> String { "+447700" + String(100_000 + number % 900_000) }
+
+    mutating func allocateSlot() -> Int {
+        let s: Int
+        if let free = freeSlots.popLast() { s = Int(free) } else { s = calls.count; calls.append(SimCall()) }
+        calls[s].live = true
+        calls[s].ticket = nil
+        calls[s].connected = false
+        calls[s].everQueued = false
+        calls[s].queue = -1
+        return s
+    }
+
+    mutating func endCall(_ s: Int) {
+        calls[s].live = false
+        calls[s].ticket = nil
+        calls[s].generation &+= 1
+        freeSlots.append(Int32(s))
+        liveCalls -= 1
+    }
+
+    /// The caller joins queue-manager queue `q`; returns what to tell the interpreter (flow mode).
+    /// The caller must drain the queue manager afterwards.
+    mutating func join(_ s: Int, queue q: Int, topic: TopicHandle) throws -> CallEvent? {
+        calls[s].queue = Int32(q)
+        calls[s].everQueued = true
+        needsDrain = true
+        switch try queue.join(call: CallID(UInt64(s)), queue: QueueHandle(q), topic: topic, at: now) {
+        case .joined(let joined):
+            calls[s].ticket = joined.ticket
+            calls[s].joinedAt = now
+            calls[s].waitSerial &+= 1
+            stats.enqueued(queue: q, at: now)
+            if model.patience[q] != nil { patienceDue.append(Int32(s)) }
+            guard interpreter != nil else { return nil }
+            let estimate = (try? queue.estimatedWait(of: joined.ticket)) ?? nil
+            return .queueStatus(position: joined.position, estimatedWait: estimate ?? 0)
+        case .refusedEmpty:
+            if interpreter == nil { endCall(s) }
+            return .queueEmpty
+        }
+    }
+
+    /// Draws the patience of callers who joined a queue and are still waiting after the queue
+    /// manager was drained. A caller answered at once never needs the event (most calls in a
+    /// well-staffed queue), which keeps the agenda small. The draw is the same either way.
+    mutating func armPatience() {
+        for slot in patienceDue {
+            let s = Int(slot)
+            let q = Int(calls[s].queue)
+            guard let patience = model.patience[q] else { continue }
+            let t = calls[s].joinedAt + patience.sample(using: &rng)
+            guard calls[s].live, calls[s].ticket != nil else { continue }
+            events.push(.patience(slot: slot, generation: calls[s].generation, serial: calls[s].waitSerial), at: t)
+        }
+        patienceDue.removeAll(keepingCapacity: true)
+    }
+
+    /// The waiting caller's patience ran out: they hang up.
+    mutating func callerHangsUpWaiting(_ s: Int) throws {
+        if interpreter != nil {
+            try feed(s, .callerHungUp)          // the interpreter answers leaveQueue(.abandon) and hangUp
+            return
+        }
+        try leaveQueue(s, reason: .abandon, exit: .abandoned)
+        maybeRedial(calls[s].number)
+        endCall(s)
+    }
+
+    mutating func leaveQueue(_ s: Int, reason: LeaveReason, exit: QueueExit) throws {
+        guard let ticket = calls[s].ticket else { return }
+        try queue.leave(ticket, reason: reason, at: now)
+        calls[s].ticket = nil
+        stats.dequeued(queue: Int(calls[s].queue), joined: calls[s].joinedAt, at: now, exit: exit)
+    }
+
+    mutating func maybeRedial(_ number: UInt32) {
+        let p = model.scenario.callers.redialProbability
+        guard p > 0, rng.nextUnit() < p else { return }
+        let t = now + model.redialAfter.sample(using: &rng)
+        if t < model.scenario.duration {
+            pendingRedials += 1
+            events.push(.redial(number: number), at: t)
+        }
+    }
+}

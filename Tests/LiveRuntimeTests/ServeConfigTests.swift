@@ -1,0 +1,38 @@
+import Testing
+@testable import LiveRuntime
+
+/// The serve configuration: lines, agents, paths, and errors as FILE:LINE: error.
+struct ServeConfigTests {
+    @Test func readsLinesAgentsAndPaths() throws {
+        let config = try ServeConfig.parse("""
+            flow: flows/store.yaml
+            data: /var/lib/ivr
+            lines:
+              line1: {device: "plughw:Loopback,1,0"}
+              line2: {playback: play2, capture: cap2}
+            agents:
+              alice: {station: "plughw:Headset"}
+              bob: {}
+            """, file: "/etc/ivr/serve.yaml")
+        #expect(config.flow == "/etc/ivr/flows/store.yaml")
+        #expect(config.data == "/var/lib/ivr")
+        #expect(config.lines == [.init(name: "line1", playback: "plughw:Loopback,1,0", capture: "plughw:Loopback,1,0"),
+                                 .init(name: "line2", playback: "play2", capture: "cap2")])
+        #expect(config.agents.map(\.id) == ["alice", "bob"])
+        #expect(config.agents.map(\.station) == ["plughw:Headset", nil])
+    }
+
+    @Test(arguments: [
+        ("flow: f.yaml\nlines:\n  line1: {}\n", "serve.yaml:3: error: line line1 needs device: PCM"),
+        ("flow: f.yaml\nline:\n  line1: {device: x}\n", "serve.yaml:2: error: unknown key 'line'"),
+        ("lines:\n  line1: {device: x}\n", "serve.yaml:1: error: missing flow:"),
+        ("flow: f.yaml\nlines:\n  line1: {device: x}\nagents:\n  alice: {phone: x}\n", "serve.yaml:5: error: unknown key 'phone' for agent alice"),
+        ("flow: f.yaml\nlines: [\n", "serve.yaml:"),
+    ])
+    func errorsNameTheLine(text: String, expected: String) {
+        #expect(throws: ServeConfigError.self) { try ServeConfig.parse(text, file: "serve.yaml") }
+        do { _ = try ServeConfig.parse(text, file: "serve.yaml") } catch {
+            #expect(error.description.hasPrefix(expected), "\(error.description)")
+        }
+    }
+}

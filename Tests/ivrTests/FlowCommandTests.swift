@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// `ivr flow check` and `ivr call --keys`, run as a user would.
+@Suite struct FlowCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func storeFlowChecksClean() throws {
+        let result = try IvrBinary.run(["flow", "check", "flows/store.yaml"], in: Self.root)
+        #expect(result.status == 0)
+        #expect(result.stdout == "flows/store.yaml: ok: flow 'store', 14 steps, 27 prompts, 4 queues (orders, payments, returns, general), 1 schedule\n")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func brokenFlowListsEveryProblemAndExitsOne() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-flow-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "steps:\n  a:\n    play: greeting\n    next: nowhere\n  b:\n    goto: b\n".write(
+            to: dir.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let prompts = Self.root.appendingPathComponent("prompts").path
+        let result = try IvrBinary.run(["flow", "check", "bad.yaml", "--prompts", prompts], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.split(separator: "\n").map(String.init) == [
+            "bad.yaml:4:11: error: next 'nowhere' is not a step in this flow: steps are a, b",
+            "bad.yaml:5:3: warning: step 'b' is never reached from the start step 'a'",
+            "bad.yaml:5:3: error: steps b → b loop forever without waiting for the caller: one of them must play, ask or hang up",
+            "bad.yaml: 2 errors, 1 warning",
+        ])
+    }
+
+    @Test func missingPromptFolderIsAClearError() throws {
+        let result = try IvrBinary.run(["flow", "check", "flows/store.yaml", "--prompts", "/nonexistent"], in: Self.root)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("prompt folder '/nonexistent' does not exist"))
+    }
+
+    @Test func scriptedCallPrintsATranscript() throws {
+        let result = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "w3 1 hangup", "--at", "2026-11-23T10:00"], in: Self.root)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "call to store from +441632960123 at 2026-11-23T10:00:00 (Monday, Europe/London)")
+        #expect(lines.contains("    3.30  enqueue      orders topic orders-and-delivery"))
+        #expect(lines.last == "outcome: abandoned, queue orders")
+    }
+
+    @Test func scriptedCallAsJSON() throws {
+        let result = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "w14 talk10 hangup", "--at", "2026-11-23T18:30",
+                                        "--caller", "+441632960999", "--json"], in: Self.root)
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let outcome = try #require(object["outcome"] as? [String: Any])
+        #expect(outcome["result"] as? String == "voicemail")
+        #expect(outcome["mailbox"] as? String == "general")
+        let callback = try #require(outcome["callback"] as? [String: Any])
+        #expect(callback["due"] as? String == "2026-11-24T09:00:00")
+        let events = try #require(object["events"] as? [[String: Any]])
+        #expect(events.first?["type"] as? String == "step")
+        #expect(events.contains { $0["type"] as? String == "prompt" && $0["name"] as? String == "after-hours" })
+        #expect(events.last?["type"] as? String == "hangup")
+    }
+
+    @Test func badScriptAndBadTimeAreClearErrors() throws {
+        let script = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "1 wait5"], in: Self.root)
+        #expect(script.status != 0)
+        #expect(script.stderr.contains("--keys token 2 'wait5' is not understood"))
+        let time = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "1", "--at", "tomorrow"], in: Self.root)
+        #expect(time.status != 0)
+        #expect(time.stderr.contains("--at 'tomorrow' is not a local time"))
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+
+/// `ivr call FLOW --playback PCM --capture PCM`, run as a child process on PCMs defined in a test
+/// `~/.asoundrc` (alsa-lib's `file` plugin over `null`: capture from a raw file, playback into one).
+@Suite("ivr call on a live line", .serialized)
+struct LiveCallCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A home folder with an asoundrc defining `play` and `cap`, and a data folder.
+    final class Line {
+        let home: URL
+        init() throws {
+            home = FileManager.default.temporaryDirectory.appendingPathComponent("livecall-\(UUID())")
+            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+            let rc = """
+            pcm.play { type plug slave { format S16_LE rate 8000 channels 1 pcm { type file slave.pcm "null" format "raw" file "\(path("playback.raw"))" } } }
+            pcm.cap { type plug slave { format S16_LE rate 8000 channels 1 pcm { type file slave.pcm "null" format "raw" file "/dev/null" infile "\(path("capture.raw"))" } } }
+
+            """
+            try rc.write(toFile: path(".asoundrc"), atomically: true, encoding: .utf8)
+        }
+        deinit { try? FileManager.default.removeItem(at: home) }
+        func path(_ name: String) -> String { home.appendingPathComponent(name).path }
+
+        /// The `ivr call` process for the store flow on this line, in opening hours.
+        func process(prompts: String = LiveCallCommandTests.root.appendingPathComponent("prompts").path) -> Process {
+            let process = Process()
+            process.executableURL = IvrBinary.url
+            process.arguments = ["call", LiveCallCommandTests.root.appendingPathComponent("flows/store.yaml").path,
+                                 "--playback", "play", "--capture", "cap", "--at", "2026-11-23T10:00",
+                                 "--data", path("data"), "--prompts", prompts]
+            var environment = ProcessInfo.processInfo.environment
+            environment["HOME"] = home.path
+            process.environment = environment
+            return process
+        }
+    }
+
+    /// Keys "1" at 0.8 s and 2.5 s (orders, then leave a message), then `noise` seconds of a
+    /// steady -20 dBFS noise (a caller who keeps talking) from 14 s on.
+    static func capture(noise seconds: Double) -> (samples: [Int16], noiseStart: Int) {
+        var samples = [Int16](repeating: 0, count: 6400)
+        func key(_ low: Double, _ high: Double) {
+            for n in 0..<560 {
+                let t = Double(n) / 8000
+                samples.append(Int16(7300 * sin(2 * .pi * low * t) + 7300 * sin(2 * .pi * high * t)))
+            }
+            samples += [Int16](repeating: 0, count: 560)
+        }
+        key(697, 1209)
+        samples += [Int16](repeating: 0, count: 20_000 - samples.count)
+        key(697, 1209)
+        samples += [Int16](repeating: 0, count: 14 * 8000 - samples.count)
+        let noiseStart = samples.count
+        var state: UInt32 = 7
+        for _ in 0..<Int(seconds * 8000) {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            samples.append(Int16(truncatingIfNeeded: Int32(bitPattern: state) >> 19))
+        }
+        samples += [Int16](repeating: 0, count: 8000 * 30)
+        return (samples, noiseStart)
+    }
+
+    static func writeRaw(_ samples: [Int16], to path: String) throws {
+        try samples.withUnsafeBufferPointer { Data(buffer: $0) }.write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test func killDashNineMidMessageLeavesAReadableFile() throws {
+        let line = try Line()
+        let (samples, noiseStart) = Self.capture(noise: 170)
+        try Self.writeRaw(samples, to: line.path("capture.raw"))
+        let process = line.process()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let folder = line.path("data/voicemail")
+        var file: String?
+        var sizeBeforeKill = 0
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && process.isRunning {
+            if let name = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.first(where: { $0.hasSuffix(".wav") }) {
+                let path = folder + "/" + name
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                if size > 160_000 {                          // 10 s of the message on disk
+                    sizeBeforeKill = size
+                    file = path
+                    kill(process.processIdentifier, SIGKILL)
+                    break
+                }
+            }
+            usleep(2000)
+        }
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let path = try #require(file)
+        // The header counts every byte on disk: the file opens and holds what was written before the kill.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let header = bytes.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self).prefix(44)) }
+        let dataSize = Int(header[40]) | Int(header[41]) << 8 | Int(header[42]) << 16 | Int(header[43]) << 24
+        #expect(Array(header[0..<4]) == Array("RIFF".utf8))
+        #expect(dataSize == bytes.count - 44)
+        #expect(dataSize >= sizeBeforeKill - 44)
+        let info = try IvrBinary.run(["audio", "info", path])
+        #expect(info.status == 0, "\(info.stderr)")
+        // What was recorded is the caller's audio, sample for sample (from the noise onwards).
+        let recorded: [Int16] = bytes.dropFirst(44).withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
+        let noise = Array(samples[noiseStart..<(noiseStart + 800)])
+        let at = try #require(recorded.indices.dropLast(800).first { recorded[$0] == noise[0] && Array(recorded[$0..<($0 + 800)]) == noise })
+        #expect(Array(recorded[at...]) == Array(samples[(noiseStart)..<(noiseStart + recorded.count - at)]))
+        // No row points to it yet; the orphan check finds it.
+        let check = try IvrBinary.run(["voicemail", "check", "--data", line.path("data")])
+        #expect(check.status == 4)
+        #expect(check.stdout.contains((path as NSString).lastPathComponent) || check.stderr.contains((path as NSString).lastPathComponent))
+    }
+
+    @Test func missingDeviceIsNamed() throws {
+        let result = try IvrBinary.run(["call", Self.root.appendingPathComponent("flows/store.yaml").path,
+                                        "--device", "no-such-pcm", "--data",
+                                        FileManager.default.temporaryDirectory.appendingPathComponent("livecall-\(UUID())").path,
+                                        "--prompts", Self.root.appendingPathComponent("prompts").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("ALSA PCM 'no-such-pcm': cannot open for playback"))
+        #expect(result.stderr.contains("aplay -L"))
+    }
+
+    @Test func corruptPromptIsNamedBeforeTheCallStarts() throws {
+        let line = try Line()
+        let prompts = line.path("prompts")
+        try FileManager.default.copyItem(atPath: Self.root.appendingPathComponent("prompts").path, toPath: prompts)
+        try Data("RIFF....WAVEnot really".utf8).write(to: URL(fileURLWithPath: prompts + "/greeting.wav"))
+        try Self.writeRaw([Int16](repeating: 0, count: 8000), to: line.path("capture.raw"))
+        let process = line.process(prompts: prompts)
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(text.contains(prompts + "/greeting.wav"))
+        #expect(!FileManager.default.fileExists(atPath: line.path("playback.raw")))
+    }
+
+    @Test func ctrlCMidMessageKeepsItAndIndexesIt() throws {
+        let line = try Line()
+        let (samples, _) = Self.capture(noise: 170)
+        try Self.writeRaw(samples, to: line.path("capture.raw"))
+        let process = line.process()
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let folder = line.path("data/voicemail")
+        let deadline = Date().addingTimeInterval(60)
+        var interrupted = false
+        while Date() < deadline && process.isRunning && !interrupted {
+            if let name = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.first(where: { $0.hasSuffix(".wav") }),
+               ((try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)[.size] as? Int) ?? 0) > 160_000 {
+                kill(process.processIdentifier, SIGINT)
+                interrupted = true
+            }
+            usleep(2000)
+        }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(interrupted)
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("caller-hangup"))
+        #expect(text.contains("voicemail    general saved"))
+        let list = try IvrBinary.run(["voicemail", "list", "--json", "--data", line.path("data")])
+        #expect(list.stdout.contains("\"status\":\"new\"") || list.stdout.contains("\"status\" : \"new\""), "\(list.stdout)")
+        let check = try IvrBinary.run(["voicemail", "check", "--data", line.path("data")])
+        #expect(check.status == 0)
+    }
+
+    /// Keys typed on a terminal reach the flow (run under `script`, which gives `ivr` a pseudo-terminal).
+    @Test func keysTypedOnTheTerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let line = try Line()
+        try Self.writeRaw([Int16](repeating: 0, count: 8000 * 5), to: line.path("capture.raw"))
+        let call = line.process()
+        let command = ([call.executableURL!.path] + call.arguments!).map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qfec", command, "/dev/null"]
+        process.environment = call.environment
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let seen = Collected()
+        output.fileHandleForReading.readabilityHandler = { handle in seen.append(handle.availableData) }
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while !seen.text.contains("type keys") && Date() < deadline && process.isRunning { usleep(10_000) }
+        input.fileHandleForWriting.write(Data("1".utf8))
+        while !seen.text.contains("(keyed)") && Date() < deadline && process.isRunning { usleep(10_000) }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        output.fileHandleForReading.readabilityHandler = nil
+        #expect(seen.text.contains("digit        1 (keyed)"), "\(seen.text)")
+        #expect(seen.text.contains("step         orders"))
+    }
+}
+
+/// Output collected from a child process while it runs.
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+}
