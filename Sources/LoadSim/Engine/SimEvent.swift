@@ -5,8 +5,6 @@ import CallFlow
 /// Events that belong to a call carry the call's slot and generation; a slot is reused
 /// after its call ends, so an event whose generation no longer matches is dropped.
 enum SimEvent {
-    /// The next first-time arrival.
-    case arrival
     /// A caller who abandoned calls again (same caller number).
     case redial(number: UInt32)
     /// The caller's patience in the queue ran out (`serial` matches the wait it belongs to).

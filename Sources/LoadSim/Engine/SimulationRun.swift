@@ -75,13 +75,25 @@ public struct SimulationRun {
             }
         }
         stats.scheduled.set(Double(groupScheduled.reduce(0, +)), at: 0)
-        if let first = arrivals.next(after: 0, limit: scenario.duration, using: &rng) { events.push(.arrival, at: first) }
-        else { arrivalsOpen = false }
+        // The next first-time arrival is kept beside the agenda rather than in it: one heap
+        // push and pop fewer per call. On a tie the agenda's event goes first.
+        var nextArrival = arrivals.next(after: 0, limit: scenario.duration, using: &rng) ?? .infinity
+        arrivalsOpen = nextArrival < .infinity
         var steps = 0
-        while let entry = events.pop() {
+        while true {
             if !arrivalsOpen && liveCalls == 0 && pendingRedials == 0 { break }
-            now = entry.time
-            try handle(entry.payload)
+            if nextArrival < (events.nextTime ?? .infinity) {
+                now = nextArrival
+                nextArrival = arrivals.next(after: now, limit: scenario.duration, using: &rng) ?? .infinity
+                if nextArrival == .infinity { arrivalsOpen = false }
+                nextNumber &+= 1
+                try startCall(number: nextNumber, redial: false)
+            } else if let entry = events.pop() {
+                now = entry.time
+                try handle(entry.payload)
+            } else {
+                break
+            }
             steps &+= 1
             if steps & 0xFFFF == 0, let progress { progress(min(1, now / scenario.duration)) }
         }
@@ -93,12 +105,6 @@ public struct SimulationRun {
 
     mutating func handle(_ event: SimEvent) throws {
         switch event {
-        case .arrival:
-            if let next = arrivals.next(after: now, limit: model.scenario.duration, using: &rng) {
-                events.push(.arrival, at: next)
-            } else { arrivalsOpen = false }
-            nextNumber &+= 1
-            try startCall(number: nextNumber, redial: false)
         case .redial(let number):
             pendingRedials -= 1
             try startCall(number: number, redial: true)

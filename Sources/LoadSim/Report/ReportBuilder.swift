@@ -100,7 +100,8 @@ public enum ReportBuilder {
     static func startLabel(_ s: Scenario) -> String {
         let c = s.start
         func two(_ v: Int?) -> String { let x = v ?? 0; return x < 10 ? "0\(x)" : "\(x)" }
-        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) \(s.timeZone.identifier)"
+        let zone = s.timeZone.identifier == "GMT" ? "UTC" : s.timeZone.identifier
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) \(zone)"
     }
 
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
