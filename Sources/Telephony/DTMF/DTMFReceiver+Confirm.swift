@@ -14,6 +14,9 @@ extension DTMFReceiver {
         var highOffsetHz: Double
         /// Largest distance of one pair's frequency estimate from the mean, per tone, in Hz.
         var wanderHz: SIMD2<Double> = .zero
+        /// Share of the steady windows' power held by the two tones (15 ms bins, loss for the
+        /// measured frequency offset corrected).
+        var windowToneFraction: Double
         /// Share of the steady sub-blocks' power held by the two tones (leakage solved).
         var toneFraction: Double
 
@@ -28,6 +31,7 @@ extension DTMFReceiver {
                 && abs(highOffsetHz) <= DTMFThresholds.frequencyTolerance * nominal.highFrequency
                 && wanderHz.max() <= DTMFThresholds.maximumFrequencyWanderHz
                 && toneFraction >= Decibels.powerRatio(DTMFThresholds.steadyToneToTotalDB)
+                && windowToneFraction >= Decibels.powerRatio(DTMFThresholds.windowToneToTotalDB)
         }
     }
 
@@ -54,6 +58,7 @@ extension DTMFReceiver {
         var rowRe: Float = 0, rowIm: Float = 0, columnRe: Float = 0, columnIm: Float = 0
         var steady: UInt32 = 0  // bit i: sub-block index - i is steady and in a used pair
         var lowAngles = SIMD16<Float>(), highAngles = SIMD16<Float>()
+        var windowTone = SIMD2<Float>(), windowTotal: Float = 0
         for newer in oldest...index {
             let span = (newer - DTMFThresholds.windowSubBlocks)...newer
             guard span.allSatisfy({ isSteady(key, at: $0, reference: candidate.reference, now: index) }),
@@ -71,6 +76,8 @@ extension DTMFReceiver {
             columnIm += highIm
             pairs += 1
             for sub in span { steady |= 1 << UInt32(index - sub) }
+            windowTone += SIMD2(a[0] * a[0] + a[1] * a[1], a[2] * a[2] + a[3] * a[3])
+            windowTotal += (newer - 2...newer).reduce(Float(0)) { $0 + historyEnergy[$1 % DTMFThresholds.historyLength] }
             lowAngles[pairs - 1] = atan2(lowIm, lowRe)
             highAngles[pairs - 1] = atan2(highIm, highRe)
         }
@@ -90,8 +97,21 @@ extension DTMFReceiver {
             wander[0] = max(wander[0], abs(Double(lowAngles[pair]) * hertzPerRadian - lowOffset))
             wander[1] = max(wander[1], abs(Double(highAngles[pair]) * hertzPerRadian - highOffset))
         }
+        // Tone share over the 15 ms windows (narrow bins: neighbouring harmonics stay out), with
+        // each tone's window loss for its measured frequency offset put back.
+        let windowLength = Double(length * DTMFThresholds.windowSubBlocks)
+        func windowGain(_ offsetHz: Double) -> Double {
+            let x = Double.pi * offsetHz / Double(DTMFReceiver.sampleRate)
+            guard abs(x) > 1e-9 else { return 1 }
+            let ratio = sin(x * windowLength) / (windowLength * sin(x))
+            return max(ratio * ratio, 0.1)
+        }
+        let tonePower = 2 * (Double(windowTone[0]) / windowGain(lowOffset) + Double(windowTone[1]) / windowGain(highOffset))
+            / (windowLength * windowLength)
+        let totalPower = Double(windowTotal) / windowLength
         return ToneMeasurement(key: key, pairs: pairs, lowOffsetHz: lowOffset, highOffsetHz: highOffset,
                                wanderHz: wander,
+                               windowToneFraction: totalPower > 0 ? tonePower / totalPower : 0,
                                toneFraction: totalEnergy > 0 ? Double(toneEnergy / totalEnergy) : 0)
     }
 }

@@ -20,9 +20,10 @@ import Foundation
 ///    amplitude at the key's two frequencies relative to the press's strongest sub-block, which
 ///    measures how much of those 5 ms the tone filled, giving start, end and duration to about 1 ms.
 /// 4. *Confirm* (key-down): duration ≥ 30 ms; over the steady part of the tone, the phase advance
-///    between windows 5 ms apart puts both frequencies within ±2.2 % of nominal and their ratio
+///    between windows 5 ms apart puts both frequencies within ±1.8 % of nominal and their ratio
 ///    within 3.3 %, no single window pair wanders more than 5 Hz from the mean, and the two tones
-///    hold ≥ 79 % of the power. A candidate that cannot confirm within its first 70 ms never does.
+///    hold ≥ 79 % of the sub-blocks' and ≥ 85 % of the windows' power. A candidate that cannot
+///    confirm within its first 70 ms never does.
 /// 5. *End* (key-up): 5 sub-blocks in a row without the key (25 ms), or 2 windows naming another key.
 ///
 /// Debounce truth table (one row per 5 ms step; "window" = the 15 ms classification):

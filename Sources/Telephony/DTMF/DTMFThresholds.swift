@@ -45,9 +45,10 @@ public enum DTMFThresholds {
     public static let conflictWindowsToEnd = 2
 
     /// Largest relative frequency error accepted on either tone: Q.24 accepts 1.5 % and rejects 3.5 %.
-    /// Set below the midpoint because clean measurements are precise (< 0.5 Hz) and high voices
-    /// put harmonics near two DTMF frequencies at 2.3-2.5 % off (e.g. 3 × 309 Hz and 4 × 309 Hz).
-    public static let frequencyTolerance: Double = 0.022
+    /// Set well below the midpoint because clean measurements are precise (< 0.1 %), while voices put
+    /// harmonics near two DTMF frequencies at 1.8-2.5 % off (e.g. 3 × 309 Hz and 4 × 309 Hz); a
+    /// synthetic-speech scan (98 minutes, 64 espeak-ng voices) had a third of its false keys there.
+    public static let frequencyTolerance: Double = 0.018
     /// Largest error of the high/low frequency ratio. Tones each within ±1.5 % can be at most
     /// 1.015/0.985 - 1 = 3.05 % off in ratio; a voice whose 3rd and 4th harmonics sit 1.8 % off
     /// 941 and 1209 Hz in opposite directions (ratio 4:3) is 3.6 % off and is refused.
@@ -60,6 +61,11 @@ public enum DTMFThresholds {
     /// 0 dB, a key in 10 dB SNR noise about -0.4 dB; sustained vowels whose harmonics sit near two
     /// DTMF frequencies read -1.5 dB or less, because other harmonics carry the rest.
     public static let steadyToneToTotalDB: Double = -1
+    /// At confirmation, the two tones must also hold this share of the steady 15 ms windows' power,
+    /// in dB (-0.7 dB = 85 %), each tone's window loss for its measured offset put back. Narrow bins
+    /// keep a voice's neighbouring harmonics out: a clean key reads 0 dB, a key in 10 dB SNR white
+    /// noise -0.2 to -0.6 dB, the voiced sounds that got past the other checks -0.6 to -1.5 dB.
+    public static let windowToneToTotalDB: Double = -0.7
     /// Window pairs (5 ms apart, both fully inside the tone) needed to measure the frequencies.
     public static let minimumFrequencyPairs = 2
     /// Most recent sub-blocks kept for look-back (80 ms).
