@@ -77,12 +77,14 @@ public final class LineServer: @unchecked Sendable {
             return ring(words[1], caller: words.count == 3 ? words[2] : nil)
         case "hangup" where words.count == 2:
             return hangUp(words[1])
+        case "answer" where words.count == 2:
+            return setup.queue.answerAgent(words[1])
         case "key" where words.count == 3:
             return press(words[1], keys: words[2])
         case "status" where words.count == 1:
             return status()
         default:
-            return "error unknown command '\(command)'; use: ring LINE [CALLER] | hangup LINE | key LINE KEYS | status"
+            return "error unknown command '\(command)'; use: ring LINE [CALLER] | hangup LINE | answer AGENT | key LINE KEYS | status"
         }
     }
 
