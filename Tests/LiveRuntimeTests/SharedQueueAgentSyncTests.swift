@@ -22,7 +22,7 @@ import Testing
     }
 
     static func state(of id: String, in queue: SharedQueue) -> String? {
-        queue.statusLines().first { $0.hasPrefix("agent \(id) ") }.map { String($0.dropFirst("agent \(id) ".count)) }
+        queue.statusLines().first { $0.hasPrefix("agent \(id) ") }?.split(separator: " ").dropFirst(2).first.map(String.init)
     }
 
     @Test func storeStatesBecomeManagerInputs() throws {
@@ -30,6 +30,7 @@ import Testing
         let store = try Store(directory: DataDirectory(url: dir.url.appendingPathComponent("data")))
         let queue = try SharedQueue(queues: ["general"], agents: [try Self.agent("bob", loggedIn: false)], store: store)
         #expect(Self.state(of: "bob", in: queue) == "logged-out")
+        #expect(queue.statusLines().contains("agent bob logged-out (callbacks only)"))
         queue.syncAgents(["bob": .available])
         #expect(Self.state(of: "bob", in: queue) == "available")
         queue.syncAgents(["bob": .onBreak])
@@ -57,8 +58,9 @@ import Testing
         }
         #expect(position == 1)
         #expect(queue.statusLines().contains("queue general waiting 1"))
+        #expect(queue.statusLines().contains("caller 7 queue general position 1 waited 0 s from withheld"))
         queue.syncAgents(["alice": .available])                    // `ivr agent login alice`
-        #expect(Self.state(of: "alice", in: queue) == "on-call")
+        #expect(queue.statusLines().contains("agent alice on-call call 7"))
         #expect(queue.statusLines().contains("queue general waiting 0"))
         queue.syncAgents(["alice": .loggedOut])                    // `ivr agent logout alice` mid-call
         #expect(Self.state(of: "alice", in: queue) == "on-call")

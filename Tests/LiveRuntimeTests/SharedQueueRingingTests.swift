@@ -34,6 +34,8 @@ import Testing
         let first = try #require(["carol", "dave"].first { Self.state($0, queue) == "ringing" })
         let second = first == "carol" ? "dave" : "carol"
         #expect(Self.state(second, queue) == "available")
+        #expect(queue.statusLines().contains("agent \(first) ringing call 1"))
+        #expect(queue.statusLines().contains("caller 1 queue general ringing waited 0 s from +441632960123"))
         queue.expireRinging()                                      // not yet: still ringing
         #expect(Self.state(first, queue) == "ringing")
 

@@ -62,11 +62,11 @@ struct ServeAgentCommandTests {
 
         func ivr(_ arguments: [String]) throws -> IvrBinary.Result { try IvrBinary.run(arguments + ["--data", data]) }
 
-        /// Polls `ivr line status` until it has `line` (false after 15 s).
+        /// Polls `ivr line status` until a line is `text` or starts with it and a space (false after 15 s).
         func waitFor(_ text: String) throws -> Bool {
             let deadline = Date().addingTimeInterval(15)
             while Date() < deadline {
-                if try ivr(["line", "status"]).stdout.split(separator: "\n").contains(where: { $0 == text }) { return true }
+                if try ivr(["line", "status"]).stdout.split(separator: "\n").contains(where: { $0 == text || $0.hasPrefix(text + " ") }) { return true }
                 usleep(50_000)
             }
             return false
@@ -85,11 +85,16 @@ struct ServeAgentCommandTests {
         #expect(try server.waitFor("agent alice logged-out"))
         #expect(try server.ivr(["line", "ring", "line1", "+441632960123"]).status == 0)
         #expect(try server.waitFor("queue general waiting 1"), "nobody is logged in: the caller waits")
+        let waiting = try server.ivr(["line", "status"]).stdout
+        #expect(waiting.contains("line line1 call 1 caller +441632960123 queue general\n"), "\(waiting)")
+        #expect(waiting.contains("caller 1 queue general position 1 waited "))
 
         let login = try server.ivr(["agent", "login", "alice"])
         #expect(login.status == 0, "\(login.stderr)")
         #expect(try server.waitFor("agent alice on-call"), "the server saw the login and connected the caller")
         #expect(try server.waitFor("queue general waiting 0"))
+        #expect(try server.waitFor("line line1 call 1 caller +441632960123 agent alice"))
+        #expect(try server.waitFor("agent alice on-call call 1"))
 
         #expect(try server.ivr(["agent", "logout", "alice"]).status == 0)
         usleep(1_500_000)                                    // more than one re-read of the store

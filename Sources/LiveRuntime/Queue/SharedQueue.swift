@@ -48,6 +48,15 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         var autoAnswer: Bool
     }
 
+    /// A caller in the shared queue (also while an offer rings for them).
+    struct Waiting {
+        var ticket: CallTicket
+        var control: LineControl
+        var queue: String
+        var caller: String?
+        var joinedAt: Double
+    }
+
     /// An offer ringing at a station until the agent answers or the ring timeout.
     struct Ringing {
         var offer: CallerOffer
@@ -60,7 +69,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     let lock = NSLock()
     var manager: QueueManager
     private let started = DispatchTime.now()
-    var waiting: [UInt64: (ticket: CallTicket, control: LineControl)] = [:]
+    var waiting: [UInt64: Waiting] = [:]
+    var agentCalls: [AgentHandle: UInt64] = [:]
     var stations: [AgentHandle: Station] = [:]
     var talking: [AgentHandle: StationLink] = [:]
     var ringing: [AgentHandle: Ringing] = [:]
@@ -126,7 +136,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
                 let topicHandle = topic.map { manager.topic(named: $0) } ?? .none
                 switch try manager.join(call: CallID(call), queue: handle, topic: topicHandle, at: now) {
                 case .joined(let joined):
-                    waiting[call] = (joined.ticket, control)
+                    waiting[call] = Waiting(ticket: joined.ticket, control: control, queue: queue, caller: caller, joinedAt: now)
                     try? store?.callerJoined(WaitingCaller(callID: Self.callID(call), queue: queue, caller: caller,
                                                            joinedAt: Date(timeIntervalSince1970: epoch + now)))
                     return .joined(position: joined.position, estimatedWait: try? manager.estimatedWait(of: joined.ticket))
@@ -169,12 +179,28 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         leave(call: call, reason: .abandon)
     }
 
-    /// Per queue: name, callers waiting; per agent: id and state. For `status`.
+    /// Per queue: name, callers waiting; each waiting caller (queue order); per agent: id, state
+    /// and the call they are ringing for or talking to. For `status`.
     public func statusLines() -> [String] {
         lock.withLock {
-            let queues = manager.status(at: now).map { "queue \($0.name) waiting \($0.waiting)" }
-            let agents = manager.agentStatus().map { "agent \($0.id) \($0.state.rawValue)" }
-            return queues + agents
+            let t = now
+            let queues = manager.status(at: t).map { "queue \($0.name) waiting \($0.waiting)" }
+            let callers = waiting.map { call, entry -> (String, Int, String) in
+                let ringing = self.ringing.values.contains { $0.offer.call.raw == call }
+                let position = (try? manager.position(of: entry.ticket)) ?? 1
+                let state = ringing ? "ringing" : "position \(position)"
+                let line = "caller \(call) queue \(entry.queue) \(state) waited \(Int(t - entry.joinedAt)) s from \(entry.caller ?? "withheld")"
+                return (entry.queue, ringing ? 0 : position, line)
+            }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+            let agents = manager.agentStatus().enumerated().map { index, agent -> String in
+                let handle = AgentHandle(index)
+                var line = "agent \(agent.id) \(agent.state.rawValue)"
+                if let ring = ringing[handle] { line += " call \(ring.offer.call.raw)" }
+                if let call = agentCalls[handle] { line += " call \(call)" }
+                if stations[handle] == nil { line += " (callbacks only)" }
+                return line
+            }
+            return queues + callers + agents
         }
     }
 
@@ -229,6 +255,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             lock.withLock {
                 waiting[offer.call.raw] = nil
                 talking[agent] = link
+                agentCalls[agent] = offer.call.raw
                 try? manager.answer(agent, at: t)
             }
             try? store?.callerLeft(callID: Self.callID(offer.call.raw))
@@ -248,6 +275,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     private func conversationEnded(_ agent: AgentHandle, by side: CompletedBy) {
         let id: String = lock.withLock {
             talking[agent] = nil
+            agentCalls[agent] = nil
             _ = try? manager.complete(agent, by: side, at: now)
             return manager.agentIDs[Int(agent.index)]
         }
