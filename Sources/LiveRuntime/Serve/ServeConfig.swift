@@ -52,6 +52,8 @@ public struct ServeConfig: Sendable, Equatable {
     public var agents: [Agent]
     /// Seconds an offer rings at a station before it counts as not answered, by queue.
     public var ringTimeouts: [String: Double] = [:]
+    /// Line in the config file of each queue under `queues:`, for messages.
+    public var queueLines: [String: Int] = [:]
 
     /// Reads and checks `path`; errors read `FILE:LINE: error: message`.
     public static func load(_ path: String) throws(ServeConfigError) -> ServeConfig {
@@ -87,7 +89,7 @@ public struct ServeConfig: Sendable, Equatable {
         let lines = try parseLines(top["lines"], fail: fail)
         let agents = try parseAgents(top["agents"], fail: fail)
         var config = ServeConfig(flow: flow, data: try path("data"), prompts: try path("prompts"), lines: lines, agents: agents)
-        config.ringTimeouts = try parseQueues(top["queues"], fail: fail)
+        (config.ringTimeouts, config.queueLines) = try parseQueues(top["queues"], fail: fail)
         return config
     }
 
@@ -134,12 +136,15 @@ public struct ServeConfig: Sendable, Equatable {
         return agents
     }
 
-    private static func parseQueues(_ node: Node?, fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> [String: Double] {
-        guard let node else { return [:] }
+    private static func parseQueues(_ node: Node?, fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError)
+        -> (timeouts: [String: Double], lines: [String: Int]) {
+        guard let node else { return ([:], [:]) }
         guard let mapping = node.mapping else { throw fail(node, "queues: must map queue names to {timeout: SECONDS}") }
         var timeouts: [String: Double] = [:]
+        var lines: [String: Int] = [:]
         for (key, value) in mapping {
             guard let name = key.string, !name.isEmpty else { throw fail(key, "a queue name must be text") }
+            lines[name] = key.mark?.line ?? 0
             guard let fields = value.mapping else { throw fail(value, "queue \(name) must be {timeout: SECONDS}") }
             for (field, _) in fields where field.string != "timeout" {
                 throw fail(field, "unknown key '\(field.string ?? "?")' for queue \(name); expected timeout")
@@ -150,7 +155,7 @@ public struct ServeConfig: Sendable, Equatable {
             }
             timeouts[name] = seconds
         }
-        return timeouts
+        return (timeouts, lines)
     }
 
     private static func line(of error: YamlError) -> Int {

@@ -66,8 +66,8 @@ struct ServeCommand: ParsableCommand {
         let log: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
         let queueNames = try store.queues().map(\.name)
         for name in settings.ringTimeouts.keys.sorted() where !queueNames.contains(name) {
-            throw ServeConfigError(file: config, line: 0,
-                                   message: "queues: no queue '\(name)' in the store; queues: \(queueNames.joined(separator: ", "))")
+            throw ServeConfigError(file: config, line: settings.queueLines[name] ?? 0,
+                                   message: "no queue '\(name)' in the store; queues: \(queueNames.joined(separator: ", "))")
         }
         let queue = try SharedQueue(queues: queueNames, agents: agents, store: store, ringTimeouts: settings.ringTimeouts, log: log)
         queue.startTicking()
