@@ -72,4 +72,18 @@ import Testing
         link.end(by: .agent)
         #expect(Self.state(of: "alice", in: queue) == "logged-out")
     }
+
+    @Test func aLogoutAndLoginDuringOneCallLeaveTheAgentLoggedIn() throws {
+        let dir = TemporaryDirectory()
+        let queue = try SharedQueue(queues: ["general"], agents: [try Self.agent("alice", station: dir, loggedIn: true)])
+        _ = queue.join(call: 5, queue: "general", topic: nil, caller: nil, control: LineControl())
+        #expect(Self.state(of: "alice", in: queue) == "on-call")
+        queue.syncAgents(["alice": .loggedOut])
+        queue.syncAgents(["alice": .available])
+        let link = try #require(queue.lock.withLock { queue.talking.values.first })
+        link.end(by: .caller)
+        #expect(Self.state(of: "alice", in: queue) == "logged-out", "the manager's logout was still pending")
+        queue.syncAgents(["alice": .available])                    // the next re-read of the store
+        #expect(Self.state(of: "alice", in: queue) == "available")
+    }
 }

@@ -7,7 +7,9 @@ extension SharedQueue {
     /// Feeds agents' store states into the manager: each change since the last call becomes
     /// `login`, `logout`, `pause` or `ready`. A change during a call takes effect after it (the
     /// manager defers it). The store has logged these changes already, so the manager's own
-    /// agent events are not written again.
+    /// agent events are not written again. An agent the store has logged in but the manager
+    /// logged out (a logout that took effect after a call, though `login` came meanwhile) is
+    /// logged in again.
     public func syncAgents(_ states: [String: AgentState]) {
         let t = now
         lock.withLock {
@@ -15,9 +17,15 @@ extension SharedQueue {
             defer { manager.eventsEnabled = true }
             for (agent, last) in storeStates {
                 let id = manager.agentIDs[Int(agent.index)]
-                guard let state = states[id], state != last else { continue }
-                storeStates[agent] = state
-                apply(state, to: agent, id: id, at: t)
+                guard let state = states[id] else { continue }
+                if state != last {
+                    storeStates[agent] = state
+                    apply(state, to: agent, id: id, at: t)
+                } else if state != .loggedOut, (try? manager.state(of: agent)) == .loggedOut {
+                    // Logged out after a call although the store has them logged in again
+                    // (`logout` then `login` during one call): follow the store.
+                    apply(state, to: agent, id: id, at: t)
+                }
             }
         }
         dispatch()
