@@ -65,7 +65,7 @@ struct LineCommand: ParsableCommand {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Lines, queues and agents of the running server.")
+        static let configuration = CommandConfiguration(abstract: "Lines (what each call is doing), queues, callers waiting and agents of the running server.")
         @OptionGroup var socket: SocketOptions
         func run() throws { try socket.send("status") }
     }
