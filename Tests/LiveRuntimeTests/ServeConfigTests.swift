@@ -20,6 +20,23 @@ struct ServeConfigTests {
                                  .init(name: "line2", playback: "play2", capture: "cap2")])
         #expect(config.agents.map(\.id) == ["alice", "bob"])
         #expect(config.agents.map(\.station) == ["plughw:Headset", nil])
+        #expect(config.agents.map(\.autoAnswer) == [true, true])
+        #expect(config.ringTimeouts.isEmpty)
+    }
+
+    @Test func readsAutoAnswerAndRingTimeouts() throws {
+        let config = try ServeConfig.parse("""
+            flow: store.yaml
+            lines:
+              line1: {device: x}
+            agents:
+              carol: {station: desk, auto_answer: false}
+            queues:
+              orders: {timeout: 20}
+              general: {timeout: 7.5}
+            """, file: "serve.yaml")
+        #expect(config.agents.first?.autoAnswer == false)
+        #expect(config.ringTimeouts == ["orders": 20, "general": 7.5])
     }
 
     @Test(arguments: [
@@ -28,6 +45,9 @@ struct ServeConfigTests {
         ("lines:\n  line1: {device: x}\n", "serve.yaml:1: error: missing flow:"),
         ("flow: f.yaml\nlines:\n  line1: {device: x}\nagents:\n  alice: {phone: x}\n", "serve.yaml:5: error: unknown key 'phone' for agent alice"),
         ("flow: f.yaml\nlines: [\n", "serve.yaml:"),
+        ("flow: f.yaml\nlines:\n  l: {device: x}\nagents:\n  carol: {auto_answer: maybe}\n", "serve.yaml:5: error: auto_answer of agent carol must be true or false"),
+        ("flow: f.yaml\nlines:\n  l: {device: x}\nqueues:\n  orders: {timeout: 0}\n", "serve.yaml:5: error: timeout of queue orders must be seconds greater than 0"),
+        ("flow: f.yaml\nlines:\n  l: {device: x}\nqueues:\n  orders: {ring: 5}\n", "serve.yaml:5: error: unknown key 'ring' for queue orders; expected timeout"),
     ])
     func errorsNameTheLine(text: String, expected: String) {
         #expect(throws: ServeConfigError.self) { try ServeConfig.parse(text, file: "serve.yaml") }

@@ -196,7 +196,7 @@ struct LiveCallCommandTests {
         let deadline = Date().addingTimeInterval(30)
         while !seen.text.contains("type keys") && Date() < deadline && process.isRunning { usleep(10_000) }
         input.fileHandleForWriting.write(Data("1".utf8))
-        while !seen.text.contains("(keyed)") && Date() < deadline && process.isRunning { usleep(10_000) }
+        while !seen.text.contains("step         orders") && Date() < deadline && process.isRunning { usleep(10_000) }
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         output.fileHandleForReading.readabilityHandler = nil

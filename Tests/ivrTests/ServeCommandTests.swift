@@ -69,4 +69,21 @@ struct ServeCommandTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains(line.path("serve.yaml") + ":3: error: line line1 needs device: PCM"))
     }
+
+    @Test func aRingTimeoutForAnUnknownQueueNamesTheLine() throws {
+        let line = try LiveCallCommandTests.Line()
+        let root = LiveCallCommandTests.root
+        try """
+            flow: \(root.appendingPathComponent("flows/store.yaml").path)
+            data: data
+            prompts: \(root.appendingPathComponent("prompts").path)
+            lines:
+              line1: {playback: play, capture: cap}
+            queues:
+              sales: {timeout: 10}
+            """.write(toFile: line.path("serve.yaml"), atomically: true, encoding: .utf8)
+        let result = try IvrBinary.run(["serve", line.path("serve.yaml")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(line.path("serve.yaml") + ":7: error: no queue 'sales' in the store; queues: general"))
+    }
 }

@@ -34,7 +34,7 @@ public struct LiveTranscript: Sendable {
     /// `   12.34  type         name value`, one line per entry.
     public static func line(_ entry: Entry) -> String {
         let time = String(format: "%8.2f", entry.t)
-        let type = entry.type.padding(toLength: 13, withPad: " ", startingAt: 0)
+        let type = entry.type.count < 13 ? entry.type.padding(toLength: 13, withPad: " ", startingAt: 0) : entry.type + " "
         let detail = [entry.name, entry.value].compactMap { $0 }.joined(separator: " ")
         return "\(time)  \(type)\(detail)".trimmingCharacters(in: .whitespaces)
     }

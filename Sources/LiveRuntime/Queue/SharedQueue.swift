@@ -22,6 +22,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         public var loggedIn = true
         /// The station's PCMs (the agent's earpiece and microphone), or nil.
         public var station: (playback: ALSADevice, capture: ALSADevice)?
+        /// Whether an offer opens the station at once (true) or rings until `answer AGENT`.
+        public var autoAnswer = true
 
         /// An agent, with a station (one PCM both ways) or not.
         public init(id: String, skills: [Skill], station: ALSADevice?) {
@@ -38,42 +40,90 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private var manager: QueueManager
+    /// A station agent and how an offer reaches them.
+    struct Station {
+        var id: String
+        var playback: ALSADevice
+        var capture: ALSADevice
+        var autoAnswer: Bool
+    }
+
+    /// A caller in the shared queue (also while an offer rings for them).
+    struct Waiting {
+        var ticket: CallTicket
+        var control: LineControl
+        var queue: String
+        var caller: String?
+        var joinedAt: Double
+    }
+
+    /// An offer ringing at a station until the agent answers or the ring timeout.
+    struct Ringing {
+        var offer: CallerOffer
+        var deadline: Double
+    }
+
+    /// Seconds an offer rings before it counts as not answered, unless set per queue (Asterisk `timeout`).
+    public static let defaultRingTimeout: Double = 15
+
+    let lock = NSLock()
+    var manager: QueueManager
     private let started = DispatchTime.now()
-    private var waiting: [UInt64: (ticket: CallTicket, control: LineControl)] = [:]
-    private var stations: [AgentHandle: (id: String, playback: ALSADevice, capture: ALSADevice)] = [:]
-    private var talking: [AgentHandle: StationLink] = [:]
+    var waiting: [UInt64: Waiting] = [:]
+    var agentCalls: [AgentHandle: UInt64] = [:]
+    var stations: [AgentHandle: Station] = [:]
+    var talking: [AgentHandle: StationLink] = [:]
+    var ringing: [AgentHandle: Ringing] = [:]
+    var ringTimeouts: [QueueHandle: Double] = [:]
+    var storeStates: [AgentHandle: AgentState] = [:]
+    private var ticks = 0
     private let configuration: LineConfiguration
-    private let log: @Sendable (String) -> Void
+    let log: @Sendable (String) -> Void
     private var timer: DispatchSourceTimer?
-    private let store: Store?
+    let store: Store?
     private let epoch = Date().timeIntervalSince1970
 
     /// A manager for `queues` with `agents` logged in (those with stations take live callers).
     ///
     /// With a `store`, waiting callers are recorded there (so `ivr queue status` in another
-    /// process sees them) and queue events go to its `queue_log` files.
+    /// process sees them) and queue events go to its `queue_log` files. An offer rings a station
+    /// for `ringTimeouts[queue]` seconds (default ``defaultRingTimeout``).
     public init(queues: [String], agents: [Agent], store: Store? = nil, configuration: LineConfiguration = LineConfiguration(),
-                log: @escaping @Sendable (String) -> Void = { _ in }) throws(QueueError) {
+                ringTimeouts: [String: Double] = [:], log: @escaping @Sendable (String) -> Void = { _ in }) throws(QueueError) {
         manager = try QueueManager(queues: queues.map { QueueConfig(name: $0) })
         self.store = store
         self.configuration = configuration
         self.log = log
+        for (name, seconds) in ringTimeouts { self.ringTimeouts[try manager.queue(named: name)] = seconds }
         for agent in agents {
             let handle = try manager.addAgent(AgentConfig(id: agent.id, skills: agent.skills, hasStation: agent.station != nil))
             if agent.loggedIn { try manager.login(handle, at: 0) }
-            if let station = agent.station { stations[handle] = (agent.id, station.playback, station.capture) }
+            storeStates[handle] = agent.loggedIn ? .available : .loggedOut
+            if let station = agent.station {
+                stations[handle] = Station(id: agent.id, playback: station.playback, capture: station.capture,
+                                           autoAnswer: agent.autoAnswer)
+            }
         }
     }
 
-    /// Starts the clock tick that lets wrap-ups end and waiting callers reach freed agents.
+    /// Starts the clock tick (every 200 ms) that ends ring timeouts and lets waiting callers reach
+    /// freed agents; with a store, agents' states are re-read from it every second (`ivr agent
+    /// login|logout|break|ready` in another terminal reach the running server that way).
     public func startTicking() {
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "switchboard.queue"))
         timer.schedule(deadline: .now(), repeating: .milliseconds(200))
-        timer.setEventHandler { [weak self] in self?.dispatch() }
+        timer.setEventHandler { [weak self] in self?.tick() }
         timer.resume()
         self.timer = timer
+    }
+
+    private func tick() {
+        ticks += 1
+        if ticks % 5 == 1, let store, let agents = try? store.agents() {
+            syncAgents(Dictionary(agents.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first }))
+        }
+        expireRinging()
+        dispatch()
     }
 
     var now: Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
@@ -86,7 +136,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
                 let topicHandle = topic.map { manager.topic(named: $0) } ?? .none
                 switch try manager.join(call: CallID(call), queue: handle, topic: topicHandle, at: now) {
                 case .joined(let joined):
-                    waiting[call] = (joined.ticket, control)
+                    waiting[call] = Waiting(ticket: joined.ticket, control: control, queue: queue, caller: caller, joinedAt: now)
                     try? store?.callerJoined(WaitingCaller(callID: Self.callID(call), queue: queue, caller: caller,
                                                            joinedAt: Date(timeIntervalSince1970: epoch + now)))
                     return .joined(position: joined.position, estimatedWait: try? manager.estimatedWait(of: joined.ticket))
@@ -106,6 +156,10 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     public func leave(call: UInt64, reason: LeaveReason) {
         lock.withLock {
             guard let entry = waiting.removeValue(forKey: call) else { return }
+            if let agent = ringing.first(where: { $0.value.offer.call.raw == call })?.key {
+                ringing[agent] = nil
+                log("agent \(manager.agentIDs[Int(agent.index)]): call \(call) hung up while ringing")
+            }
             _ = try? manager.leave(entry.ticket, reason: reason, at: now)
             try? store?.callerLeft(callID: Self.callID(call))
         }
@@ -125,12 +179,28 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         leave(call: call, reason: .abandon)
     }
 
-    /// Per queue: name, callers waiting; per agent: id and state. For `status`.
+    /// Per queue: name, callers waiting; each waiting caller (queue order); per agent: id, state
+    /// and the call they are ringing for or talking to. For `status`.
     public func statusLines() -> [String] {
         lock.withLock {
-            let queues = manager.status(at: now).map { "queue \($0.name) waiting \($0.waiting)" }
-            let agents = manager.agentStatus().map { "agent \($0.id) \($0.state.rawValue)" }
-            return queues + agents
+            let t = now
+            let queues = manager.status(at: t).map { "queue \($0.name) waiting \($0.waiting)" }
+            let callers = waiting.map { call, entry -> (String, Int, String) in
+                let ringing = self.ringing.values.contains { $0.offer.call.raw == call }
+                let position = (try? manager.position(of: entry.ticket)) ?? 1
+                let state = ringing ? "ringing" : "position \(position)"
+                let line = "caller \(call) queue \(entry.queue) \(state) waited \(Int(t - entry.joinedAt)) s from \(entry.caller ?? "withheld")"
+                return (entry.queue, ringing ? 0 : position, line)
+            }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+            let agents = manager.agentStatus().enumerated().map { index, agent -> String in
+                let handle = AgentHandle(index)
+                var line = "agent \(agent.id) \(agent.state.rawValue)"
+                if let ring = ringing[handle] { line += " call \(ring.offer.call.raw)" }
+                if let call = agentCalls[handle] { line += " call \(call)" }
+                if stations[handle] == nil { line += " (callbacks only)" }
+                return line
+            }
+            return queues + callers + agents
         }
     }
 
@@ -155,22 +225,25 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             default: break
             }
         }
-        let events = manager.events
+        let events = manager.events.filter { !Self.isAgentStateEvent($0) }
         manager.removeAllEvents()
         let names = events.isEmpty ? nil : EventNames(manager)
         lock.unlock()
         if let names { store?.appendQueueLog(events, names: names, epochOffset: epoch) }
         for control in removed { control.post(.queueEmpty) }
-        for offer in offers { connect(offer) }
+        for offer in offers { self.offer(offer) }
     }
 
-    private func connect(_ offer: CallerOffer) {
+    /// Connects an offered caller to the agent's station (the agent answered); false when the
+    /// caller is gone or the station would not open (then the offer counts as not answered).
+    @discardableResult
+    func connect(_ offer: CallerOffer) -> Bool {
         let t = now
         lock.lock()
         guard let station = stations[offer.agent], let entry = waiting[offer.call.raw] else {
-            try? manager.notAnswered(offer.agent, at: t)
+            missed(offer.agent, at: t)
             lock.unlock()
-            return
+            return false
         }
         lock.unlock()
         let agent = offer.agent
@@ -182,15 +255,18 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             lock.withLock {
                 waiting[offer.call.raw] = nil
                 talking[agent] = link
+                agentCalls[agent] = offer.call.raw
                 try? manager.answer(agent, at: t)
             }
             try? store?.callerLeft(callID: Self.callID(offer.call.raw))
             entry.control.bridge(to: link)
             entry.control.post(.agentConnected)
             log("agent \(station.id) connected to call \(offer.call.raw) at \(station.playback.name)")
+            return true
         } catch {
             log("agent \(station.id): \(error); offer not answered")
-            lock.withLock { _ = try? manager.notAnswered(agent, at: t) }
+            lock.withLock { missed(agent, at: t) }
+            return false
         }
     }
 
@@ -199,6 +275,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     private func conversationEnded(_ agent: AgentHandle, by side: CompletedBy) {
         let id: String = lock.withLock {
             talking[agent] = nil
+            agentCalls[agent] = nil
             _ = try? manager.complete(agent, by: side, at: now)
             return manager.agentIDs[Int(agent.index)]
         }

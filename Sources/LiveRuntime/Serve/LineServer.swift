@@ -42,6 +42,7 @@ public final class LineServer: @unchecked Sendable {
         var caller: String?
         var call: LiveCall
         var number: UInt64
+        var state = "answering"
     }
 
     private let setup: Setup
@@ -77,12 +78,14 @@ public final class LineServer: @unchecked Sendable {
             return ring(words[1], caller: words.count == 3 ? words[2] : nil)
         case "hangup" where words.count == 2:
             return hangUp(words[1])
+        case "answer" where words.count == 2:
+            return setup.queue.answerAgent(words[1])
         case "key" where words.count == 3:
             return press(words[1], keys: words[2])
         case "status" where words.count == 1:
             return status()
         default:
-            return "error unknown command '\(command)'; use: ring LINE [CALLER] | hangup LINE | key LINE KEYS | status"
+            return "error unknown command '\(command)'; use: ring LINE [CALLER] | hangup LINE | answer AGENT | key LINE KEYS | status"
         }
     }
 
@@ -103,8 +106,9 @@ public final class LineServer: @unchecked Sendable {
         do { ports = try openDevices(line, setup.configuration) } catch { return "error \(error)" }
         let control = LineControl()
         let log = self.log
-        var options = LiveCallOptions(callerID: caller, start: Date()) { entry in
+        var options = LiveCallOptions(callerID: caller, start: Date()) { [weak self] entry in
             log("\(name) \(LiveTranscript.line(entry))")
+            self?.note(entry, on: name)
         }
         options.callNumber = number
         options.lineName = name
@@ -143,13 +147,14 @@ public final class LineServer: @unchecked Sendable {
         return "ok \(name) pressed \(keys)"
     }
 
-    /// One line per line (idle / call, caller), then the queues and agents.
+    /// One line per line (idle, or call number, caller and what the call is doing), then the
+    /// queues, the callers waiting and the agents.
     public func status() -> String {
         var lines = ["ok"]
         lock.withLock {
             for line in setup.lines {
                 if let call = active[line.name] {
-                    lines.append("line \(line.name) call \(call.number) caller \(call.caller ?? "withheld")")
+                    lines.append("line \(line.name) call \(call.number) caller \(call.caller ?? "withheld") \(call.state)")
                 } else {
                     lines.append("line \(line.name) idle")
                 }
@@ -164,6 +169,21 @@ public final class LineServer: @unchecked Sendable {
         for control in controls { control.hangUp() }
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline && !(lock.withLock { active.isEmpty }) { usleep(10_000) }
+    }
+
+    /// Keeps what the call on `name` is doing, for `status`: `step NAME`, `queue NAME`,
+    /// `agent ID`, `recording MAILBOX`, `hanging-up`.
+    private func note(_ entry: LiveTranscript.Entry, on name: String) {
+        let state: String? = switch entry.type {
+        case "step": "step \(entry.name ?? "?")"
+        case "enqueue": "queue \(entry.name ?? "?")"
+        case "agent-connected": "agent \(lock.withLock { active[name]?.control }?.bridgedStation?.agentID ?? "?")"
+        case "record": "recording \(entry.name ?? "?")"
+        case "hangup": "hanging-up"
+        default: nil
+        }
+        guard let state else { return }
+        lock.withLock { active[name]?.state = state }
     }
 
     private func finished(_ name: String, _ result: LiveCallResult) {

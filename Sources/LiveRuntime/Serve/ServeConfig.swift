@@ -13,6 +13,9 @@ import Yams
 /// agents:
 ///   alice: {station: "plughw:Headset"}   # takes live callers at this headset
 ///   bob: {}                               # works callbacks only
+///   carol: {station: "plughw:2,0", auto_answer: false}   # rings until `ivr line answer carol`
+/// queues:
+///   orders: {timeout: 20}                 # seconds an offer rings (default 15)
 /// ```
 public struct ServeConfig: Sendable, Equatable {
     /// A line: its name (for `ring LINE`) and PCMs.
@@ -31,6 +34,8 @@ public struct ServeConfig: Sendable, Equatable {
         public var id: String
         /// The station's PCM (nil: callbacks only).
         public var station: String?
+        /// Whether an offer opens the station at once (default) or rings until `answer AGENT`.
+        public var autoAnswer = true
         /// Line in the config file, for messages.
         public var line: Int
     }
@@ -45,6 +50,10 @@ public struct ServeConfig: Sendable, Equatable {
     public var lines: [Line]
     /// The agents.
     public var agents: [Agent]
+    /// Seconds an offer rings at a station before it counts as not answered, by queue.
+    public var ringTimeouts: [String: Double] = [:]
+    /// Line in the config file of each queue under `queues:`, for messages.
+    public var queueLines: [String: Int] = [:]
 
     /// Reads and checks `path`; errors read `FILE:LINE: error: message`.
     public static func load(_ path: String) throws(ServeConfigError) -> ServeConfig {
@@ -68,8 +77,8 @@ public struct ServeConfig: Sendable, Equatable {
             throw ServeConfigError(file: file, line: Self.line(of: error), message: "not valid YAML: \(error)")
         } catch { throw fail(nil, "\(error)") }
         guard let top = root.mapping else { throw fail(root, "expected a mapping with flow:, lines: and agents:") }
-        for (key, _) in top where !["flow", "data", "prompts", "lines", "agents"].contains(key.string ?? "") {
-            throw fail(key, "unknown key '\(key.string ?? "?")'; expected flow, data, prompts, lines or agents")
+        for (key, _) in top where !["flow", "data", "prompts", "lines", "agents", "queues"].contains(key.string ?? "") {
+            throw fail(key, "unknown key '\(key.string ?? "?")'; expected flow, data, prompts, lines, agents or queues")
         }
         func path(_ key: String) throws(ServeConfigError) -> String? {
             guard let node = top[key] else { return nil }
@@ -79,7 +88,9 @@ public struct ServeConfig: Sendable, Equatable {
         guard let flow = try path("flow") else { throw fail(root, "missing flow: (the flow file the lines answer with)") }
         let lines = try parseLines(top["lines"], fail: fail)
         let agents = try parseAgents(top["agents"], fail: fail)
-        return ServeConfig(flow: flow, data: try path("data"), prompts: try path("prompts"), lines: lines, agents: agents)
+        var config = ServeConfig(flow: flow, data: try path("data"), prompts: try path("prompts"), lines: lines, agents: agents)
+        (config.ringTimeouts, config.queueLines) = try parseQueues(top["queues"], fail: fail)
+        return config
     }
 
     private static func parseLines(_ node: Node?, fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> [Line] {
@@ -107,17 +118,44 @@ public struct ServeConfig: Sendable, Equatable {
         for (key, value) in mapping {
             guard let id = key.string, !id.isEmpty else { throw fail(key, "an agent id must be text") }
             var station: String?
+            var autoAnswer = true
             if let fields = value.mapping {
-                for (field, _) in fields where field.string != "station" {
-                    throw fail(field, "unknown key '\(field.string ?? "?")' for agent \(id); expected station")
+                for (field, _) in fields where !["station", "auto_answer"].contains(field.string ?? "") {
+                    throw fail(field, "unknown key '\(field.string ?? "?")' for agent \(id); expected station or auto_answer")
                 }
                 station = fields["station"]?.string
+                if let node = fields["auto_answer"] {
+                    guard let value = node.bool else { throw fail(node, "auto_answer of agent \(id) must be true or false") }
+                    autoAnswer = value
+                }
             } else if value.null == nil && value.string != "" {
                 throw fail(value, "agent \(id) must be {station: PCM} or {}")
             }
-            agents.append(Agent(id: id, station: station, line: key.mark?.line ?? 0))
+            agents.append(Agent(id: id, station: station, autoAnswer: autoAnswer, line: key.mark?.line ?? 0))
         }
         return agents
+    }
+
+    private static func parseQueues(_ node: Node?, fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError)
+        -> (timeouts: [String: Double], lines: [String: Int]) {
+        guard let node else { return ([:], [:]) }
+        guard let mapping = node.mapping else { throw fail(node, "queues: must map queue names to {timeout: SECONDS}") }
+        var timeouts: [String: Double] = [:]
+        var lines: [String: Int] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string, !name.isEmpty else { throw fail(key, "a queue name must be text") }
+            lines[name] = key.mark?.line ?? 0
+            guard let fields = value.mapping else { throw fail(value, "queue \(name) must be {timeout: SECONDS}") }
+            for (field, _) in fields where field.string != "timeout" {
+                throw fail(field, "unknown key '\(field.string ?? "?")' for queue \(name); expected timeout")
+            }
+            guard let timeoutNode = fields["timeout"] else { continue }
+            guard let seconds = timeoutNode.float, seconds > 0, seconds.isFinite else {
+                throw fail(timeoutNode, "timeout of queue \(name) must be seconds greater than 0 (e.g. 15)")
+            }
+            timeouts[name] = seconds
+        }
+        return (timeouts, lines)
     }
 
     private static func line(of error: YamlError) -> Int {

@@ -3,12 +3,12 @@ import Foundation
 import LiveRuntime
 import Storage
 
-/// `ivr line ring|hangup|status`: the client of `ivr serve`'s control socket, for telephony bridges.
+/// `ivr line ring|hangup|answer|key|status`: the client of `ivr serve`'s control socket, for telephony bridges.
 struct LineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "line",
         abstract: "Tell a running `ivr serve` that a call arrived or ended (see docs/LIVE.md).",
-        subcommands: [Ring.self, HangUp.self, Key.self, Status.self])
+        subcommands: [Ring.self, HangUp.self, Answer.self, Key.self, Status.self])
 
     /// Where the server's socket is.
     struct SocketOptions: ParsableArguments {
@@ -49,6 +49,13 @@ struct LineCommand: ParsableCommand {
         func run() throws { try socket.send("hangup \(line)") }
     }
 
+    struct Answer: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Agent AGENT answers the caller ringing at their station (agents with auto_answer: false).")
+        @Argument(help: "The agent's id.") var agent: String
+        @OptionGroup var socket: SocketOptions
+        func run() throws { try socket.send("answer \(agent)") }
+    }
+
     struct Key: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The caller on LINE pressed KEYS (sent out of band, e.g. RFC 4733).")
         @Argument(help: "The line's name.") var line: String
@@ -58,7 +65,7 @@ struct LineCommand: ParsableCommand {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Lines, queues and agents of the running server.")
+        static let configuration = CommandConfiguration(abstract: "Lines (what each call is doing), queues, callers waiting and agents of the running server.")
         @OptionGroup var socket: SocketOptions
         func run() throws { try socket.send("status") }
     }

@@ -13,7 +13,9 @@ struct ServeCommand: ParsableCommand {
         abstract: "Run the IVR on several lines at once (see docs/LIVE.md).",
         discussion: """
             A telephony bridge rings lines through the control socket DATA/control.sock:
-            `ivr line ring LINE [CALLER]`, `ivr line hangup LINE`, `ivr line status`.
+            `ivr line ring LINE [CALLER]`, `ivr line hangup LINE`, `ivr line answer AGENT`,
+            `ivr line status`. Agents' states are re-read from the store every second, so
+            `ivr agent login|logout|break|ready ID` reach the running server.
             Ctrl-C hangs up every call (messages are kept) and stops.
             """)
 
@@ -58,10 +60,16 @@ struct ServeCommand: ParsableCommand {
             var entry = SharedQueue.Agent(id: agent.id, skills: summary.skills.map { Skill(queue: $0.key, level: $0.value) },
                                           station: agent.station.map { ALSADevice.named($0) })
             entry.loggedIn = summary.state != .loggedOut
+            entry.autoAnswer = agent.autoAnswer
             agents.append(entry)
         }
         let log: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
-        let queue = try SharedQueue(queues: try store.queues().map(\.name), agents: agents, store: store, log: log)
+        let queueNames = try store.queues().map(\.name)
+        for name in settings.ringTimeouts.keys.sorted() where !queueNames.contains(name) {
+            throw ServeConfigError(file: config, line: settings.queueLines[name] ?? 0,
+                                   message: "no queue '\(name)' in the store; queues: \(queueNames.joined(separator: ", "))")
+        }
+        let queue = try SharedQueue(queues: queueNames, agents: agents, store: store, ringTimeouts: settings.ringTimeouts, log: log)
         queue.startTicking()
         let server = LineServer(setup: .init(program: program, sounds: sounds, lines: settings.lines,
                                              records: CallRecords(store: store), queue: queue), log: log)

@@ -1,0 +1,67 @@
+import CallQueue
+import Foundation
+
+/// Offers ring a station: answered at once (`autoAnswer`), by `answer AGENT`, or not within the
+/// queue's ring timeout (RINGNOANSWER; the caller is offered to the next agent).
+extension SharedQueue {
+    /// Carries out one offer: opens the station at once, or lets it ring until answered.
+    func offer(_ offer: CallerOffer) {
+        let station = lock.withLock { stations[offer.agent] }
+        guard let station, !station.autoAnswer else {
+            connect(offer)
+            return
+        }
+        let timeout: Double = lock.withLock {
+            let seconds = ringTimeouts[offer.queue] ?? Self.defaultRingTimeout
+            ringing[offer.agent] = Ringing(offer: offer, deadline: now + seconds)
+            return seconds
+        }
+        log("agent \(station.id) ringing for call \(offer.call.raw); answer with `ivr line answer \(station.id)` within \(Self.seconds(timeout)) s")
+    }
+
+    /// The agent answers the offer ringing at their station (`answer AGENT`); the control reply.
+    public func answerAgent(_ id: String) -> String {
+        let offer: CallerOffer? = lock.withLock {
+            guard let agent = ringing.first(where: { stations[$0.key]?.id == id })?.key else { return nil }
+            return ringing.removeValue(forKey: agent)?.offer
+        }
+        guard let offer else {
+            let known = lock.withLock { stations.values.contains { $0.id == id } }
+            return known ? "error agent \(id) is not ringing" : "error no agent '\(id)' with a station"
+        }
+        guard connect(offer) else { return "error agent \(id): the call could not be connected (see the server's log)" }
+        dispatch()
+        return "ok agent \(id) answered call \(offer.call.raw)"
+    }
+
+    /// Offers that rang for their whole ring timeout count as not answered.
+    func expireRinging() {
+        let t = now
+        let expired: [(id: String, call: UInt64)] = lock.withLock {
+            var out: [(String, UInt64)] = []
+            for (agent, ring) in ringing where ring.deadline <= t {
+                ringing[agent] = nil
+                out.append((manager.agentIDs[Int(agent.index)], ring.offer.call.raw))
+                missed(agent, at: t)
+            }
+            return out
+        }
+        for entry in expired { log("agent \(entry.id) did not answer call \(entry.call); offered to the next agent") }
+    }
+
+    /// The offer ringing at `agent` was not taken (call with `lock` held). After the agent's
+    /// `maxNoAnswer` offers in a row the manager puts them on break; the store is told too, so
+    /// `ivr agent list` shows it and `ivr agent ready ID` brings them back.
+    func missed(_ agent: AgentHandle, at t: Double) {
+        guard (try? manager.notAnswered(agent, at: t)) != nil,
+              (try? manager.state(of: agent)) == .onBreak, storeStates[agent] != .onBreak else { return }
+        storeStates[agent] = .onBreak
+        let id = manager.agentIDs[Int(agent.index)]
+        log("agent \(id) is on break after offers not answered (max-no-answer); `ivr agent ready \(id)` to take calls again")
+        if let store { DispatchQueue.global().async { _ = try? store.setAgentState(id, to: .onBreak, now: Date()) } }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}
