@@ -68,5 +68,9 @@ import Testing
         let time = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "1", "--at", "tomorrow"], in: Self.root)
         #expect(time.status != 0)
         #expect(time.stderr.contains("--at 'tomorrow' is not a local time"))
+        for result in [script, time] {
+            #expect(result.status == 64)
+            #expect(result.stderr.contains("ivr call <flow>"), "usage should be the call command's: \(result.stderr)")
+        }
     }
 }

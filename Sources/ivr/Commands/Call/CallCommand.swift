@@ -37,14 +37,23 @@ struct CallCommand: ParsableCommand {
 
     @OptionGroup var line: LiveLineOptions
 
-    func run() throws {
+    /// Checks what can be checked without the flow, so that a mistake is reported with `ivr call`'s usage.
+    func validate() throws {
         if let keys {
             guard !line.isLive else { throw ValidationError("give either --keys (scripted) or --device (live), not both") }
-            return try runScripted(keys: keys)
-        }
-        guard line.isLive else {
+            do { _ = try KeyScript(keys) } catch let error as KeyScript.ParseError {
+                throw ValidationError(error.description)
+            }
+        } else if !line.isLive {
             throw ValidationError("give --keys SCRIPT for a scripted call (e.g. --keys \"w3 1 w20 hangup\") or --device PCM for a live one")
         }
+        if let at, ScriptedCall.parseLocalTime(at, in: TimeZone(identifier: "UTC")!) == nil {
+            throw ValidationError("--at '\(at)' is not a local time: write YYYY-MM-DDTHH:MM, e.g. 2026-11-23T18:30 (in the flow's time zone)")
+        }
+    }
+
+    func run() throws {
+        if let keys { return try runScripted(keys: keys) }
         try runLive()
     }
 }
