@@ -91,4 +91,15 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr.contains("does not exist in Europe/London"), "\(result.stderr)")
     }
+
+    @Test func benchRefusesACallCountOutOfRange() throws {
+        for count in ["--calls=-5", "--calls=0"] {
+            let result = try IvrBinary.run(["flow", "bench", "flows/store.yaml", count], in: Self.root)
+            #expect(result.status == 64, "\(count): \(result.stderr)")
+            #expect(result.stderr.contains("--calls must be between 1 and"), "\(count): \(result.stderr)")
+        }
+        let one = try IvrBinary.run(["flow", "bench", "flows/store.yaml", "--calls", "1"], in: Self.root)
+        #expect(one.status == 0)
+        #expect(one.stdout.hasPrefix("1 calls, "))
+    }
 }
