@@ -9,6 +9,7 @@ extension Store {
     @discardableResult
     public func addAgent(id: String, name: String, skills: [AgentSkill], now: Date) throws -> AgentSummary {
         try Self.validateAgentID(id)
+        try Self.validateText(name, field: "--name", maxLength: 64, allowEmpty: false)
         return try write { db, _ in
             guard try AgentRecord.fetchOne(db, key: id) == nil else { throw StoreError.duplicateAgent(id) }
             for skill in skills { _ = try Self.queue(named: skill.queue, in: db) }
@@ -66,6 +67,20 @@ extension Store {
         return AgentSummary(id: agent.id, name: agent.name, state: agent.state, stateSince: agent.stateSince,
                             skills: Dictionary(uniqueKeysWithValues: skills.map { ($0.queue, $0.level) }),
                             reservedCallback: reserved)
+    }
+
+    /// Refuses free text a table or the notes could not show on one line: control characters
+    /// (newlines, tabs, escapes), more than `maxLength` characters, or (unless allowed) nothing.
+    static func validateText(_ text: String, field: String, maxLength: Int, allowEmpty: Bool = true) throws {
+        if !allowEmpty && text.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw StoreError.invalidText(field, "is empty; write some text, e.g. --name \"Alice Smith\"")
+        }
+        if text.count > maxLength {
+            throw StoreError.invalidText(field, "is \(text.count) characters long; keep it to \(maxLength)")
+        }
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw StoreError.invalidText(field, "holds a control character (a newline, tab or escape); write it on one line")
+        }
     }
 
     static func validateAgentID(_ id: String) throws {

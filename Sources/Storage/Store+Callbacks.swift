@@ -53,9 +53,10 @@ extension Store {
     /// callback is due after the queue's initial delay (default 0), or at the next
     /// opening if the queue is closed then. Merging keeps the earlier place and the
     /// earlier due time, and notes the second request; a reservation is kept.
-    /// - Throws: `StoreError.unknownQueue`; nothing changes.
+    /// - Throws: `StoreError.unknownQueue`, `.invalidText` (a topic over 200 characters or with control characters); nothing changes.
     public func requestCallback(_ request: CallbackRequest, now: Date) throws -> CallbackRequestResult {
-        try write { db, events in
+        if let topic = request.topic { try Self.validateText(topic, field: "--topic", maxLength: 200) }
+        return try write { db, events in
             let queue = try Self.queue(named: request.queue ?? StoreDefaults.defaultQueue, in: db)
             let hours = try queue.weeklyHours()
             let t = now.timeIntervalSince1970
@@ -127,7 +128,8 @@ extension Store {
     ///   `.callbackReservedByOther`, `.unknownAgent`; nothing changes.
     public func finishCallback(_ id: Int64, outcome: CallbackOutcome, agent: String? = nil, note: String? = nil,
                                now: Date) throws -> CallbackFinishResult {
-        try write { db, events in
+        if let note { try Self.validateText(note, field: "--note", maxLength: 500) }
+        return try write { db, events in
             guard var callback = try CallbackRecord.fetchOne(db, key: id) else { throw StoreError.unknownCallback(id) }
             if let agent, try AgentRecord.fetchOne(db, key: agent) == nil { throw StoreError.unknownAgent(agent) }
             guard callback.status != .closed else { throw StoreError.callbackClosed(id) }

@@ -9,22 +9,42 @@ extension Store {
 
     /// Changes a queue's hours and callback policy; `nil` leaves a field as it is.
     ///
-    /// - Throws: `StoreError.unknownQueue`, `StoreError.invalidHours`.
+    /// - Throws: `StoreError.unknownQueue`, `StoreError.invalidHours`, `StoreError.invalidTimeZone`,
+    ///   `StoreError.invalidPolicy` (negative or non-finite delays, fewer than 1 attempt, a reservation
+    ///   shorter than 1 s); nothing is changed then.
     @discardableResult
     public func updateQueue(_ name: String, hours: String? = nil, timeZone: String? = nil,
                             initialDelay: Double? = nil, maxAttempts: Int? = nil, retryDelay: Double? = nil,
                             reservationTimeout: Double? = nil) throws -> QueueRecord {
-        try write { db, _ in
+        try Self.checkPolicy(initialDelay: initialDelay, maxAttempts: maxAttempts, retryDelay: retryDelay,
+                             reservationTimeout: reservationTimeout)
+        return try write { db, _ in
             var queue = try Self.queue(named: name, in: db)
             if let hours { queue.hours = hours }
             if let timeZone { queue.timeZone = timeZone }
             _ = try queue.weeklyHours()
-            if let initialDelay { queue.callbackInitialDelay = max(0, initialDelay) }
-            if let maxAttempts { queue.callbackMaxAttempts = max(1, maxAttempts) }
-            if let retryDelay { queue.callbackRetryDelay = max(0, retryDelay) }
-            if let reservationTimeout { queue.callbackReservationTimeout = max(1, reservationTimeout) }
+            if let initialDelay { queue.callbackInitialDelay = initialDelay }
+            if let maxAttempts { queue.callbackMaxAttempts = maxAttempts }
+            if let retryDelay { queue.callbackRetryDelay = retryDelay }
+            if let reservationTimeout { queue.callbackReservationTimeout = reservationTimeout }
             try queue.update(db)
             return queue
+        }
+    }
+
+    /// Refuses policy values a queue cannot work with (rather than quietly clamping them).
+    static func checkPolicy(initialDelay: Double?, maxAttempts: Int?, retryDelay: Double?,
+                            reservationTimeout: Double?) throws {
+        let day = 7 * 86_400.0
+        for (option, value, low) in [("--initial-delay", initialDelay, 0.0), ("--retry-delay", retryDelay, 0.0),
+                                     ("--reservation-timeout", reservationTimeout, 1.0)] {
+            guard let value else { continue }
+            if !value.isFinite || value < low || value > day {
+                throw StoreError.invalidPolicy(option, value, "give seconds from \(Int(low)) to \(Int(day)) (a week)")
+            }
+        }
+        if let maxAttempts, !(1...100).contains(maxAttempts) {
+            throw StoreError.invalidPolicy("--max-attempts", Double(maxAttempts), "give 1 to 100 attempts")
         }
     }
 

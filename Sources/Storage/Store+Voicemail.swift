@@ -107,7 +107,23 @@ extension Store {
         guard !FileManager.default.fileExists(atPath: destination.path) else {
             throw StoreError.exportDestinationExists(destination.path)
         }
-        try FileManager.default.copyItem(at: directory.resolve(relativePath: record.file), to: destination)
+        let folder = destination.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw StoreError.exportFailed(destination.path, "the folder \(folder.path) does not exist; create it or choose another")
+        }
+        let source = directory.resolve(relativePath: record.file)
+        guard FileManager.default.fileExists(atPath: source.path) else {
+            throw StoreError.exportFailed(destination.path,
+                                          "the recording \(record.file) is missing; run 'ivr voicemail check --repair'")
+        }
+        do {
+            try FileManager.default.copyItem(at: source, to: destination)
+        } catch {
+            let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription
+                ?? error.localizedDescription
+            throw StoreError.exportFailed(destination.path, "\(reason); check that the folder is writable and the disk not full")
+        }
     }
 
     /// The absolute location of a voicemail's recording.

@@ -35,6 +35,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case exportDestinationExists(String)
     /// Opening hours text that cannot be read.
     case invalidHours(String, String)
+    /// A free-text field (agent name, topic, note) that is empty, too long or holds control characters:
+    /// the option, and what is allowed.
+    case invalidText(String, String)
+    /// A voicemail could not be copied out: the destination and why.
+    case exportFailed(String, String)
+    /// A time zone identifier that the system does not know.
+    case invalidTimeZone(String)
+    /// A callback policy value out of range: the option, the value, and the allowed range.
+    case invalidPolicy(String, Double, String)
 
     /// A message a user can act on.
     public var description: String {
@@ -73,6 +82,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(path) exists already; choose another file or remove it first"
         case .invalidHours(let text, let why):
             return "cannot read opening hours '\(text)': \(why); write e.g. 'mon-fri 08:00-20:00, sat 09:00-17:00'"
+        case .invalidText(let field, let rule):
+            return "\(field) \(rule); nothing changed"
+        case .exportFailed(let path, let why):
+            return "cannot export to \(path): \(why); nothing was written"
+        case .invalidTimeZone(let zone):
+            return "unknown time zone '\(zone)'; write an IANA name such as Europe/London or America/New_York"
+        case .invalidPolicy(let option, let value, let range):
+            return "\(option) \(value.formatted()) is out of range: \(range); nothing changed"
         }
     }
 }

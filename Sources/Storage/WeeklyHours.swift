@@ -32,7 +32,7 @@ public struct WeeklyHours: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: `StoreError.invalidHours` naming the part that cannot be read.
     public init(_ text: String, timeZoneID: String) throws {
         guard let zone = TimeZone(identifier: timeZoneID) else {
-            throw StoreError.invalidHours(text, "unknown time zone '\(timeZoneID)'")
+            throw StoreError.invalidTimeZone(timeZoneID)
         }
         self.timeZone = zone
         self.text = text

@@ -53,6 +53,28 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(throws: StoreError.unknownVoicemail(id)) { try store.deleteVoicemail(id) }
     }
 
+    @Test func exportIntoAMissingFolderOrOfAMissingRecordingIsAStoreError() throws {
+        let store = try TestDataDirectory().open()
+        let file = try Self.record(store, seed: 5)
+        let id = try #require(try store.indexVoicemail(NewVoicemail(file: file, receivedAt: TestTime.tuesday10, duration: 1)).id)
+        let nowhere = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/message.wav")
+        do {
+            try store.exportVoicemail(id, to: nowhere)
+            Issue.record("export into a missing folder succeeded")
+        } catch let error as StoreError {
+            #expect(error.description.contains("does not exist"))
+        }
+        try FileManager.default.removeItem(at: store.directory.resolve(relativePath: file))
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("vm-export-\(UUID().uuidString).wav")
+        do {
+            try store.exportVoicemail(id, to: out)
+            Issue.record("export of a missing recording succeeded")
+        } catch let error as StoreError {
+            #expect(error.description.contains("voicemail check --repair"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test func noRowWithoutAFileAndNoNameFromOutside() throws {
         let store = try TestDataDirectory().open()
         var generator = SeededGenerator(state: 3)

@@ -68,5 +68,38 @@ import Testing
         let time = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "1", "--at", "tomorrow"], in: Self.root)
         #expect(time.status != 0)
         #expect(time.stderr.contains("--at 'tomorrow' is not a local time"))
+        for result in [script, time] {
+            #expect(result.status == 64)
+            #expect(result.stderr.contains("ivr call <flow>"), "usage should be the call command's: \(result.stderr)")
+        }
+    }
+
+    @Test func callerIDIsCheckedAndWrittenInE164() throws {
+        let bad = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "1", "--caller", "abc", "--at", "2026-11-23T10:00"],
+                                    in: Self.root)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--caller: 'abc' is not a phone number"), "\(bad.stderr)")
+        #expect(bad.stdout.isEmpty)
+        let good = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "hangup", "--caller", "020 7946 0018",
+                                      "--at", "2026-11-23T10:00"], in: Self.root)
+        #expect(good.status == 0)
+        #expect(good.stdout.hasPrefix("call to store from +442079460018 at 2026-11-23T10:00:00"), "\(good.stdout)")
+    }
+
+    @Test func aTimeTheClocksSkipIsNamedAsSuch() throws {
+        let result = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "1", "--at", "2026-03-29T01:30"], in: Self.root)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("does not exist in Europe/London"), "\(result.stderr)")
+    }
+
+    @Test func benchRefusesACallCountOutOfRange() throws {
+        for count in ["--calls=-5", "--calls=0"] {
+            let result = try IvrBinary.run(["flow", "bench", "flows/store.yaml", count], in: Self.root)
+            #expect(result.status == 64, "\(count): \(result.stderr)")
+            #expect(result.stderr.contains("--calls must be between 1 and"), "\(count): \(result.stderr)")
+        }
+        let one = try IvrBinary.run(["flow", "bench", "flows/store.yaml", "--calls", "1"], in: Self.root)
+        #expect(one.status == 0)
+        #expect(one.stdout.hasPrefix("1 calls, "))
     }
 }

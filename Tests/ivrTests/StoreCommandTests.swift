@@ -69,6 +69,12 @@ import Testing
             (["callback", "next", "--agent", "alice"], "is logged-out and cannot take callbacks"),
             (["voicemail", "mark", "1", "listened"], "valid: new, heard, called-back"),
             (["voicemail", "mark", "1", "heard"], "no voicemail 1"),
+            (["agent", "add", "bob", "--name", "Bob\nJones"], "--name holds a control character"),
+            (["agent", "add", "bob", "--name", " "], "--name is empty"),
+            (["callback", "request", "020 7946 0018", "--topic", String(repeating: "x", count: 201)], "keep it to 200"),
+            (["queue", "set", "orders", "--max-attempts", "0"], "--max-attempts 0 is out of range"),
+            (["queue", "set", "orders", "--retry-delay=-5"], "--retry-delay -5 is out of range"),
+            (["queue", "set", "orders", "--time-zone", "Mars/Base"], "unknown time zone 'Mars/Base'"),
         ]
         for (arguments, message) in cases {
             let result = try IvrBinary.run(arguments + ["--data", data.path, "--at", Self.at])
@@ -80,6 +86,8 @@ import Testing
         let agents = try #require(try Self.json(try Self.ivr(data, "agent", "list", "--json").stdout) as? [[String: Any]])
         #expect(agents.map { $0["id"] as? String } == ["alice"])
         #expect(agents.first?["state"] as? String == "logged-out")
+        let shown = try Self.ivr(data, "queue", "set", "orders")
+        #expect(shown.stdout.contains("(Europe/London); callbacks: first after 0s, 3 attempts, retry after 10m00s"))
     }
 
     @Test func voicemailCheckReportsOrphans() throws {

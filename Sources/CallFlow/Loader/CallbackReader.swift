@@ -29,14 +29,7 @@ struct CallbackReader {
             default: reader.error(node, "when '\(text)' must be now, keep_place or next_opening")
             }
         }
-        let topic: ValueSource
-        if let node = context.options["topic"] {
-            topic = builder.valueSource(node, "topic")
-        } else if let slot = builder.variableIndex["topic"] {
-            topic = .variable(slot)
-        } else {
-            topic = .none
-        }
+        let topic = context.topic()
         let step = CallbackStep(
             queue: queue, fallbackQueue: queue >= 0 ? queue : builder.queue("general"), topic: topic,
             askNumber: askNumber, confirm: context.bool("confirm", default: true), timing: timing,

@@ -13,14 +13,7 @@ struct QueueReader {
         let given = reader.string(value, "queue")
         if given?.isEmpty == true { reader.error(value, "queue needs a queue name, e.g. `queue: orders`") }
         let queueName = given ?? ""
-        let topic: ValueSource
-        if let node = context.options["topic"] {
-            topic = builder.valueSource(node, "topic")
-        } else if let slot = builder.variableIndex["topic"] {
-            topic = .variable(slot)
-        } else {
-            topic = .none
-        }
+        let topic = context.topic()
         let musicNode = context.options["music"] ?? builder.stepNodes[context.index]
         let music = builder.music(context.options["music"].flatMap { reader.string($0, "music") } ?? "default", musicNode)
         let every = context.duration("announce_every", default: Self.defaultAnnounceEvery, allowZero: true)

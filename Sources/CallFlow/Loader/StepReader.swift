@@ -122,6 +122,12 @@ struct StepContext {
         options[key].map { builder.prompts($0, key) } ?? PromptList()
     }
 
+    /// The step's `topic:` option, else the flow's `topic` variable if declared, else none.
+    func topic() -> ValueSource {
+        if let node = options["topic"] { return builder.valueSource(node, "topic") }
+        return builder.variableIndex["topic"].map { ValueSource.variable($0) } ?? .none
+    }
+
     /// `next`, or the following step in the file.
     func next(instant: Bool = false) -> Int { target("next", silent: true, instant: instant) }
 

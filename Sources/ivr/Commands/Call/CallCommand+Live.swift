@@ -10,13 +10,7 @@ extension CallCommand {
     func runLive() throws {
         guard let pcms = line.pcms else { throw ValidationError("give --device PCM") }
         let program = try compileForLive()
-        var start = Date()
-        if let at {
-            guard let date = ScriptedCall.parseLocalTime(at, in: program.timeZone) else {
-                throw ValidationError("--at '\(at)' is not a local time: write YYYY-MM-DDTHH:MM, e.g. 2026-11-23T18:30 (in \(program.timeZone.identifier))")
-            }
-            start = date
-        }
+        let start = try startDate(in: program.timeZone)
         let sounds: PromptSet
         let ports: LinePorts
         let store: Store
@@ -33,7 +27,7 @@ extension CallCommand {
         let keypad = TerminalKeypad(control: control)
         Self.printOut("call to \(program.name) on \(pcms.playback == pcms.capture ? pcms.playback : "\(pcms.playback) / \(pcms.capture)")"
               + (keypad.isActive ? " (type keys 0-9 * # here; Ctrl-C hangs up)" : ""))
-        let options = LiveCallOptions(callerID: caller.isEmpty ? nil : caller, start: start) { entry in
+        let options = LiveCallOptions(callerID: callerID, start: start) { entry in
             FileHandle.standardOutput.write(Data((LiveTranscript.line(entry) + "\n").utf8))
         }
         let call = LiveCall(program: program, sounds: sounds, records: CallRecords(store: store), options: options)

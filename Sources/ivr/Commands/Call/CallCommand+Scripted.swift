@@ -19,18 +19,12 @@ extension CallCommand {
             FileHandle.standardError.write(Data("\(flow): fix the errors above (ivr flow check \(flow))\n".utf8))
             throw ExitCode(1)
         }
-        var start = Date()
-        if let at {
-            guard let date = ScriptedCall.parseLocalTime(at, in: program.timeZone) else {
-                throw ValidationError("--at '\(at)' is not a local time: write YYYY-MM-DDTHH:MM, e.g. 2026-11-23T18:30 (in \(program.timeZone.identifier))")
-            }
-            start = date
-        }
+        let start = try startDate(in: program.timeZone)
         var lengths: [String: Double] = [:]
         for name in program.promptNames {
             if let info = try? SoundFile.info(prompts.file(name)) { lengths[name] = info.duration }
         }
-        let options = ScriptedCall.Options(callerID: caller.isEmpty ? nil : caller, start: start, promptLengths: lengths)
+        let options = ScriptedCall.Options(callerID: callerID, start: start, promptLengths: lengths)
         let transcript = ScriptedCall(program: program, options: options).run(script)
         print(json ? transcript.json : transcript.text, terminator: json ? "\n" : "")
     }

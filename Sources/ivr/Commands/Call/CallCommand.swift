@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallFlow
+import CallQueue
 import Foundation
 
 /// `ivr call FLOW …`: run one call through a flow. With `--keys` the call is scripted and runs
@@ -27,7 +28,7 @@ struct CallCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Local time in the flow's time zone, ISO 8601 (e.g. 2026-11-23T18:30); default now.", valueName: "TIME"))
     var at: String?
 
-    @Option(help: ArgumentHelp("Caller ID presented to the flow.", valueName: "NUMBER"))
+    @Option(help: ArgumentHelp("Caller ID presented to the flow (UK national or international; '' for withheld).", valueName: "NUMBER"))
     var caller: String = "+441632960123"
 
     @Flag(help: "Print the transcript as one JSON object.")
@@ -37,14 +38,43 @@ struct CallCommand: ParsableCommand {
 
     @OptionGroup var line: LiveLineOptions
 
-    func run() throws {
+    /// Checks what can be checked without the flow, so that a mistake is reported with `ivr call`'s usage.
+    func validate() throws {
         if let keys {
             guard !line.isLive else { throw ValidationError("give either --keys (scripted) or --device (live), not both") }
-            return try runScripted(keys: keys)
-        }
-        guard line.isLive else {
+            do { _ = try KeyScript(keys) } catch let error as KeyScript.ParseError {
+                throw ValidationError(error.description)
+            }
+        } else if !line.isLive {
             throw ValidationError("give --keys SCRIPT for a scripted call (e.g. --keys \"w3 1 w20 hangup\") or --device PCM for a live one")
         }
+        if !caller.isEmpty {
+            do { _ = try PhoneNumber(parsing: caller) } catch let error as PhoneNumberError {
+                throw ValidationError("--caller: \(error.description); or give --caller '' for a withheld number")
+            }
+        }
+        if let at, ScriptedCall.parseLocalTime(at, in: TimeZone(identifier: "UTC")!) == nil {
+            throw ValidationError("--at '\(at)' is not a local time: write YYYY-MM-DDTHH:MM, e.g. 2026-11-23T18:30 (in the flow's time zone)")
+        }
+    }
+
+    /// The caller ID in E.164 form (`validate` has checked it), or nil when withheld.
+    var callerID: String? {
+        caller.isEmpty ? nil : (try? PhoneNumber(parsing: caller))?.e164
+    }
+
+    /// The call's start: `--at` read as local time in `zone` (validate checked its form), else now.
+    /// A time the clocks skip (the spring change) is refused by name, not as a bad format.
+    func startDate(in zone: TimeZone) throws -> Date {
+        guard let at else { return Date() }
+        if let date = ScriptedCall.parseLocalTime(at, in: zone) { return date }
+        FileHandle.standardError.write(Data(("error: --at '\(at)' does not exist in \(zone.identifier): the clocks go "
+            + "forward then; pick a time outside the skipped hour\n").utf8))
+        throw ExitCode.validationFailure
+    }
+
+    func run() throws {
+        if let keys { return try runScripted(keys: keys) }
         try runLive()
     }
 }

@@ -20,6 +20,15 @@ extension FlowCommand {
 
         @OptionGroup var prompts: PromptLibraryOption
 
+        /// Most calls one run may ask for (about a minute of CPU in a release build).
+        static let maxCalls = 100_000_000
+
+        func validate() throws {
+            guard (1...Self.maxCalls).contains(calls) else {
+                throw ValidationError("--calls must be between 1 and \(Self.maxCalls), not \(calls)")
+            }
+        }
+
         func run() throws {
             let compilation = FlowCompiler.compile(fileAt: file, availablePrompts: try prompts.availableNames())
             for diagnostic in compilation.errors { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
@@ -32,7 +41,7 @@ extension FlowCommand {
             let bench = FlowBenchmark(program: program, promptLengths: lengths, weekStart: weekStart)
             let before = Self.cpuSeconds()
             let result = bench.run(calls: calls, seed: seed)
-            let seconds = Self.cpuSeconds() - before
+            let seconds = max(Self.cpuSeconds() - before, 1e-6)
             let breakdown = CallResult.allCases.compactMap { r in result.results[r].map { "\(r.rawValue) \($0)" } }
             print("\(result.calls) calls, \(result.events) events, \(result.actions) actions in \(String(format: "%.3f", seconds)) s of CPU: \(Int(Double(result.calls) / seconds)) calls/s, \(Int(Double(result.events) / seconds)) events/s")
             print("results: \(breakdown.joined(separator: ", "))")

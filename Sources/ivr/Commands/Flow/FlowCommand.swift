@@ -4,6 +4,6 @@ import ArgumentParser
 struct FlowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flow",
-        abstract: "Check call-flow files (see docs/FLOWS.md).",
+        abstract: "Check call-flow files and measure the interpreter (see docs/FLOWS.md).",
         subcommands: [Check.self, Bench.self])
 }
