@@ -1,23 +1,12 @@
+import CallQueue
 import Foundation
 import Testing
 @testable import Storage
 
-/// Seeded generator for file names in tests (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct VoicemailStoreTests {
     /// Writes a fake 1-second recording where the store says, and returns its relative path.
     static func record(_ store: Store, seed: UInt64) throws -> String {
-        var generator = SeededGenerator(state: seed)
+        var generator = SplitMix64(seed: seed)
         let file = store.newVoicemailFile(at: TestTime.tuesday10, using: &generator)
         try Data(count: 44 + 16000).write(to: store.directory.resolve(relativePath: file))
         return file
@@ -25,7 +14,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test func fileNamesComeFromTheStoreAndAreDeterministic() throws {
         let store = try TestDataDirectory().open()
-        var a = SeededGenerator(state: 1), b = SeededGenerator(state: 1)
+        var a = SplitMix64(seed: 1), b = SplitMix64(seed: 1)
         let name = store.newVoicemailFile(at: TestTime.tuesday10, using: &a)
         #expect(name == store.newVoicemailFile(at: TestTime.tuesday10, using: &b))
         #expect(name.hasPrefix("voicemail/20261124-100000-"))
@@ -77,7 +66,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test func noRowWithoutAFileAndNoNameFromOutside() throws {
         let store = try TestDataDirectory().open()
-        var generator = SeededGenerator(state: 3)
+        var generator = SplitMix64(seed: 3)
         let missing = store.newVoicemailFile(at: TestTime.tuesday10, using: &generator)
         for file in [missing, "voicemail/../store.sqlite", "/etc/passwd", "voicemail/x.txt", "prompts/a.wav", "voicemail/.x.wav"] {
             #expect(throws: StoreError.self, "\(file)") {

@@ -90,6 +90,14 @@ import Testing
         #expect(shown.stdout.contains("(Europe/London); callbacks: first after 0s, 3 attempts, retry after 10m00s"))
     }
 
+    @Test func anEmptyDataOptionIsRefusedNotReadAsTheDefault() throws {
+        let cwd = Self.dataDirectory()
+        let result = try IvrBinary.run(["agent", "add", "alice", "--name", "Alice", "--data", ""], in: cwd)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--data is empty"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cwd.appendingPathComponent("data").path))
+    }
+
     @Test func voicemailCheckReportsOrphans() throws {
         let data = Self.dataDirectory()
         #expect(try Self.ivr(data, "voicemail", "check").stdout == "voicemail index and files agree\n")

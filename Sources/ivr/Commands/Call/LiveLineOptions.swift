@@ -18,6 +18,9 @@ struct LiveLineOptions: ParsableArguments {
     var isLive: Bool { device != nil || playback != nil || capture != nil }
 
     func validate() throws {
+        if data?.isEmpty == true {
+            throw ValidationError("--data is empty (an unset variable?); give a directory, or leave --data out to use $IVR_DATA or ./data")
+        }
         if device != nil && (playback != nil || capture != nil) {
             throw ValidationError("give --device PCM, or --playback PCM and --capture PCM, not both")
         }

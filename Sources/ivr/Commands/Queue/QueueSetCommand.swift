@@ -10,12 +10,12 @@ extension QueueCommand {
             discussion: "Hours: e.g. 'mon-fri 08:00-20:00, sat 09:00-17:00' or 'always'. Days not named are closed.")
 
         @Argument(help: "The queue (see 'ivr queue status').") var name: String
-        @Option(help: "Opening hours.") var hours: String?
-        @Option(help: "Time zone of the hours, e.g. Europe/London.") var timeZone: String?
-        @Option(help: "Seconds after a request before the first attempt.") var initialDelay: Double?
-        @Option(help: "Attempts before a failing callback is closed.") var maxAttempts: Int?
-        @Option(help: "Seconds between callback attempts.") var retryDelay: Double?
-        @Option(help: "Seconds a callback reservation lasts.") var reservationTimeout: Double?
+        @Option(help: ArgumentHelp("Opening hours, e.g. 'mon-fri 09:00-17:30, sat 10:00-14:00'.", valueName: "HOURS")) var hours: String?
+        @Option(help: ArgumentHelp("Time zone of the hours, e.g. Europe/London.", valueName: "TZ")) var timeZone: String?
+        @Option(help: ArgumentHelp("Seconds after a request before the first attempt (0 to 604800).", valueName: "S")) var initialDelay: Double?
+        @Option(help: ArgumentHelp("Attempts before a failing callback is closed (1 to 100).", valueName: "N")) var maxAttempts: Int?
+        @Option(help: ArgumentHelp("Seconds between callback attempts (0 to 604800).", valueName: "S")) var retryDelay: Double?
+        @Option(help: ArgumentHelp("Seconds a callback reservation lasts (1 to 604800).", valueName: "S")) var reservationTimeout: Double?
         @OptionGroup var store: StoreLocationOptions
 
         func run() throws {

@@ -14,6 +14,9 @@ struct StoreLocationOptions: ParsableArguments {
     var at: String?
 
     func validate() throws {
+        if data?.isEmpty == true {
+            throw ValidationError("--data is empty (an unset variable?); give a directory, or leave --data out to use $IVR_DATA or ./data")
+        }
         if let at, StoreText.parseDate(at) == nil {
             throw ValidationError("--at '\(at)' is not an ISO 8601 time; write e.g. 2026-11-24T10:00:00Z")
         }
