@@ -191,6 +191,7 @@ extension QueueManager {
     mutating func reserveReadyHead(of q: Int, for a: Int, at t: Double) -> QueueOutput? {
         guard let head = readyHead(q) else { return nil }
         _ = queues[q].ready.popMin()
+        queues[q].readyPlaces.remove(ReadyPlace(key: head.placeKey, seq: head.placeSeq))
         queues[q].readyCount -= 1
         readyTotal -= 1
         let id = head.id
