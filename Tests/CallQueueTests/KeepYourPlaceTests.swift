@@ -42,6 +42,31 @@ import Testing
         #expect(try served(&m, from: 60, count: 4) == ["c1", "cb:+15550002", "c3", "c4"])
     }
 
+    /// A flow that confirms the request first: the caller leaves with the key, and the callback
+    /// is filed later with their join time (`requestCallback(joinedAt:)`), as the simulator does.
+    @Test func callbackFiledAfterLeavingKeepsTheJoinTime() throws {
+        var m = try makeManager(queues: [QueueConfig(name: "q")], agents: agents(1))
+        _ = try m.routeOne(100, at: 0)
+        _ = try m.joinOK(1, at: 10)
+        let t2 = try m.joinOK(2, at: 20)
+        _ = try m.joinOK(3, at: 30)
+        try m.leave(t2, reason: .exitWithKey("2"), at: 40)
+        _ = try m.joinOK(4, at: 45)
+        let result = try m.requestCallback(number: "+15550002", queue: m.queue(named: "q"),
+                                           source: .queue, joinedAt: 20, at: 50)
+        #expect(result.callback.placeKey == 20)
+        #expect(result.callback.requestedAt == 50)
+        try m.finish("a1", at: 60)
+        #expect(try served(&m, from: 60, count: 4) == ["c1", "cb:+15550002", "c3", "c4"])
+    }
+
+    @Test func placeKeyIsNeverLaterThanTheRequest() {
+        #expect(CallbackRules.placeKey(source: .queue, requestedAt: 50, joinedAt: 20) == 20)
+        #expect(CallbackRules.placeKey(source: .queue, requestedAt: 50, joinedAt: 70) == 50)
+        #expect(CallbackRules.placeKey(source: .queue, requestedAt: 50, joinedAt: nil) == 50)
+        #expect(CallbackRules.placeKey(source: .voicemail, requestedAt: 50, joinedAt: 20) == 50)
+    }
+
     @Test func itIsNotThePriorityBoostAndNotTheBackOfTheLine() throws {
         var m = try makeManager(queues: [QueueConfig(name: "q")], agents: agents(1))
         _ = try m.routeOne(100, at: 0)

@@ -31,9 +31,10 @@ public enum CallbackRules {
     }
 
     /// The place key of a new request: the caller's join time for `.queue`
-    /// requests (`joinedAt` must be given), else the request time.
+    /// requests (never later than the request; the request time when
+    /// `joinedAt` is not known), else the request time.
     public static func placeKey(source: CallbackSource, requestedAt t: Double, joinedAt: Double?) -> Double {
-        source == .queue ? (joinedAt ?? t) : t
+        source == .queue ? min(joinedAt ?? t, t) : t
     }
 
     /// What follows an outcome, given the attempts made including this one.

@@ -35,6 +35,43 @@ struct ReadyCallback: Comparable, Sendable {
     static func == (a: Self, b: Self) -> Bool { a.placeKey == b.placeKey && a.placeSeq == b.placeSeq && a.id == b.id && a.version == b.version }
 }
 
+/// The place of a current ready callback, kept in a sorted array per queue so
+/// that positions count the callbacks ahead by binary search.
+struct ReadyPlace: Comparable, Sendable {
+    var key: Double
+    var seq: UInt64
+    static func < (a: Self, b: Self) -> Bool { (a.key, a.seq) < (b.key, b.seq) }
+}
+
+/// Sorted places of a queue's current ready callbacks (no stale entries):
+/// O(log n) counting; taking the head is O(1) (a `Deque`), filing elsewhere
+/// moves the shorter side (n = ready callbacks, usually few).
+struct ReadyPlaces: Sendable {
+    private(set) var places: Deque<ReadyPlace> = []
+
+    /// How many places sort before `place`.
+    @inline(__always)
+    func countBefore(_ place: ReadyPlace) -> Int {
+        var lo = 0, hi = places.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if places[mid] < place { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    mutating func insert(_ place: ReadyPlace) {
+        if let last = places.last, last < place { places.append(place); return }
+        places.insert(place, at: countBefore(place))
+    }
+
+    mutating func remove(_ place: ReadyPlace) {
+        if let first = places.first, first == place { places.removeFirst(); return }
+        let i = countBefore(place)
+        if i < places.count, places[i] == place { places.remove(at: i) }
+    }
+}
+
 /// A callback waiting for its `notBefore`, or a reservation waiting to expire.
 struct TimedCallback: Comparable, Sendable {
     var time: Double
@@ -69,6 +106,7 @@ struct QueueState: Sendable {
     var counts = MemberCounts()
     var ready = Heap<ReadyCallback>()
     var readyCount = 0
+    var readyPlaces = ReadyPlaces()
     var scheduled = Heap<TimedCallback>()
     var estimator: WaitEstimator
     var emptyCheckPending = false

@@ -5,6 +5,8 @@ enum CallbackPlace: UInt8, Sendable { case scheduled, ready, reserved, working }
 struct CallbackTrack: Sendable {
     var version: UInt32
     var place: CallbackPlace
+    /// The place it was filed at while `.ready` (in the queue's `readyPlaces`).
+    var ready = ReadyPlace(key: 0, seq: 0)
 }
 
 /// Callback filing and timers: due times, reservation expiry.
@@ -15,7 +17,10 @@ extension QueueManager {
         let q = Int(cb.queue.index)
         if cb.notBefore <= t {
             let v = bumpVersion(id, place: .ready)
+            let place = ReadyPlace(key: cb.placeKey, seq: cb.placeSeq)
+            callbackTrack[id]?.ready = place
             queues[q].ready.insert(ReadyCallback(placeKey: cb.placeKey, placeSeq: cb.placeSeq, id: id, version: v))
+            queues[q].readyPlaces.insert(place)
             queues[q].readyCount += 1
             readyTotal += 1
         } else {
@@ -29,6 +34,7 @@ extension QueueManager {
     mutating func unfile(_ id: CallbackID) {
         guard let track = callbackTrack[id] else { return }
         if track.place == .ready, let q = callbacks[id].map({ Int($0.queue.index) }) {
+            queues[q].readyPlaces.remove(track.ready)
             queues[q].readyCount -= 1
             readyTotal -= 1
         }

@@ -23,15 +23,22 @@ extension QueueManager {
     }
 
     /// Requests a callback of `number` for `queue` at time `t`, from a
-    /// voicemail, after hours or by hand (for a caller holding in the queue,
-    /// use `leaveWithCallback`). A second request for a number with an open
-    /// callback merges into it (`CallbackRules.merge`).
+    /// voicemail, after hours or by hand. A second request for a number with
+    /// an open callback merges into it (`CallbackRules.merge`).
+    ///
+    /// For a caller who has already left the queue (`source: .queue`, e.g. a
+    /// flow that confirms the request after `EXITWITHKEY`), pass the time they
+    /// joined as `joinedAt`: the callback keeps that place
+    /// (`CallbackRules.placeKey`), behind callers who joined earlier and ahead
+    /// of those who joined later. Two joins at the very same instant are then
+    /// ordered by request. For a caller still holding, use `leaveWithCallback`.
     public mutating func requestCallback(number: String, queue: QueueHandle, topic: TopicHandle = .none,
-                                         source: CallbackSource, at t: Double) throws(QueueError) -> CallbackRequestResult {
+                                         source: CallbackSource, joinedAt: Double? = nil,
+                                         at t: Double) throws(QueueError) -> CallbackRequestResult {
         let q = try checkQueue(queue)
         joinSeq &+= 1
         return fileRequest(number: number, queue: q, topic: topic, source: source, at: t,
-                           placeKey: CallbackRules.placeKey(source: source, requestedAt: t, joinedAt: nil),
+                           placeKey: CallbackRules.placeKey(source: source, requestedAt: t, joinedAt: joinedAt),
                            placeSeq: joinSeq)
     }
 
@@ -184,6 +191,7 @@ extension QueueManager {
     mutating func reserveReadyHead(of q: Int, for a: Int, at t: Double) -> QueueOutput? {
         guard let head = readyHead(q) else { return nil }
         _ = queues[q].ready.popMin()
+        queues[q].readyPlaces.remove(ReadyPlace(key: head.placeKey, seq: head.placeSeq))
         queues[q].readyCount -= 1
         readyTotal -= 1
         let id = head.id

@@ -73,7 +73,7 @@ extension QueueManager {
     }
 
     /// Position of a waiting caller (1 = next), counting live callers and
-    /// eligible callbacks ahead. O(queue length); for announcements.
+    /// eligible callbacks ahead. O(callers ahead + log callbacks ready).
     public func position(of ticket: CallTicket) throws(QueueError) -> Int {
         let s = try checkTicket(ticket)
         guard calls[s].phase == CallSlot.waiting else { return 1 }
@@ -112,11 +112,16 @@ extension QueueManager {
         return calls[s].generation == e.generation && calls[s].phase == CallSlot.waiting
     }
 
+    /// Live callers ahead (the line is sorted by place: stops at the caller)
+    /// plus current ready callbacks ahead (binary search in `readyPlaces`).
     func position(ofSlot s: Int, queue q: Int) -> Int {
         let key = (calls[s].joinedAt, calls[s].joinSeq)
         var ahead = 0
-        for e in queues[q].waiting where (e.joinedAt, e.seq) < key && isLive(e) { ahead += 1 }
-        for r in queues[q].ready.unordered where (r.placeKey, r.placeSeq) < key && isCurrent(r) { ahead += 1 }
+        for e in queues[q].waiting {
+            guard (e.joinedAt, e.seq) < key else { break }
+            if isLive(e) { ahead += 1 }
+        }
+        ahead += queues[q].readyPlaces.countBefore(ReadyPlace(key: key.0, seq: key.1))
         return ahead + 1
     }
 

@@ -70,14 +70,17 @@ extension SimulationRun {
         case .createCallback(let request):
             let number = request.number.map(Self.text) ?? Self.callerID(calls[s].number)
             let source: CallbackSource
+            var joinedAt: Double?
             switch request.due {
             case .asap: source = calls[s].everQueued ? .voicemail : .manual
-            case .keepPlace: source = .queue
+            case .keepPlace(let joined):
+                source = .queue       // keep your place: the caller's own join time
+                joinedAt = joined
             case .at: source = .afterHours
             }
             let result = try queue.requestCallback(number: number, queue: QueueHandle(Int(queueOfFlow[request.queue])),
                                                    topic: request.topic >= 0 ? topicHandles[request.topic] : .none,
-                                                   source: source, at: now)
+                                                   source: source, joinedAt: joinedAt, at: now)
             if case .created = result { stats.callbacksRequested += 1 }
             needsDrain = true
         case .hangUp(let outcome):

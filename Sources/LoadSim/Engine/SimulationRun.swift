@@ -49,6 +49,7 @@ public struct SimulationRun {
                         announceFrequency: 0, schedule: hours, seed: seed &+ UInt64(i))
         }
         queue = try QueueManager(queues: configs, eventsEnabled: false)
+        queue.retainsClosedCallbacks = false      // memory must not grow with simulated time
         interpreter = model.program.map { CallInterpreter(program: $0) }
         stats = SimulationStatistics(target: scenario.targetAnswer, interval: scenario.interval,
                                      duration: scenario.duration, queueNames: model.queueNames)
