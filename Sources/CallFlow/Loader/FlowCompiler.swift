@@ -31,13 +31,24 @@ public enum FlowCompiler {
         return FlowCompilation(program: program, diagnostics: sorted)
     }
 
+    /// Why the flow file at `path` could not be read, and what to do about it.
+    static func unreadable(_ path: String) -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            return "no such flow file; check the path (relative paths start from "
+                + "\(FileManager.default.currentDirectoryPath)), e.g. flows/store.yaml"
+        }
+        if isFolder.boolValue { return "this is a folder; give the flow's YAML file" }
+        return "cannot read the file: check its permissions"
+    }
+
     /// Reads and compiles a flow file.
     public static func compile(fileAt path: String, displayName: String? = nil,
                                availablePrompts: Set<String>? = nil) -> FlowCompilation {
         let name = displayName ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
             return FlowCompilation(program: nil, diagnostics: [
-                Diagnostic(.error, file: name, line: 1, column: 1, message: "cannot read the file: check the path and permissions")])
+                Diagnostic(.error, file: name, line: 1, column: 1, message: unreadable(path))])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return FlowCompilation(program: nil, diagnostics: [

@@ -13,11 +13,21 @@ public enum ScenarioLoader {
     public static func load(path: String) throws -> Scenario {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ScenarioErrors(errors: [ScenarioError(file: path, line: 0, column: 0,
-                                                        message: "cannot read the scenario file: \(error.localizedDescription)")])
+            throw ScenarioErrors(errors: [ScenarioError(file: path, line: 1, column: 1, message: unreadable(path))])
         }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
         return try parse(text, file: path, baseDirectory: base)
+    }
+
+    /// Why `path` could not be read, and what to do about it.
+    static func unreadable(_ path: String) -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            return "no such scenario file; check the path (relative paths start from "
+                + "\(FileManager.default.currentDirectoryPath)), or start from one in examples/"
+        }
+        if isFolder.boolValue { return "this is a folder; give the scenario's YAML file" }
+        return "cannot read the scenario file: check its permissions and that it is UTF-8 text"
     }
 
     /// Parses scenario `text`; `file` names it in errors, `baseDirectory` anchors relative paths.
