@@ -82,7 +82,7 @@ public enum TextReport {
     }
 
     static func intervalTable(_ r: SimulationReport, all: Bool) -> TextTable {
-        var t = TextTable(headers: ["interval", "calls", "offered", "answered", "aband", "SL", "ASA", "agents", "occ", "wait avg", "wait max"])
+        var t = TextTable(headers: ["interval", "calls", "offered", "answered", "aband", "SL", "ASA", "agents", "occ", "in queue avg", "in queue max"])
         for row in r.intervals where all || row.calls > 0 || row.agents > 0 || row.waitingMax > 0 {
             t.rows.append([row.label, count(row.calls), count(row.offered), count(row.answered), count(row.abandoned),
                            row.serviceLevel.map { Figure.percent($0) } ?? "-", Figure.seconds(row.asaSeconds),
