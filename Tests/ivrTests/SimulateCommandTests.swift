@@ -81,4 +81,28 @@ import Testing
         #expect(r.stdout.hasPrefix("Scenario store-week: 7d from 2026-11-23 00:00 Europe/London"))
         #expect(r.stdout.contains("Per queue\nqueue "))
     }
+
+    @Test func erlangRefusesAbsurdLoads() throws {
+        let rate = try IvrBinary.run(["erlang", "--rate-per-hour", "1e12", "--aht", "120", "--agents", "10"])
+        #expect(rate.status == 64)
+        #expect(rate.stderr.contains("above the 100000 Erlangs"), "\(rate.stderr)")
+        let agents = try IvrBinary.run(["erlang", "--rate-per-hour", "100", "--aht", "120", "--agents", "100001"])
+        #expect(agents.status == 64)
+        #expect(agents.stderr.contains("--agents must be from 1 to 100000"), "\(agents.stderr)")
+    }
+
+    @Test func erlangJSONSaysWhyThereIsNoAnswer() throws {
+        let r = try IvrBinary.run(["erlang", "--rate-per-hour", "1000", "--aht", "120s", "--agents", "10",
+                                   "--target", "20s", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let c = json?["erlang_c"] as? [String: Any]
+        #expect(c?["stable"] as? Bool == false)
+        #expect((c?["reason"] as? String)?.contains("offered load 33.3 Erlangs ≥ 10 agents") == true, "\(r.stdout)")
+        #expect(json?["erlang_a"] is NSNull)
+        let stable = try IvrBinary.run(["erlang", "--rate-per-hour", "1000", "--aht", "120s", "--agents", "40", "--json"])
+        let s = try JSONSerialization.jsonObject(with: Data(stable.stdout.utf8)) as? [String: Any]
+        #expect((s?["erlang_c"] as? [String: Any])?["stable"] == nil)
+        #expect((s?["erlang_c"] as? [String: Any])?["agents"] as? Int == 40)
+    }
 }
