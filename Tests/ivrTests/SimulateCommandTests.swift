@@ -105,4 +105,19 @@ import Testing
         #expect((s?["erlang_c"] as? [String: Any])?["stable"] == nil)
         #expect((s?["erlang_c"] as? [String: Any])?["agents"] as? Int == 40)
     }
+
+    @Test func unwritableOutputsAreRefusedBeforeSimulating() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.small.write(to: dir.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        let html = try IvrBinary.run(["simulate", "s.yaml", "--quiet", "--html", "nonexist/x.html"], in: dir)
+        #expect(html.status == 64)
+        #expect(html.stdout.isEmpty)                       // refused before the simulation ran
+        #expect(html.stderr.contains("the folder 'nonexist' does not exist"), "\(html.stderr)")
+        try "x".write(to: dir.appendingPathComponent("plain"), atomically: true, encoding: .utf8)
+        let csv = try IvrBinary.run(["simulate", "s.yaml", "--quiet", "--csv", "plain/out"], in: dir)
+        #expect(csv.status == 64)
+        #expect(csv.stdout.isEmpty)
+        #expect(csv.stderr.contains("cannot create the folder 'plain/out'"), "\(csv.stderr)")
+    }
 }

@@ -23,6 +23,8 @@ struct SimulateCommand: ParsableCommand {
 
     func validate() throws {
         guard replications >= 1, replications <= 10_000 else { throw ValidationError("--replications must be between 1 and 10000") }
+        if let csv { try OutputPaths.checkFolder(csv, option: "--csv") }
+        if let html { try OutputPaths.checkFile(html, option: "--html") }
     }
 
     func run() throws {
