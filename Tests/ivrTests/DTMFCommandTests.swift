@@ -58,6 +58,9 @@ struct DTMFCommandTests {
         let zero = try IvrBinary.run(["dtmf", "generate", "1", "-o", "z.wav", "--tone-ms", "0"], in: dir)
         #expect(zero.status == 64)
         #expect(zero.stderr.contains("--tone-ms must be above 0 and at most 60000"), "\(zero.stderr)")
+        let rate = try IvrBinary.run(["dtmf", "generate", "1", "-o", "r.wav", "--rate", "3999"], in: dir)
+        #expect(rate.status == 64)
+        #expect(rate.stderr.contains("--rate must be from 4000 to 192000 Hz"), "\(rate.stderr)")
     }
 
     @Test func gapsUnderTheQ24MinimumWarn() throws {

@@ -89,6 +89,12 @@ import Testing
         let agents = try IvrBinary.run(["erlang", "--rate-per-hour", "100", "--aht", "120", "--agents", "100001"])
         #expect(agents.status == 64)
         #expect(agents.stderr.contains("--agents must be from 1 to 100000"), "\(agents.stderr)")
+        let level = try IvrBinary.run(["erlang", "staff", "--rate-per-hour", "100", "--aht", "120", "--service-level", "1"])
+        #expect(level.status == 64)
+        #expect(level.stderr.contains("--service-level must be above 0 and below 1"), "\(level.stderr)")
+        let target = try IvrBinary.run(["erlang", "--rate-per-hour", "100", "--aht", "120", "--agents", "3", "--target", "inf"])
+        #expect(target.status == 64)
+        #expect(target.stderr.contains("--target must be a finite duration"), "\(target.stderr)")
     }
 
     @Test func erlangJSONSaysWhyThereIsNoAnswer() throws {

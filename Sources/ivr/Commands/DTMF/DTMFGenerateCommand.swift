@@ -42,7 +42,7 @@ struct DTMFGenerateCommand: ParsableCommand {
         do { _ = try DTMFKey.parse(digits) } catch { throw ValidationError(error.description) }
         guard toneMs > 0, toneMs <= 60_000 else { throw ValidationError("--tone-ms must be above 0 and at most 60000") }
         guard gapMs >= 0, gapMs <= 60_000 else { throw ValidationError("--gap-ms must be from 0 to 60000") }
-        guard (4000...192_000).contains(rate) else { throw ValidationError("--rate must be between 4000 and 192000 Hz") }
+        guard (4000...192_000).contains(rate) else { throw ValidationError("--rate must be from 4000 to 192000 Hz") }
         guard levelDBm0 <= 3, levelDBm0 + twistDB <= 3 else {
             throw ValidationError("tone levels above +3 dBm0 clip; lower --level-dbm0 or --twist-db")
         }

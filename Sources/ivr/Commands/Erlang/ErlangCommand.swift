@@ -22,6 +22,7 @@ struct ErlangLoadOptions: ParsableArguments {
     func validate() throws {
         guard ratePerHour > 0, ratePerHour.isFinite else { throw ValidationError("--rate-per-hour must be above 0") }
         guard aht > 0, aht.isFinite else { throw ValidationError("--aht must be above 0") }
+        guard target.isFinite else { throw ValidationError("--target must be a finite duration (e.g. 20s)") }
         if let patience, !(patience > 0 && patience.isFinite) { throw ValidationError("--patience must be above 0") }
         let load = ratePerHour / 3600 * aht
         guard load <= Self.maximumLoad else {
@@ -83,7 +84,7 @@ extension ErlangCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func validate() throws {
-            guard serviceLevel > 0, serviceLevel < 1 else { throw ValidationError("--service-level must be between 0 and 1 (e.g. 0.8)") }
+            guard serviceLevel > 0, serviceLevel < 1 else { throw ValidationError("--service-level must be above 0 and below 1 (e.g. 0.8)") }
         }
 
         func run() throws {
