@@ -23,11 +23,12 @@ let package = Package(
 
         // Pure core.
         .target(name: "Telephony"),
-        .target(name: "CallFlow", dependencies: ["Telephony", "Yams"]),
+        .target(name: "Hours"),
+        .target(name: "CallFlow", dependencies: ["Telephony", "Hours", "Yams"]),
         .target(name: "CallQueue", dependencies: [.product(name: "Collections", package: "swift-collections")]),
 
         // Adapters.
-        .target(name: "Storage", dependencies: ["CallQueue", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Storage", dependencies: ["CallQueue", "Hours", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SoundIO", dependencies: ["Telephony", "CALSA", "CSndFile", "CSampleRate", "Yams",
                                                 .product(name: "Logging", package: "swift-log")]),
 

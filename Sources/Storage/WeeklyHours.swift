@@ -1,12 +1,14 @@
 import CallQueue
 import Foundation
+import Hours
 
 /// A queue's opening hours: a weekly pattern in one time zone.
 ///
 /// Written as text, e.g. `mon-fri 08:00-20:00, sat 09:00-17:00` (days not named are
 /// closed; `24:00` ends at midnight; `always` means open all the time). Callbacks are
 /// only handed to agents while their queue is open, and one requested after hours is
-/// due at the next opening.
+/// due at the next opening. The text is parsed into the shared ``BusinessHours`` model
+/// (module `Hours`, also used by flows), which answers every question about time.
 public struct WeeklyHours: Sendable, Hashable, CustomStringConvertible {
     /// One opening: a weekday (1 = Sunday … 7 = Saturday, as `Calendar`) and minutes since midnight.
     public struct Opening: Sendable, Hashable {
@@ -24,6 +26,8 @@ public struct WeeklyHours: Sendable, Hashable, CustomStringConvertible {
     public let timeZone: TimeZone
     /// The text the hours were parsed from.
     public let text: String
+    /// The parsed hours as the shared opening-hours model.
+    public let businessHours: BusinessHours
 
     private static let dayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
@@ -36,11 +40,19 @@ public struct WeeklyHours: Sendable, Hashable, CustomStringConvertible {
         }
         self.timeZone = zone
         self.text = text
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if trimmed == "always" {
-            openings = (1...7).map { Opening(weekday: $0, start: 0, end: 1440) }
-            return
+        let openings = try Self.openings(text)
+        self.openings = openings
+        // BusinessHours lists spans Monday first; Opening.weekday is 1 = Sunday.
+        var weekly = [[ClockInterval]](repeating: [], count: 7)
+        for o in openings.sorted(by: { $0.start < $1.start }) {
+            if let span = ClockInterval(start: o.start, end: o.end) { weekly[(o.weekday + 5) % 7].append(span) }
         }
+        businessHours = BusinessHours(timeZone: zone, weekly: weekly)
+    }
+
+    private static func openings(_ text: String) throws -> [Opening] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if trimmed == "always" { return (1...7).map { Opening(weekday: $0, start: 0, end: 1440) } }
         var result: [Opening] = []
         for part in trimmed.split(separator: ",") {
             let words = part.split(separator: " ", omittingEmptySubsequences: true)
@@ -49,41 +61,29 @@ public struct WeeklyHours: Sendable, Hashable, CustomStringConvertible {
             let (start, end) = try Self.times(String(words[1]), text: text)
             result += days.map { Opening(weekday: $0, start: start, end: end) }
         }
-        openings = result
+        return result
+    }
+
+    /// Same text in the same zone.
+    public static func == (a: WeeklyHours, b: WeeklyHours) -> Bool {
+        a.text == b.text && a.timeZone == b.timeZone
+    }
+
+    /// Hashes the text and zone.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(timeZone)
     }
 
     /// The hours text.
     public var description: String { text }
 
     /// Whether the hours include `date`.
-    public func isOpen(at date: Date) -> Bool {
-        let (weekday, minute) = local(date)
-        return openings.contains { $0.weekday == weekday && $0.start <= minute && minute < $0.end }
-    }
+    public func isOpen(at date: Date) -> Bool { businessHours.isOpen(at: date) }
 
-    /// `date` itself if open then, else the next opening within a week, else nil (never open).
+    /// `date` itself if open then, else the next opening, else nil (never open).
     public func nextOpening(atOrAfter date: Date) -> Date? {
-        if isOpen(at: date) { return date }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let startOfToday = calendar.startOfDay(for: date)
-        for dayOffset in 0...7 {
-            guard let day = calendar.date(byAdding: .day, value: dayOffset, to: startOfToday) else { continue }
-            let weekday = calendar.component(.weekday, from: day)
-            let starts = openings.filter { $0.weekday == weekday }.map(\.start).sorted()
-            for start in starts {
-                guard let opening = calendar.date(bySettingHour: start / 60, minute: start % 60, second: 0, of: day) else { continue }
-                if opening > date { return opening }
-            }
-        }
-        return nil
-    }
-
-    private func local(_ date: Date) -> (weekday: Int, minute: Int) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.weekday, .hour, .minute], from: date)
-        return (parts.weekday ?? 1, (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
+        openings.isEmpty ? nil : businessHours.nextOpening(after: date)
     }
 
     private static func days(_ word: String, text: String) throws -> [Int] {

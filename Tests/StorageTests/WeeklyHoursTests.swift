@@ -50,4 +50,17 @@ import Testing
             #expect(throws: StoreError.self, "\(text)") { try WeeklyHours(text, timeZoneID: zone) }
         }
     }
+
+    @Test func parsesIntoTheSharedBusinessHours() throws {
+        let hours = line.businessHours
+        #expect(hours.timeZone.identifier == "Europe/London")
+        #expect(hours.weekly.map { $0.map(\.description) } == [
+            ["09:00-17:30"], ["09:00-17:30"], ["09:00-17:30"], ["09:00-17:30"], ["09:00-17:30"], ["10:00-14:00"], [],
+        ])
+        // Openings written out of order still give the earliest next opening.
+        let split = try WeeklyHours("mon 13:00-17:00, mon 08:00-12:00", timeZoneID: "UTC")
+        let monday7 = Date(timeIntervalSince1970: 4 * 86_400 + 7 * 3600)        // Monday 5 Jan 1970 07:00 UTC
+        #expect(split.nextOpening(atOrAfter: monday7) == monday7.addingTimeInterval(3600))
+        #expect(split.businessHours.status(at: monday7.addingTimeInterval(5.5 * 3600)) == .closed)
+    }
 }

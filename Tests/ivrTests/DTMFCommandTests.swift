@@ -42,4 +42,35 @@ struct DTMFCommandTests {
         #expect(missing.stdout.isEmpty)
         #expect(missing.stderr.contains("missing.wav"))
     }
+
+    @Test func emptyKeysAreRefusedAsUsage() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let empty = try IvrBinary.run(["dtmf", "generate", "", "-o", "e.wav"], in: dir)
+        #expect(empty.status == 64)
+        #expect(empty.stderr.contains("0-9 * # A-D"), "\(empty.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("e.wav").path))
+    }
+
+    @Test func rangeMessagesStateTheRealRange() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let zero = try IvrBinary.run(["dtmf", "generate", "1", "-o", "z.wav", "--tone-ms", "0"], in: dir)
+        #expect(zero.status == 64)
+        #expect(zero.stderr.contains("--tone-ms must be above 0 and at most 60000"), "\(zero.stderr)")
+        let rate = try IvrBinary.run(["dtmf", "generate", "1", "-o", "r.wav", "--rate", "3999"], in: dir)
+        #expect(rate.status == 64)
+        #expect(rate.stderr.contains("--rate must be from 4000 to 192000 Hz"), "\(rate.stderr)")
+    }
+
+    @Test func gapsUnderTheQ24MinimumWarn() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let short = try IvrBinary.run(["dtmf", "generate", "11", "-o", "g.wav", "--gap-ms=0"], in: dir)
+        #expect(short.status == 0, "\(short.stderr)")
+        #expect(short.stderr.contains("warning: --gap-ms 0 is under the 40 ms minimum pause"), "\(short.stderr)")
+        let normal = try IvrBinary.run(["dtmf", "generate", "11", "-o", "n.wav", "--gap-ms=40"], in: dir)
+        #expect(normal.status == 0)
+        #expect(normal.stderr.isEmpty, "\(normal.stderr)")
+    }
 }

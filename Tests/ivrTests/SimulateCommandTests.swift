@@ -81,4 +81,49 @@ import Testing
         #expect(r.stdout.hasPrefix("Scenario store-week: 7d from 2026-11-23 00:00 Europe/London"))
         #expect(r.stdout.contains("Per queue\nqueue "))
     }
+
+    @Test func erlangRefusesAbsurdLoads() throws {
+        let rate = try IvrBinary.run(["erlang", "--rate-per-hour", "1e12", "--aht", "120", "--agents", "10"])
+        #expect(rate.status == 64)
+        #expect(rate.stderr.contains("above the 100000 Erlangs"), "\(rate.stderr)")
+        let agents = try IvrBinary.run(["erlang", "--rate-per-hour", "100", "--aht", "120", "--agents", "100001"])
+        #expect(agents.status == 64)
+        #expect(agents.stderr.contains("--agents must be from 1 to 100000"), "\(agents.stderr)")
+        let level = try IvrBinary.run(["erlang", "staff", "--rate-per-hour", "100", "--aht", "120", "--service-level", "1"])
+        #expect(level.status == 64)
+        #expect(level.stderr.contains("--service-level must be above 0 and below 1"), "\(level.stderr)")
+        let target = try IvrBinary.run(["erlang", "--rate-per-hour", "100", "--aht", "120", "--agents", "3", "--target", "inf"])
+        #expect(target.status == 64)
+        #expect(target.stderr.contains("--target must be a finite duration"), "\(target.stderr)")
+    }
+
+    @Test func erlangJSONSaysWhyThereIsNoAnswer() throws {
+        let r = try IvrBinary.run(["erlang", "--rate-per-hour", "1000", "--aht", "120s", "--agents", "10",
+                                   "--target", "20s", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let c = json?["erlang_c"] as? [String: Any]
+        #expect(c?["stable"] as? Bool == false)
+        #expect((c?["reason"] as? String)?.contains("offered load 33.3 Erlangs ≥ 10 agents") == true, "\(r.stdout)")
+        #expect(json?["erlang_a"] is NSNull)
+        let stable = try IvrBinary.run(["erlang", "--rate-per-hour", "1000", "--aht", "120s", "--agents", "40", "--json"])
+        let s = try JSONSerialization.jsonObject(with: Data(stable.stdout.utf8)) as? [String: Any]
+        #expect((s?["erlang_c"] as? [String: Any])?["stable"] == nil)
+        #expect((s?["erlang_c"] as? [String: Any])?["agents"] as? Int == 40)
+    }
+
+    @Test func unwritableOutputsAreRefusedBeforeSimulating() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.small.write(to: dir.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        let html = try IvrBinary.run(["simulate", "s.yaml", "--quiet", "--html", "nonexist/x.html"], in: dir)
+        #expect(html.status == 64)
+        #expect(html.stdout.isEmpty)                       // refused before the simulation ran
+        #expect(html.stderr.contains("the folder 'nonexist' does not exist"), "\(html.stderr)")
+        try "x".write(to: dir.appendingPathComponent("plain"), atomically: true, encoding: .utf8)
+        let csv = try IvrBinary.run(["simulate", "s.yaml", "--quiet", "--csv", "plain/out"], in: dir)
+        #expect(csv.status == 64)
+        #expect(csv.stdout.isEmpty)
+        #expect(csv.stderr.contains("cannot create the folder 'plain/out'"), "\(csv.stderr)")
+    }
 }

@@ -32,17 +32,28 @@ struct DTMFGenerateCommand: ParsableCommand {
     @Option(help: "Sample rate in Hz.")
     var rate: Int = 8000
 
+    /// The shortest pause between key presses a receiver must accept (ITU-T Q.24), in milliseconds.
+    static let minimumGapMs: Double = 40
+
     func validate() throws {
+        guard !digits.isEmpty else {
+            throw ValidationError("no keys to press: give at least one of 0-9 * # A-D, e.g. ivr dtmf generate 123# -o keys.wav")
+        }
         do { _ = try DTMFKey.parse(digits) } catch { throw ValidationError(error.description) }
-        guard toneMs > 0, toneMs <= 60_000 else { throw ValidationError("--tone-ms must be between 0 and 60000") }
-        guard gapMs >= 0, gapMs <= 60_000 else { throw ValidationError("--gap-ms must be between 0 and 60000") }
-        guard (4000...192_000).contains(rate) else { throw ValidationError("--rate must be between 4000 and 192000 Hz") }
+        guard toneMs > 0, toneMs <= 60_000 else { throw ValidationError("--tone-ms must be above 0 and at most 60000") }
+        guard gapMs >= 0, gapMs <= 60_000 else { throw ValidationError("--gap-ms must be from 0 to 60000") }
+        guard (4000...192_000).contains(rate) else { throw ValidationError("--rate must be from 4000 to 192000 Hz") }
         guard levelDBm0 <= 3, levelDBm0 + twistDB <= 3 else {
             throw ValidationError("tone levels above +3 dBm0 clip; lower --level-dbm0 or --twist-db")
         }
     }
 
     func run() throws {
+        if gapMs < Self.minimumGapMs, digits.count > 1 {
+            FileHandle.standardError.write(Data(("ivr: warning: --gap-ms \(String(format: "%g", gapMs)) is under the \(Int(Self.minimumGapMs)) ms "
+                + "minimum pause (ITU-T Q.24): a receiver may hear repeated keys as one press; "
+                + "writing it anyway (useful to test a decoder)\n").utf8))
+        }
         let options = DTMFGenerator.Options(toneDuration: toneMs / 1000, gapDuration: gapMs / 1000,
                                             levelDBm0: levelDBm0, twistDB: twistDB, sampleRate: rate)
         let samples = try DTMFGenerator(options: options).samples(digits: digits)

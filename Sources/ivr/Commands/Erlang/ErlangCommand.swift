@@ -21,9 +21,19 @@ struct ErlangLoadOptions: ParsableArguments {
 
     func validate() throws {
         guard ratePerHour > 0, ratePerHour.isFinite else { throw ValidationError("--rate-per-hour must be above 0") }
-        guard aht > 0 else { throw ValidationError("--aht must be above 0") }
-        if let patience, patience <= 0 { throw ValidationError("--patience must be above 0") }
+        guard aht > 0, aht.isFinite else { throw ValidationError("--aht must be above 0") }
+        guard target.isFinite else { throw ValidationError("--target must be a finite duration (e.g. 20s)") }
+        if let patience, !(patience > 0 && patience.isFinite) { throw ValidationError("--patience must be above 0") }
+        let load = ratePerHour / 3600 * aht
+        guard load <= Self.maximumLoad else {
+            throw ValidationError("offered load \(String(format: "%.4g", load)) Erlangs (--rate-per-hour × --aht / 3600) "
+                + "is above the \(Int(Self.maximumLoad)) Erlangs this calculator supports; check the units "
+                + "(--rate-per-hour is calls per hour, --aht is seconds unless given a unit)")
+        }
     }
+
+    /// The largest offered load (Erlangs) and agent count the calculator accepts.
+    static let maximumLoad: Double = 100_000
 
     func model(agents: Int) -> QueueModel {
         QueueModel(arrivalRate: ratePerHour / 3600, meanHandling: aht, agents: agents, target: target, meanPatience: patience)
@@ -49,14 +59,19 @@ extension ErlangCommand {
         @Flag(help: "Print JSON (erlang_c and, with --patience, erlang_a).") var json = false
 
         func validate() throws {
-            guard agents > 0 else { throw ValidationError("--agents must be at least 1") }
+            guard agents > 0, agents <= Int(ErlangLoadOptions.maximumLoad) else {
+                throw ValidationError("--agents must be from 1 to \(Int(ErlangLoadOptions.maximumLoad))")
+            }
         }
 
         func run() throws {
             let model = load.model(agents: agents)
             guard json else { return print(ErlangText.figures(model), terminator: "") }
             var c = model; c.meanPatience = nil
-            try printJSON(ErlangJSON(erlangC: c.figures(), erlangA: model.meanPatience == nil ? nil : model.figures()))
+            let unstable = "offered load \(String(format: "%.1f", model.offeredLoad)) Erlangs ≥ \(agents) agents: "
+                + "the queue grows without bound (add agents, or give --patience for Erlang A)"
+            try printJSON(ErlangJSON(erlangC: .init(c.figures(), reason: unstable),
+                                     erlangA: model.meanPatience == nil ? nil : .init(model.figures(), reason: "no answer")))
         }
     }
 
@@ -69,7 +84,7 @@ extension ErlangCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func validate() throws {
-            guard serviceLevel > 0, serviceLevel < 1 else { throw ValidationError("--service-level must be between 0 and 1 (e.g. 0.8)") }
+            guard serviceLevel > 0, serviceLevel < 1 else { throw ValidationError("--service-level must be above 0 and below 1 (e.g. 0.8)") }
         }
 
         func run() throws {
@@ -77,18 +92,42 @@ extension ErlangCommand {
             guard json else { return print(ErlangText.staffing(model, serviceLevel: serviceLevel), terminator: "") }
             var c = model; c.meanPatience = nil
             let a = model.meanPatience == nil ? nil : Staffing.agentsNeeded(model, serviceLevel: serviceLevel)
-            try printJSON(ErlangJSON(erlangC: Staffing.agentsNeeded(c, serviceLevel: serviceLevel)?.figures, erlangA: a?.figures))
+            let none = "no staffing up to 100000 agents reaches the service-level goal"
+            try printJSON(ErlangJSON(erlangC: .init(Staffing.agentsNeeded(c, serviceLevel: serviceLevel)?.figures, reason: none),
+                                     erlangA: model.meanPatience == nil ? nil : .init(a?.figures, reason: none)))
         }
     }
 }
 
 /// The JSON shape of `ivr erlang --json`.
 struct ErlangJSON: Encodable {
-    var erlangC: QueueFigures?
-    var erlangA: QueueFigures?
+    /// One model's answer: its figures, or `{"stable": false, "reason": ...}` when it has none.
+    enum Answer: Encodable {
+        case figures(QueueFigures)
+        case none(reason: String)
+
+        init(_ figures: QueueFigures?, reason: String) {
+            self = figures.map(Answer.figures) ?? .none(reason: reason)
+        }
+
+        private enum Keys: String, CodingKey { case stable, reason }
+
+        func encode(to encoder: Encoder) throws {
+            switch self {
+            case .figures(let f): try f.encode(to: encoder)
+            case .none(let reason):
+                var c = encoder.container(keyedBy: Keys.self)
+                try c.encode(false, forKey: .stable)
+                try c.encode(reason, forKey: .reason)
+            }
+        }
+    }
+
+    var erlangC: Answer
+    var erlangA: Answer?
     enum CodingKeys: String, CodingKey { case erlangC = "erlang_c", erlangA = "erlang_a" }
 
-    /// Writes `null` for a model with no answer (Erlang C overloaded, or no patience given).
+    /// Writes `null` for Erlang A when no patience was given.
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(erlangC, forKey: .erlangC)

@@ -22,7 +22,9 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "No progress bar.") var quiet = false
 
     func validate() throws {
-        guard replications >= 1, replications <= 10_000 else { throw ValidationError("--replications must be between 1 and 10000") }
+        guard replications >= 1, replications <= 10_000 else { throw ValidationError("--replications must be from 1 to 10000") }
+        if let csv { try OutputPaths.checkFolder(csv, option: "--csv") }
+        if let html { try OutputPaths.checkFile(html, option: "--html") }
     }
 
     func run() throws {
