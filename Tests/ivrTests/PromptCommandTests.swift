@@ -92,7 +92,7 @@ final class PromptCommandTests {
             usleep(10_000)
             if let file = try? FileManager.default.contentsOfDirectory(at: takes, includingPropertiesForKeys: nil).first,
                let size = try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int,
-               size > 5 * 16000 {
+               size > 6 * 16000 {  // 6 s on disk, so 5 s is certain even if the last header update lost
                 take = file
             }
         }
