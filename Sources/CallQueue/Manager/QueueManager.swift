@@ -30,9 +30,9 @@ public struct QueueManager: Sendable {
     var freeSlots: [Int32] = []
     var joinSeq: UInt64 = 0
 
-    var callbacks: [CallbackID: Callback] = [:]
+    var callbacks = CallbackTable<Callback>()
     var openByNumber: [String: CallbackID] = [:]
-    var callbackTrack: [CallbackID: CallbackTrack] = [:]
+    var callbackTrack = CallbackTable<CallbackTrack>()
     var callbackTimerDue = Double.infinity
     var reservations = Heap<TimedCallback>()
     var openCallbackCount = 0

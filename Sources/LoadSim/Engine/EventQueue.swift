@@ -63,24 +63,35 @@ public struct EventQueue<Payload> {
         heap[i] = item
     }
 
+    /// Fills the hole at `start` (bottom-up): the smallest child moves up at each level until
+    /// the hole reaches a leaf, then `item` (the old last entry, usually one of the latest
+    /// events) rises from there. About one comparison per level fewer than the usual way, since
+    /// the item seldom needs to rise far.
     private mutating func siftDown(_ start: Int) {
         var i = start
         let n = heap.count
         let item = heap[i]
-        while true {
-            let first = 4 * i + 1
-            if first >= n { break }
-            var child = first
-            let last = min(first + 4, n)
-            var c = first + 1
-            while c < last {
-                if Self.less(heap[c], heap[child]) { child = c }
-                c += 1
+        heap.withUnsafeMutableBufferPointer { h in
+            while true {
+                let first = 4 * i + 1
+                if first >= n { break }
+                var child = first
+                let last = min(first + 4, n)
+                var c = first + 1
+                while c < last {
+                    if Self.less(h[c], h[child]) { child = c }
+                    c += 1
+                }
+                h[i] = h[child]
+                i = child
             }
-            guard Self.less(heap[child], item) else { break }
-            heap[i] = heap[child]
-            i = child
+            while i > start {
+                let parent = (i - 1) >> 2
+                guard Self.less(item, h[parent]) else { break }
+                h[i] = h[parent]
+                i = parent
+            }
+            h[i] = item
         }
-        heap[i] = item
     }
 }
