@@ -1,3 +1,5 @@
+import CallQueue  // SplitMix64, shared with the queue manager
+
 /// xoshiro256** 1.0 (Blackman and Vigna 2018): the simulator's random source.
 ///
 /// Fast (a few nanoseconds a draw), 2^256 - 1 period, and fully determined by its

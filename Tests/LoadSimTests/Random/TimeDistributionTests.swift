@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoadSim
+import CallQueue
 
 struct TimeDistributionTests {
     /// Mean and coefficient of variation of `n` draws.
