@@ -34,15 +34,15 @@ public struct HoursOverride: Sendable, Hashable {
 /// resolved once at init into UTC instants; other dates are computed on the fly.
 public struct BusinessHours: Sendable {
     /// The zone the schedule is written in.
-    public let timeZone: TimeZone
+    public var timeZone: TimeZone { table.timeZone }
     /// Opening spans for each weekday, index 0 = Monday ... 6 = Sunday.
-    public let weekly: [[ClockInterval]]
+    public var weekly: [[ClockInterval]] { table.weekly }
     /// Dates on which the business is closed as a holiday.
-    public let holidays: Set<LocalDate>
+    public var holidays: Set<LocalDate> { table.holidays }
     /// One-off changes; the last one listed wins when two cover the same date.
-    public let overrides: [HoursOverride]
+    public var overrides: [HoursOverride] { table.overrides }
     /// Years resolved in advance.
-    public let precomputedYears: ClosedRange<Int>
+    public var precomputedYears: ClosedRange<Int> { table.precomputedYears }
 
     private struct Day: Sendable {
         var startUTC: Double
@@ -50,12 +50,21 @@ public struct BusinessHours: Sendable {
         var spanCount: Int16
         var holiday: Bool
     }
-    /// The resolved days, shared by copies (one reference to retain, not six).
+    /// The definition and the resolved days, shared by copies: copying the schedule (as a flow
+    /// step does on every call) retains one reference, not six.
     private final class Table: Sendable {
+        let timeZone: TimeZone
+        let weekly: [[ClockInterval]]
+        let holidays: Set<LocalDate>
+        let overrides: [HoursOverride]
+        let precomputedYears: ClosedRange<Int>
         let firstDayNumber: Int
         let days: [Day]
         let spansUTC: [(open: Double, close: Double)]
-        init(firstDayNumber: Int, days: [Day], spansUTC: [(open: Double, close: Double)]) {
+        init(timeZone: TimeZone, weekly: [[ClockInterval]], holidays: Set<LocalDate>, overrides: [HoursOverride],
+             precomputedYears: ClosedRange<Int>, firstDayNumber: Int, days: [Day], spansUTC: [(open: Double, close: Double)]) {
+            self.timeZone = timeZone; self.weekly = weekly; self.holidays = holidays; self.overrides = overrides
+            self.precomputedYears = precomputedYears
             self.firstDayNumber = firstDayNumber; self.days = days; self.spansUTC = spansUTC
         }
     }
@@ -68,11 +77,6 @@ public struct BusinessHours: Sendable {
     public init(timeZone: TimeZone, weekly: [[ClockInterval]], holidays: Set<LocalDate> = [],
                 overrides: [HoursOverride] = [], precomputedYears: ClosedRange<Int> = 2024...2032) {
         precondition(weekly.count == 7, "weekly needs 7 days, Monday first")
-        self.timeZone = timeZone
-        self.weekly = weekly
-        self.holidays = holidays
-        self.overrides = overrides
-        self.precomputedYears = precomputedYears
         let first = LocalDate(year: precomputedYears.lowerBound, month: 1, day: 1)!.dayNumber
         let last = LocalDate(year: precomputedYears.upperBound, month: 12, day: 31)!.dayNumber
         var days: [Day] = []
@@ -85,7 +89,8 @@ public struct BusinessHours: Sendable {
                             spanCount: Int16(resolved.spans.count), holiday: resolved.holiday))
             spans.append(contentsOf: resolved.spans)
         }
-        self.table = Table(firstDayNumber: first, days: days, spansUTC: spans)
+        self.table = Table(timeZone: timeZone, weekly: weekly, holidays: holidays, overrides: overrides,
+                           precomputedYears: precomputedYears, firstDayNumber: first, days: days, spansUTC: spans)
     }
 
     /// True when `date` falls inside an opening span.
@@ -128,6 +133,25 @@ public struct BusinessHours: Sendable {
             }
         }
         return nil
+    }
+
+    /// The opening spans that overlap `[from, until)`, as seconds since 1970, in order;
+    /// spans that meet (closing at midnight, reopening at midnight) are merged into one.
+    /// Lets a driver answer "open at t?" by a search in a short list.
+    public func openSpans(from: Date, until: Date) -> [Range<Double>] {
+        let start = from.timeIntervalSince1970, end = until.timeIntervalSince1970
+        guard end > start else { return [] }
+        var out: [Range<Double>] = []
+        for n in (localDayNumber(of: start) - 1)...(localDayNumber(of: end) + 1) {
+            for span in spans(ofDayNumber: n) where span.close > start && span.open < end && span.close > span.open {
+                if let last = out.last, span.open <= last.upperBound {
+                    out[out.count - 1] = last.lowerBound..<max(last.upperBound, span.close)
+                } else {
+                    out.append(span.open..<span.close)
+                }
+            }
+        }
+        return out
     }
 
     // MARK: - Resolution

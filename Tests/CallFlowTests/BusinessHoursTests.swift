@@ -121,3 +121,24 @@ import Testing
         #expect(LocalDate(year: 2028, month: 2, day: 29) != nil)
     }
 }
+
+extension BusinessHoursTests {
+    /// Spans of a week: the store's Monday-Saturday hours, Sunday closed; a day open round the
+    /// clock next to another merges into one span.
+    @Test func openSpansOfAWeek() {
+        let monday = utc("2026-11-23T00:00").timeIntervalSince1970
+        let spans = hours.openSpans(from: Date(timeIntervalSince1970: monday),
+                                    until: Date(timeIntervalSince1970: monday + 7 * 86_400))
+        let opens: [Double] = spans.map { ($0.lowerBound - monday) / 3600 }
+        let closes: [Double] = spans.map { ($0.upperBound - monday) / 3600 }
+        #expect(opens == [9, 33, 57, 81, 105, 130])          // Mon-Fri 09:00, Sat 10:00
+        #expect(closes == [17.5, 41.5, 65.5, 89.5, 113.5, 134])  // Mon-Fri 17:30, Sat 14:00
+
+        let allDay = ClockInterval(start: 0, end: 24 * 60)!
+        let roundTheClock = BusinessHours(timeZone: TimeZone(identifier: "UTC")!,
+                                          weekly: [[allDay], [allDay], [], [], [], [], []])
+        let merged = roundTheClock.openSpans(from: Date(timeIntervalSince1970: monday),
+                                             until: Date(timeIntervalSince1970: monday + 7 * 86_400))
+        #expect(merged == [monday..<(monday + 2 * 86_400)])
+    }
+}

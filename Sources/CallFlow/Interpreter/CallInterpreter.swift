@@ -234,9 +234,11 @@ public struct CallInterpreter: Sendable {
 
     static func digits(of callerID: String?) -> KeySequence {
         var keys = KeySequence()
-        guard let callerID else { return keys }
-        for byte in callerID.utf8 where byte >= 48 && byte <= 57 {
-            keys.append(PhoneKey(rawValue: byte - 48)!)
+        guard var text = callerID else { return keys }
+        text.withUTF8 { bytes in                  // contiguous bytes: no per-character decoding
+            for byte in bytes where byte &- 48 < 10 {
+                keys.append(PhoneKey(rawValue: byte &- 48)!)
+            }
         }
         return keys
     }

@@ -2,10 +2,13 @@
 ///
 /// The sequence number grows with every push, so events at the same instant come out in
 /// the order they were scheduled (as in SimPy) and a run never depends on heap layout.
-/// Four children per node halve the depth of a binary heap; popping (the hot path: every
-/// event is popped once) then touches about half as many cache lines.
+///
+/// The heap itself holds 16-byte keys only: the time, the push sequence and the payload's slot
+/// in a side table, packed so that one 128-bit comparison orders two events. Four children then
+/// fill exactly one 64-byte cache line, so a pop (the hot path: every event is popped once)
+/// touches one line per level, and moving a key moves 16 bytes, not the whole event.
 public struct EventQueue<Payload> {
-    /// One scheduled event.
+    /// One scheduled event, as `pop` returns it.
     public struct Entry {
         /// Virtual time in seconds.
         public var time: Double
@@ -15,7 +18,19 @@ public struct EventQueue<Payload> {
         public var payload: Payload
     }
 
-    private var heap: [Entry] = []
+    /// A heap node: the time's bits in the high 64 bits (for times ≥ 0 the bit patterns sort
+    /// as the numbers do), then the push sequence (40 bits) and the payload slot (24 bits).
+    /// One unsigned comparison orders by (time, sequence) without a branch to mispredict.
+    private typealias Key = UInt128
+
+    private static var slotBits: UInt64 { 24 }
+    private static var slotMask: UInt64 { (1 << slotBits) - 1 }
+    /// The most events that may be pending at once (16.7 million).
+    public static var capacity: Int { Int(slotMask) + 1 }
+
+    private var heap: [Key] = []
+    private var payloads: [Payload] = []
+    private var freeSlots: [UInt32] = []
     private var nextSequence: UInt64 = 0
 
     /// An empty agenda.
@@ -26,66 +41,90 @@ public struct EventQueue<Payload> {
     /// Whether nothing is pending.
     public var isEmpty: Bool { heap.isEmpty }
     /// The time of the next event, if any.
-    public var nextTime: Double? { heap.first?.time }
+    public var nextTime: Double? { heap.first.map(Self.time) }
 
     /// Schedules `payload` at `time`.
+    ///
+    /// - Precondition: `time` is not negative (virtual time starts at 0) and fewer than `capacity` events are pending (a run that needs more has
+    ///   millions of calls in progress at once and would not fit in memory anyway).
     public mutating func push(_ payload: Payload, at time: Double) {
-        heap.append(Entry(time: time, sequence: nextSequence, payload: payload))
+        let slot: UInt64
+        if let free = freeSlots.popLast() {
+            slot = UInt64(free)
+            payloads[Int(free)] = payload
+        } else {
+            precondition(payloads.count < Self.capacity, "more than \(Self.capacity) simulation events pending at once")
+            slot = UInt64(payloads.count)
+            payloads.append(payload)
+        }
+        precondition(time >= 0, "simulation events cannot be scheduled before time 0")
+        let bits = (time + 0.0).bitPattern           // + 0.0 turns -0.0 into +0.0
+        heap.append(Key(bits) << 64 | Key(nextSequence << Self.slotBits | slot))
         nextSequence &+= 1
         siftUp(heap.count - 1)
     }
 
     /// Removes and returns the earliest event (ties: first scheduled).
     public mutating func pop() -> Entry? {
-        guard !heap.isEmpty else { return nil }
-        let top = heap[0]
+        guard let top = heap.first else { return nil }
         let last = heap.removeLast()
         if !heap.isEmpty {
-            heap[0] = last
-            siftDown(0)
+            siftDown(last)
         }
-        return top
+        let tag = UInt64(truncatingIfNeeded: top)
+        let slot = Int(tag & Self.slotMask)
+        freeSlots.append(UInt32(slot))
+        return Entry(time: Self.time(top), sequence: tag >> Self.slotBits, payload: payloads[slot])
     }
 
-    private static func less(_ a: Entry, _ b: Entry) -> Bool {
-        a.time < b.time || (a.time == b.time && a.sequence < b.sequence)
-    }
+    @inline(__always)
+    private static func time(_ key: Key) -> Double { Double(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
+
+    @inline(__always)
+    private static func less(_ a: Key, _ b: Key) -> Bool { a < b }
 
     private mutating func siftUp(_ start: Int) {
-        var i = start
-        let item = heap[i]
-        while i > 0 {
-            let parent = (i - 1) >> 2
-            guard Self.less(item, heap[parent]) else { break }
-            heap[i] = heap[parent]
-            i = parent
+        heap.withUnsafeMutableBufferPointer { h in
+            var i = start
+            let item = h[i]
+            while i > 0 {
+                let parent = (i - 1) >> 2
+                guard Self.less(item, h[parent]) else { break }
+                h[i] = h[parent]
+                i = parent
+            }
+            h[i] = item
         }
-        heap[i] = item
     }
 
-    /// Fills the hole at `start` (bottom-up): the smallest child moves up at each level until
-    /// the hole reaches a leaf, then `item` (the old last entry, usually one of the latest
-    /// events) rises from there. About one comparison per level fewer than the usual way, since
-    /// the item seldom needs to rise far.
-    private mutating func siftDown(_ start: Int) {
-        var i = start
-        let n = heap.count
-        let item = heap[i]
+    /// Puts `item` (the old last key) into the hole left at the root, bottom-up: the smallest
+    /// child moves up at each level until the hole reaches a leaf, then `item` (usually one of
+    /// the latest events) rises from there. About one comparison per level fewer than the usual
+    /// way, since the item seldom needs to rise far.
+    private mutating func siftDown(_ item: Key) {
         heap.withUnsafeMutableBufferPointer { h in
+            let n = h.count
+            var i = 0
             while true {
                 let first = 4 * i + 1
                 if first >= n { break }
                 var child = first
-                let last = min(first + 4, n)
-                var c = first + 1
-                while c < last {
-                    if Self.less(h[c], h[child]) { child = c }
-                    c += 1
+                if first + 3 < n {
+                    // A full family: two pairs, then the winners (no loop, fewer branches).
+                    let a = Self.less(h[first + 1], h[first]) ? first + 1 : first
+                    let b = Self.less(h[first + 3], h[first + 2]) ? first + 3 : first + 2
+                    child = Self.less(h[b], h[a]) ? b : a
+                } else {
+                    var c = first + 1
+                    while c < n {
+                        if Self.less(h[c], h[child]) { child = c }
+                        c += 1
+                    }
                 }
                 h[i] = h[child]
                 i = child
             }
-            while i > start {
+            while i > 0 {
                 let parent = (i - 1) >> 2
                 guard Self.less(item, h[parent]) else { break }
                 h[i] = h[parent]

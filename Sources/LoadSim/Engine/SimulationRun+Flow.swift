@@ -11,7 +11,7 @@ extension SimulationRun {
     /// of one event are always performed in the order the interpreter gave them.
     mutating func feed(_ s: Int, _ event: CallEvent) throws {
         guard let interpreter else { return }
-        actions.removeAll(keepingCapacity: true)
+        actions.clearKeepingCapacity()
         interpreter.handle(event, now: now, call: &calls[s].flow, actions: &actions)
         var follow: CallEvent?
         var i = 0
@@ -122,7 +122,7 @@ extension SimulationRun {
         for t in pendingTimers where calls[Int(t.slot)].generation == t.generation && calls[Int(t.slot)].live {
             events.push(.timer(slot: t.slot, generation: t.generation, id: t.id), at: t.at)
         }
-        pendingTimers.removeAll(keepingCapacity: true)
+        pendingTimers.clearKeepingCapacity()
     }
 
     static func text(_ keys: KeySequence) -> String {

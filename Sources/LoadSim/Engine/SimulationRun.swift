@@ -42,7 +42,7 @@ public struct SimulationRun {
         let scenario = model.scenario
         rng = replication == 0 ? Xoshiro256StarStar(seed: seed) : .stream(seed: seed, index: UInt64(replication))
         startEpoch = scenario.startDate.timeIntervalSince1970
-        let hours: (any OpeningSchedule) = model.program?.schedules.first.map { HoursSchedule(hours: $0, origin: scenario.startDate.timeIntervalSince1970) } ?? AlwaysOpen()
+        let hours: (any OpeningSchedule) = model.program?.schedules.first.map { HoursSchedule(hours: $0, origin: scenario.startDate.timeIntervalSince1970, horizon: scenario.duration + 60 * 86_400) } ?? AlwaysOpen()
         let usesLevels = scenario.agents.contains { $0.skills.values.contains { $0 > 1 } }
         let configs = model.queueNames.enumerated().map { i, name in
             QueueConfig(name: name, strategy: usesLevels ? .skills : .longestIdle, wrapUp: scenario.wrapUp,
@@ -236,7 +236,7 @@ public struct SimulationRun {
             guard calls[s].live, calls[s].ticket != nil else { continue }
             events.push(.patience(slot: slot, generation: calls[s].generation, serial: calls[s].waitSerial), at: t)
         }
-        patienceDue.removeAll(keepingCapacity: true)
+        patienceDue.clearKeepingCapacity()
     }
 
     /// The waiting caller's patience ran out: they hang up.

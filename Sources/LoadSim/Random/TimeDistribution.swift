@@ -49,12 +49,9 @@ public struct TimeSampler: Sendable {
         case empirical([Double])
     }
     let kind: Kind
-    /// The distribution this sampler was made from.
-    public let distribution: TimeDistribution
 
     /// Precomputes the parameters of `distribution`.
     public init(_ distribution: TimeDistribution) {
-        self.distribution = distribution
         switch distribution {
         case .exponential(let m): kind = .exponential(m)
         case .lognormal(let m, let cv):
@@ -69,6 +66,7 @@ public struct TimeSampler: Sendable {
     }
 
     /// One draw, in seconds (never negative).
+    @inline(__always)
     public func sample(using rng: inout Xoshiro256StarStar) -> Double {
         switch kind {
         case .exponential(let m): return -m * log(rng.nextUnit())

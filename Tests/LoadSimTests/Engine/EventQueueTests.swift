@@ -34,3 +34,26 @@ struct EventQueueTests {
         #expect(popped == reference.map(\.1))
     }
 }
+
+extension EventQueueTests {
+    @Test func reusesPayloadSlotsWithoutMixingEvents() {
+        var q = EventQueue<String>()
+        for round in 0..<50 {
+            q.push("late-\(round)", at: Double(1000 + round))
+            q.push("now-\(round)", at: Double(round))
+            let e = q.pop()
+            #expect(e?.payload == "now-\(round)")
+            #expect(e?.time == Double(round))
+        }
+        #expect(q.count == 50)
+        var seen: [String] = []
+        var lastSequence: UInt64 = 0
+        while let e = q.pop() {
+            #expect(e.sequence >= lastSequence)
+            lastSequence = e.sequence
+            seen.append(e.payload)
+        }
+        #expect(seen == (0..<50).map { "late-\($0)" })
+        #expect(q.isEmpty && q.nextTime == nil)
+    }
+}
