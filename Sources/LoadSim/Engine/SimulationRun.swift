@@ -182,7 +182,19 @@ public struct SimulationRun {
     }
 
     /// A UK-style number per simulated caller (redials keep theirs, so duplicate callbacks merge).
-    static func callerID(_ number: UInt32) -> String { "+447700" + String(100_000 + number % 900_000) }
+    /// Written byte by byte: a small string with no integer formatting or concatenation, once
+    /// per simulated call.
+    static func callerID(_ number: UInt32) -> String {
+        var n = 100_000 + number % 900_000                 // six digits
+        return String(unsafeUninitializedCapacity: 13) { bytes in
+            for (i, byte) in "+447700".utf8.enumerated() { bytes[i] = byte }
+            for i in stride(from: 12, through: 7, by: -1) {
+                bytes[i] = UInt8(truncatingIfNeeded: 48 + n % 10)
+                n /= 10
+            }
+            return 13
+        }
+    }
 
     mutating func allocateSlot() -> Int {
         let s: Int

@@ -89,3 +89,14 @@ struct SimulationRunTests {
         #expect(abs(Double(s.redials) - 0.5 * Double(s.total.abandoned)) < 0.1 * Double(s.total.abandoned) + 10)
     }
 }
+
+extension SimulationRunTests {
+    /// Simulated callers get UK mobile-style numbers; redials keep theirs.
+    @Test func callerNumbersAreSixDigitUKNumbers() {
+        #expect(SimulationRun.callerID(0) == "+447700100000")
+        #expect(SimulationRun.callerID(42) == "+447700100042")
+        #expect(SimulationRun.callerID(899_999) == "+447700999999")
+        #expect(SimulationRun.callerID(900_000) == "+447700100000")
+        #expect(SimulationRun.callerID(UInt32.max) == "+447700" + String(100_000 + UInt32.max % 900_000))
+    }
+}
