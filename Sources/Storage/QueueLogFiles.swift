@@ -46,8 +46,12 @@ extension Store {
     /// - Parameters:
     ///   - names: the manager's names (`EventNames(manager)`).
     ///   - epochOffset: Unix time of the driver's time 0.
-    public func appendQueueLog(_ events: [QueueEvent], names: EventNames, epochOffset: Double) {
-        let text = QueueLogFormatter(names: names, epochOffset: epochOffset)
+    ///   - callerNumbers: the caller's number by call, for ENTERQUEUE's caller-id field
+    ///     (a call not listed, or a withheld number, leaves it empty as Asterisk does).
+    public func appendQueueLog(_ events: [QueueEvent], names: EventNames, epochOffset: Double,
+                               callerNumbers: [CallID: String] = [:]) {
+        let text = QueueLogFormatter(names: names, epochOffset: epochOffset,
+                                     callerNumber: callerNumbers.isEmpty ? nil : { callerNumbers[$0] ?? "" })
         let json = JSONLineFormatter(names: names, epochOffset: epochOffset)
         queueLog.append(text: events.map(text.lines(for:)).joined(), json: events.map(json.line(for:)).joined())
     }

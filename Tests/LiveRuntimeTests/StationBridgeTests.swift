@@ -45,7 +45,7 @@ import Testing
         #expect(record.queue == "general")
         #expect((record.talkSeconds ?? 0) > 3)
         let queueLog = try String(contentsOf: harness.store.directory.queueLogURL, encoding: .utf8)
-        #expect(queueLog.contains("|general|NONE|ENTERQUEUE|"))
+        #expect(queueLog.contains("|general|NONE|ENTERQUEUE||+441632960123|1\n"), "ENTERQUEUE carries the caller id and position")
         #expect(queueLog.contains("|general|alice|CONNECT|"))
         #expect(queueLog.contains("|general|alice|COMPLETECALLER|"))
     }

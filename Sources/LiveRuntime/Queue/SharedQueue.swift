@@ -228,8 +228,14 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         let events = manager.events.filter { !Self.isAgentStateEvent($0) }
         manager.removeAllEvents()
         let names = events.isEmpty ? nil : EventNames(manager)
+        var callerNumbers: [CallID: String] = [:]
+        for event in events {
+            if case .enterQueue(let call, _, _) = event.kind, let caller = waiting[call.raw]?.caller {
+                callerNumbers[call] = caller
+            }
+        }
         lock.unlock()
-        if let names { store?.appendQueueLog(events, names: names, epochOffset: epoch) }
+        if let names { store?.appendQueueLog(events, names: names, epochOffset: epoch, callerNumbers: callerNumbers) }
         for control in removed { control.post(.queueEmpty) }
         for offer in offers { self.offer(offer) }
     }
