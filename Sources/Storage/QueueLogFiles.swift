@@ -50,8 +50,11 @@ extension Store {
     ///     (a call not listed, or a withheld number, leaves it empty as Asterisk does).
     public func appendQueueLog(_ events: [QueueEvent], names: EventNames, epochOffset: Double,
                                callerNumbers: [CallID: String] = [:]) {
-        let text = QueueLogFormatter(names: names, epochOffset: epochOffset,
-                                     callerNumber: callerNumbers.isEmpty ? nil : { callerNumbers[$0] ?? "" })
+        var number: (@Sendable (CallID) -> String)?
+        if !callerNumbers.isEmpty {
+            number = { @Sendable call in callerNumbers[call] ?? "" }
+        }
+        let text = QueueLogFormatter(names: names, epochOffset: epochOffset, callerNumber: number)
         let json = JSONLineFormatter(names: names, epochOffset: epochOffset)
         queueLog.append(text: events.map(text.lines(for:)).joined(), json: events.map(json.line(for:)).joined())
     }
