@@ -81,11 +81,16 @@ struct TimedCallback: Comparable, Sendable {
     static func == (a: Self, b: Self) -> Bool { a.time == b.time && a.id == b.id && a.version == b.version }
 }
 
-/// A queue's membership of an agent.
+/// A queue's membership of an agent, with the agent's work in that queue (what
+/// `fewest-calls` and `least-talk-time` rank by, as Asterisk counts per queue).
 struct Membership: Sendable {
     var queue: Int32
     var member: Int32
     var level: Int32
+    /// Calls and callbacks the agent has taken from this queue.
+    var callsTaken: Int64 = 0
+    /// Seconds the agent has talked on this queue's calls and callbacks.
+    var talkTime = 0.0
 }
 
 /// Everything the manager keeps per queue.

@@ -63,7 +63,7 @@ extension QueueManager {
         let q = Int(agents[a].workQueue)
         let hold = t - agents[a].workJoinedAt
         queues[q].estimator.recordHold(hold)
-        agents[a].callsTaken += 1
+        credit(a, queue: q, calls: 1)
         emit(t, .connect(call: agents[a].workCall, queue: QueueHandle(q), agent: agent,
                          holdTime: hold, ringTime: t - agents[a].workOfferedAt))
         freeSlot(Int(agents[a].workTicket.slot))
@@ -99,7 +99,7 @@ extension QueueManager {
         }
         let q = Int(agents[a].workQueue)
         let talk = t - agents[a].workAnsweredAt
-        agents[a].talkTime += talk
+        credit(a, queue: q, talk: talk)
         let wrap = agents[a].wrapUp(queueWrapUp: queues[q].wrapUp)
         queues[q].estimator.recordHandle(talk + wrap)
         emit(t, .complete(call: agents[a].workCall, queue: QueueHandle(q), agent: agent, by: by,
@@ -191,7 +191,7 @@ extension QueueManager {
             let m = memberships[i]
             let q = Int(m.queue)
             let c = IdleCandidate(agent: AgentHandle(a), member: m.member, level: m.level, epoch: epochCounter,
-                                  idleSince: t, callsTaken: agents[a].callsTaken, talkTime: agents[a].talkTime)
+                                  idleSince: t, callsTaken: m.callsTaken, talkTime: m.talkTime)
             if agents[a].hasStation {
                 queues[q].pickers.becameIdle(c, idleEpoch)
             } else {

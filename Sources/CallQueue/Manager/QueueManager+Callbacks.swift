@@ -109,10 +109,7 @@ extension QueueManager {
         case .close:
             close(&cb)
         }
-        if agents[a].state == .onCall {
-            agents[a].talkTime += t - agents[a].workAnsweredAt
-        }
-        agents[a].callsTaken += 1
+        credit(a, queue: q, calls: 1, talk: agents[a].state == .onCall ? t - agents[a].workAnsweredAt : 0)
         setState(a, .onCall)
         let ends = startWrapUp(a, queue: q, at: t)
         return OutcomeResult(next: next, wrapUpEnds: ends)

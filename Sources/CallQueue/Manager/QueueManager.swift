@@ -118,6 +118,17 @@ public struct QueueManager: Sendable {
         return start ..< start + Int(agents[a].membershipCount)
     }
 
+    /// Credits agent `a`'s membership of queue `q` (and the agent's totals) with work taken.
+    mutating func credit(_ a: Int, queue q: Int, calls: Int64 = 0, talk: Double = 0) {
+        agents[a].callsTaken += calls
+        agents[a].talkTime += talk
+        for i in membershipRange(a) where memberships[i].queue == Int32(q) {
+            memberships[i].callsTaken += calls
+            memberships[i].talkTime += talk
+            return
+        }
+    }
+
     /// Number of agents.
     public var agentCount: Int { agents.count }
 

@@ -12,9 +12,9 @@ public struct IdleCandidate: Sendable, Hashable {
     public var epoch: UInt32
     /// Driver time at which the agent became available.
     public var idleSince: Double
-    /// Calls the agent has taken so far (all queues).
+    /// Calls the agent has taken from this queue so far.
     public var callsTaken: Int64
-    /// Seconds the agent has talked so far (all queues).
+    /// Seconds the agent has talked on this queue's calls so far.
     public var talkTime: Double
 
     /// Creates a candidate.

@@ -1,6 +1,7 @@
 /// The idle agent with the fewest calls taken (Asterisk `fewestcalls`,
 /// FreeSWITCH `agent-with-fewest-calls`); ties go to the lower member index.
-/// Counts are the agent's calls over all queues since the manager started.
+/// Counts are the agent's calls from this queue since the manager started (as
+/// Asterisk counts them per queue): work in other queues does not count here.
 public struct FewestCallsPicker: AgentPicker {
     var heap = KeyedIdleHeap()
 
