@@ -95,6 +95,12 @@ struct ServeAgentCommandTests {
         #expect(try server.waitFor("queue general waiting 0"))
         #expect(try server.waitFor("line line1 call 1 caller +441632960123 agent alice"))
         #expect(try server.waitFor("agent alice on-call call 1"))
+        let listed = try server.ivr(["agent", "list"])
+        #expect(listed.stdout.contains("NOW (ivr serve)"), "\(listed.stdout)")
+        #expect(listed.stdout.split(separator: "\n").contains { $0.hasPrefix("alice ") && $0.hasSuffix("on-call call 1") },
+                "the list shows what the server says alice is doing: \(listed.stdout)")
+        let listedJSON = try server.ivr(["agent", "list", "--json"]).stdout
+        #expect(listedJSON.contains("\"now\" : \"on-call call 1\""), "\(listedJSON)")
 
         #expect(try server.ivr(["agent", "logout", "alice"]).status == 0)
         usleep(1_500_000)                                    // more than one re-read of the store
