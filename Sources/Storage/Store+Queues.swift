@@ -63,6 +63,13 @@ extension Store {
         }
     }
 
+    /// Forgets every waiting caller: a server starting has none, and rows left by one that was
+    /// killed would show in `ivr queue status` for ever. Returns how many were removed.
+    @discardableResult
+    public func clearWaitingCallers() throws -> Int {
+        try write { db, _ in try WaitingCaller.deleteAll(db) }
+    }
+
     /// Records that a live caller left its queue (answered, abandoned, or moved to a callback).
     public func callerLeft(callID: String) throws {
         try write { db, _ in _ = try WaitingCaller.deleteOne(db, key: callID) }

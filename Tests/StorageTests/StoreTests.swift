@@ -97,4 +97,14 @@ import Testing
             try store.callerJoined(WaitingCaller(callID: "call-3", queue: "shoes", caller: nil, joinedAt: TestTime.tuesday10))
         }
     }
+
+    @Test func clearingWaitingCallersForgetsThemAll() throws {
+        let store = try TestDataDirectory().open()
+        for (i, queue) in ["orders", "orders", "returns"].enumerated() {
+            try store.callerJoined(WaitingCaller(callID: "live-\(i)", queue: queue, caller: nil, joinedAt: TestTime.tuesday10))
+        }
+        #expect(try store.clearWaitingCallers() == 3)
+        #expect(try store.queueStatus(now: TestTime.at(10)).allSatisfy { $0.callersWaiting == 0 })
+        #expect(try store.clearWaitingCallers() == 0)
+    }
 }

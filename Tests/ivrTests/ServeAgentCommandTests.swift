@@ -135,4 +135,17 @@ struct ServeAgentCommandTests {
         let log = server.stop()
         #expect(log.contains("agent alice ringing for call 1; answer with `ivr line answer alice` within 30 s"))
     }
+
+    /// A second server on the same data directory is refused (it would take over the control
+    /// socket), and the first keeps serving.
+    @Test func aSecondServerOnTheSameDataIsRefused() throws {
+        let server = try Server(agents: "  alice: {station: st}")
+        #expect(try server.waitFor("agent alice logged-out"))
+        let second = try IvrBinary.run(["serve", server.line.path("serve.yaml")])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("another `ivr serve` is running on this data directory"), "\(second.stderr)")
+        #expect(try server.ivr(["line", "status"]).status == 0, "the first server still answers")
+        _ = server.stop()
+        #expect(server.process.terminationStatus == 0)
+    }
 }

@@ -92,6 +92,9 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
                 ringTimeouts: [String: Double] = [:], log: @escaping @Sendable (String) -> Void = { _ in }) throws(QueueError) {
         manager = try QueueManager(queues: queues.map { QueueConfig(name: $0) })
         self.store = store
+        if let removed = try? store?.clearWaitingCallers(), removed > 0 {
+            log("forgot \(removed) caller(s) left waiting by a server that stopped without hanging up")
+        }
         self.configuration = configuration
         self.log = log
         for (name, seconds) in ringTimeouts { self.ringTimeouts[try manager.queue(named: name)] = seconds }

@@ -13,7 +13,8 @@ public final class ControlSocket: @unchecked Sendable {
     /// dedicated thread.
     public init(path: String, handler: @escaping @Sendable (String) -> String) throws(LiveCallError) {
         self.path = path
-        unlink(path)
+        if Self.isAnswered(at: path) { throw Self.alreadyServing(path) }
+        unlink(path)                                  // left by a server that died
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw .device(.init(kind: .failed, pcm: path, operation: "create the control socket", alsa: String(cString: strerror(errno)))) }
         var address = sockaddr_un()
@@ -61,6 +62,16 @@ public final class ControlSocket: @unchecked Sendable {
         var byte: UInt8 = 0
         while data.count < 1024, read(fd, &byte, 1) == 1, byte != 10 { data.append(byte) }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Whether a server answers on the socket at `path` (a file left by a dead server does not).
+    public static func isAnswered(at path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path) && (try? send("status", to: path)) != nil
+    }
+
+    /// The error for a second server on the same data directory.
+    public static func alreadyServing(_ path: String) -> LiveCallError {
+        .store("\(path): error: another `ivr serve` is running on this data directory (its control socket answers); stop it first (Ctrl-C there) or give this one another --data")
     }
 
     /// Sends `command` to the socket at `path` and returns the reply.

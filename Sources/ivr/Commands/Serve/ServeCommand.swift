@@ -50,6 +50,8 @@ struct ServeCommand: ParsableCommand {
         guard let program = compilation.program else { Self.fail("\(settings.flow): fix the errors above") }
         let sounds = try PromptSet(program: program, library: library)
         let store = try Store(directory: DataDirectory.resolve(explicit: data ?? settings.data))
+        let socketPath = store.directory.url.appendingPathComponent("control.sock").path
+        if ControlSocket.isAnswered(at: socketPath) { throw ControlSocket.alreadyServing(socketPath) }
         var agents: [SharedQueue.Agent] = []
         let known = try store.agents()
         for agent in settings.agents {
@@ -73,7 +75,6 @@ struct ServeCommand: ParsableCommand {
         queue.startTicking()
         let server = LineServer(setup: .init(program: program, sounds: sounds, lines: settings.lines,
                                              records: CallRecords(store: store), queue: queue), log: log)
-        let socketPath = store.directory.url.appendingPathComponent("control.sock").path
         let socket = try ControlSocket(path: socketPath) { server.handle($0) }
         log("serving \(program.name) on \(settings.lines.map(\.name).joined(separator: ", ")); control socket \(socketPath)")
         let stop = DispatchSemaphore(value: 0)
