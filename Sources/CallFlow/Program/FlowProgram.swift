@@ -85,6 +85,15 @@ public final class FlowProgram: Sendable {
     /// The step index named `name`, or nil.
     public func stepIndex(named name: String) -> Int? { stepNames.firstIndex(of: name) }
 
+    /// The key sequences the `menu` step at index `step` offers, in the flow's order
+    /// (e.g. `["1", "2", "3", "0"]`), or nil when that step is not a menu.
+    public func menuChoiceKeys(ofStep step: Int) -> [String]? {
+        guard steps.indices.contains(step), case .menu(let m) = steps[step] else { return nil }
+        return choices[menus[m].choices].map { choice in
+            (0..<choice.keys.count).map { String(choice.keys[$0].character) }.joined()
+        }
+    }
+
     /// The names of the prompts in `list`.
     public func names(of list: PromptList) -> [String] { list.map { promptNames[$0] } }
 }

@@ -24,6 +24,9 @@ public struct SimulationModel: Sendable {
     let callbackAttempt: TimeSampler
     let voicemailKey: PhoneKey
     let callbackKey: PhoneKey
+    /// What the model assumed where the scenario is silent, for the report (e.g. menus whose
+    /// choices callers pick evenly because `callers.menus` gives no shares for them).
+    public let assumptions: [String]
 
     /// The name of the single queue of a scenario without a flow.
     public static let directQueueName = "main"
@@ -47,11 +50,21 @@ public struct SimulationModel: Sendable {
                 }
                 plans[i] = MenuPlan(choices)
             }
+            // A menu the scenario gives no shares for: callers pick its choices evenly (rather
+            // than never pressing and running its timeouts, which no trainer means by leaving it out).
+            var notes: [String] = []
+            for step in plans.indices where plans[step] == nil {
+                guard let keys = program.menuChoiceKeys(ofStep: step), !keys.isEmpty else { continue }
+                plans[step] = MenuPlan(keys.map { (keys: $0, share: 1.0) })
+                notes.append("callers at menu '\(program.stepNames[step])' pick \(keys.joined(separator: ", ")) evenly (no shares under callers.menus)")
+            }
+            assumptions = notes
             menuPlans = plans
         } else {
             queueNames = [scenario.queues.count == 1 ? scenario.queues.keys.first! : Self.directQueueName]
             self.promptLengths = []
             menuPlans = []
+            assumptions = []
         }
         for name in scenario.queues.keys.sorted() where !queueNames.contains(name) {
             problems.append("queues.\(name): there is no such queue (queues: \(queueNames.joined(separator: ", ")))")

@@ -35,6 +35,7 @@ public enum Simulator {
         let elapsed = clock.now - started
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         var report = ReportBuilder.build(model.scenario, runs: runs, seed: seed, wallSeconds: options.timing ? wall : nil)
+        report.assumptions = model.assumptions
         if options.timing {
             let cpu = processCPUSeconds() - cpuStarted
             report.cpuSeconds = cpu

@@ -75,6 +75,8 @@ public struct SimulationReport: Sendable, Codable {
     public var queues: [QueueRow]
     /// One entry per interval.
     public var intervals: [IntervalRow]
+    /// What the model assumed where the scenario is silent (empty when nothing was assumed).
+    public var assumptions: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case scenario, seed, replications, durationSeconds = "duration_s", start, targetSeconds = "target_s"
@@ -85,7 +87,7 @@ public struct SimulationReport: Sendable, Codable {
         case voicemails, callbacksRequested = "callbacks_requested", callbacksAttempted = "callbacks_attempted"
         case callbacksCompleted = "callbacks_completed", wallSeconds = "wall_s", callsPerSecond = "calls_per_s"
         case cpuSeconds = "cpu_s", callsPerCPUSecond = "calls_per_cpu_s"
-        case confidence, analytic, queues, intervals
+        case confidence, analytic, queues, intervals, assumptions
     }
 
     /// Mean and 95 % half-width of the main figures across replications.

@@ -15,7 +15,9 @@ public enum TextReport {
 
     /// The whole report.
     public static func render(_ r: SimulationReport, intervals: IntervalRows = .active) -> String {
-        var out = header(r) + "\n\n" + summary(r).render() + "\n"
+        var out = header(r) + "\n"
+        for note in r.assumptions { out += "Assumed: \(note)\n" }
+        out += "\n" + summary(r).render() + "\n"
         if r.queues.count > 1 { out += "\nPer queue\n" + queues(r).render() + "\n" }
         if intervals != .none {
             let t = intervalTable(r, all: intervals == .all)

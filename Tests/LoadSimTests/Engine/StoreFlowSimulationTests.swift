@@ -65,3 +65,35 @@ struct StoreFlowSimulationTests {
         }
     }
 }
+
+extension StoreFlowSimulationTests {
+    /// A scenario that gives no menu shares: callers split evenly over the main menu's choices
+    /// (they reach all four queues), and the report says what was assumed.
+    @Test func menusWithoutSharesSplitEvenlyAndSaySo() throws {
+        let yaml = """
+            name: no-shares
+            start: 2026-11-23T09:00
+            timezone: Europe/London
+            duration: 4h
+            seed: 3
+            target_answer: 20s
+            flow: \(SimTest.root.appendingPathComponent("flows/store.yaml").path)
+            arrivals: {per_hour: 400}
+            handling: {dist: exponential, mean: 120s}
+            agents: {count: 20}
+            """
+        let scenario = try ScenarioLoader.parse(yaml, file: "no-shares.yaml", baseDirectory: "/")
+        let compiled = FlowCompiler.compile(fileAt: SimTest.root.appendingPathComponent("flows/store.yaml").path)
+        let program: FlowProgram = try #require(compiled.program)
+        let model = try SimulationModel(scenario: scenario, program: program)
+        #expect(model.assumptions == ["callers at menu 'main-menu' pick 1, 2, 3, 0 evenly (no shares under callers.menus)"])
+        let report = try Simulator.run(model, options: .init(timing: false))
+        #expect(report.assumptions == model.assumptions)
+        let offered = Dictionary(uniqueKeysWithValues: report.queues.map { ($0.name, $0.offered) })
+        for name in ["orders", "payments", "returns", "general"] {
+            // 1,600 callers, about a quarter each (general also gets the few who never press).
+            #expect((offered[name] ?? 0) > 300, "queue \(name) offered \(offered[name] ?? 0)")
+        }
+        #expect(TextReport.render(report).contains("Assumed: callers at menu 'main-menu' pick 1, 2, 3, 0 evenly"))
+    }
+}
