@@ -49,6 +49,14 @@ import Testing
         #expect(program?.promptNames.contains("number-10") == true)
     }
 
+    @Test func missingNumberPromptsAreReportedOncePerFlow() {
+        let yaml = Self.queueYAML + "\n    next: r\n  r:\n    queue: returns\n    announce_position: true\n"
+        let library = Set(["a", "b", "c", "d", "e", "f", "g", "music/default"])
+        let found = warnings(yaml, prompts: library).filter { $0.contains("position and wait") }
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("4:20: warning: position and wait are read out with prompts the library lacks: queue-position") == true)
+    }
+
     @Test func aFullLibraryGivesNoWarningAndAnAnnouncementTooLongForTheNumbersDoes() {
         let library = Set(["a", "b", "c", "d", "e", "f", "g", "h", "music/default"]).union(FlowBuilder.announcementPrompts)
         #expect(warnings(Self.queueYAML, prompts: library).isEmpty)

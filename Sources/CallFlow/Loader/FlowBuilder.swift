@@ -26,6 +26,8 @@ final class FlowBuilder {
     var scheduleIndex: [String: Int] = [:]
     var variableIndex: [String: Int] = [:]
     var currentStep = 0
+    /// Set once the missing prompts for reading queue numbers out have been reported.
+    var warnedAboutNumberPrompts = false
 
     static let topLevelKeys = ["name", "start", "variables", "schedules", "steps"]
 

@@ -76,7 +76,8 @@ struct QueueReader {
     private func checkNumberPrompts(_ step: QueueStep) {
         let node = context.options["announce_position"] ?? context.options["announce_wait"]
         let missing = builder.missingPrompts(FlowBuilder.announcementPrompts)
-        if !missing.isEmpty {
+        if !missing.isEmpty, !builder.warnedAboutNumberPrompts {
+            builder.warnedAboutNumberPrompts = true   // a library problem: once per flow, not once per queue
             let words = missing.contains { NumberWord.wordPromptNames.contains($0) }
                 ? " (without number-10 … number-and, numbers are read digit by digit)" : ""
             reader.warning(node, "position and wait are read out with prompts the library lacks: "
