@@ -45,6 +45,20 @@ import Testing
         #expect(lines.last == "outcome: abandoned, queue orders")
     }
 
+    @Test func scriptedCallReadsTheQueuePositionAndWaitAsWords() throws {
+        let result = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "1 w40", "--at", "2026-11-23T10:00",
+                                        "--queue-position", "12", "--queue-wait", "45"], in: Self.root)
+        #expect(result.status == 0)
+        let prompts = result.stdout.split(separator: "\n").filter { $0.contains(" prompt ") }
+            .compactMap { $0.split(separator: " ").last.map(String.init) }
+        let first = try #require(prompts.firstIndex(of: "queue-position"))
+        #expect(Array(prompts[first...].prefix(7)) == [
+            "queue-position", "number-12", "queue-wait", "number-40", "digit-5", "minutes", "hold-announcement"])
+        let live = try IvrBinary.run(["call", "flows/store.yaml", "--device", "default", "--queue-position", "3"], in: Self.root)
+        #expect(live.status == 64)
+        #expect(live.stderr.contains("--queue-position and --queue-wait are for scripted calls"))
+    }
+
     @Test func scriptedCallAsJSON() throws {
         let result = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "w14 talk10 hangup", "--at", "2026-11-23T18:30",
                                         "--caller", "+441632960999", "--json"], in: Self.root)
