@@ -24,7 +24,7 @@ import Testing
           failed:
             hangup: completed
         """, prompts: Set(["number-is", "press-1", "key-in", "done", "music/default"])
-            .union((0...9).map { "digit-\($0)" }))
+            .union(NumberWord.promptNames))
     }
 
     @Test func readsBackTheCallerIDAndConfirmsWithOne() throws {
@@ -49,6 +49,30 @@ import Testing
         let second = try #require(prompts.indices.filter { prompts[$0] == "number-is" }.dropFirst().first)
         #expect(Array(prompts[second...].prefix(9)) == ["number-is", "digit-0", "digit-1", "digit-2", "digit-3",
                                                         "digit-4", "digit-5", "digit-6", "press-1"])
+    }
+
+    @Test func phoneNumbersStayDigitByDigitWhenQueueNumbersAreWords() throws {
+        let program = try #require(FlowTest.program("""
+        steps:
+          hold:
+            queue: sales
+            announce_position: true
+            keys: {"2": cb}
+          cb:
+            callback: sales
+            number_prompt: number-is
+            confirm_prompt: press-1
+            ask_prompt: key-in
+        """, prompts: Set(["number-is", "press-1", "key-in", "music/default"]).union(FlowBuilder.announcementPrompts)))
+        #expect(program.speaksNumberWords)
+        let t = FlowTest.call(program, "w1 2 w12 0120120#", caller: "+4412")
+        let prompts = t.events("prompt").compactMap(\.name)
+        let readBacks = prompts.indices.filter { prompts[$0] == "number-is" }
+        #expect(readBacks.count >= 2)
+        #expect(Array(prompts[readBacks[0]...].prefix(6)) == ["number-is", "digit-4", "digit-4", "digit-1", "digit-2", "press-1"])
+        #expect(Array(prompts[readBacks[1]...].prefix(9)) == ["number-is", "digit-0", "digit-1", "digit-2", "digit-0",
+                                                              "digit-1", "digit-2", "digit-0", "press-1"])
+        #expect(!prompts.contains { $0.hasPrefix("number-") && $0 != "number-is" })
     }
 
     @Test func withheldCallerIsAskedForANumber() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CallFlow
 
@@ -16,9 +17,55 @@ import Testing
         let lines = FlowTest.diagnostics(yaml, prompts: ["music/default"])
             .map { "\($0.line):\($0.column): \($0.severity.rawValue): \($0.message)" }
         #expect(lines == [
-            "4:24: warning: position and wait are read out with digit-0 … digit-9, queue-position, queue-wait and minutes: some are missing from the prompt library",
+            "4:24: warning: position and wait are read out with prompts the library lacks: queue-position, queue-wait, minutes and 30 more "
+                + "(without number-10 … number-and, numbers are read digit by digit); add them with scripts/make-prompts or `ivr prompt record NAME`",
             "6:3: warning: callback 'cb' has no ask_prompt: callers without caller ID (or with number: ask) hear silence while they should key in a number",
-            "6:3: warning: callback 'cb' reads the number back but the prompt library lacks digit-0 … digit-9",
+            "6:3: warning: callback 'cb' reads the number back digit by digit but the prompt library lacks digit-0, digit-1, digit-2 and 7 more; "
+                + "add them with scripts/make-prompts or `ivr prompt record NAME`",
+        ])
+    }
+
+    static let queueYAML = """
+    steps:
+      q:
+        queue: sales
+        announce_wait: true
+        announce: [a, b, c, d, e, f, g]
+    """
+
+    func warnings(_ yaml: String, prompts: Set<String>) -> [String] {
+        FlowTest.diagnostics(yaml, prompts: prompts).map { "\($0.line):\($0.column): \($0.severity.rawValue): \($0.message)" }
+    }
+
+    @Test func aLibraryWithoutTheNumberWordsWarnsThatNumbersAreReadAsDigits() {
+        let library = Set(["a", "b", "c", "d", "e", "f", "g", "queue-position", "queue-wait", "minutes", "music/default"])
+            .union(NumberWord.digitPromptNames).union(["number-10", "number-hundred"])
+        #expect(warnings(Self.queueYAML, prompts: library) == [
+            "4:20: warning: position and wait are read out with prompts the library lacks: number-11, number-12, number-13 and 15 more "
+                + "(without number-10 … number-and, numbers are read digit by digit); add them with scripts/make-prompts or `ivr prompt record NAME`",
+        ])
+        let program = FlowTest.program(Self.queueYAML, prompts: library)
+        #expect(program?.speaksNumberWords == false)
+        #expect(program?.promptNames.contains("number-10") == true)
+    }
+
+    @Test func missingNumberPromptsAreReportedOncePerFlow() {
+        let yaml = Self.queueYAML + "\n    next: r\n  r:\n    queue: returns\n    announce_position: true\n"
+        let library = Set(["a", "b", "c", "d", "e", "f", "g", "music/default"])
+        let found = warnings(yaml, prompts: library).filter { $0.contains("position and wait") }
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("4:20: warning: position and wait are read out with prompts the library lacks: queue-position") == true)
+    }
+
+    @Test func aFullLibraryGivesNoWarningAndAnAnnouncementTooLongForTheNumbersDoes() {
+        let library = Set(["a", "b", "c", "d", "e", "f", "g", "h", "music/default"]).union(FlowBuilder.announcementPrompts)
+        #expect(warnings(Self.queueYAML, prompts: library).isEmpty)
+        #expect(warnings(Self.queueYAML.replacingOccurrences(of: "announce_wait", with: "announce_position")
+            .replacingOccurrences(of: "g]", with: "g, h, a, b, c, d, e, f]"), prompts: library).isEmpty)
+        let both = Self.queueYAML.replacingOccurrences(of: "announce_wait: true", with: "announce_wait: true\n    announce_position: true")
+        #expect(warnings(both, prompts: library).isEmpty)
+        #expect(warnings(both.replacingOccurrences(of: "g]", with: "g, h]"), prompts: library) == [
+            "6:15: warning: announce lists 8 prompts: with position and wait read out only 7 fit in one announcement (at most 20 prompts); the rest may be cut",
         ])
     }
 }

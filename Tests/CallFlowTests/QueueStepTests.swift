@@ -103,6 +103,59 @@ import Testing
         #expect(interruptible)
     }
 
+    /// The queue flow with the full prompt library: digits and the number words.
+    func wordFlow() -> FlowProgram? {
+        FlowTest.program(Self.yaml, prompts: Self.prompts.union(NumberWord.promptNames))
+    }
+
+    func announcement(_ program: FlowProgram, position: Int, wait: Double) -> [String] {
+        let actions = drive([(5, .queueStatus(position: position, estimatedWait: wait)),
+                             (20, .timerFired(TimerID(kind: .announcement, serial: 1)))], program: program)
+        guard case .play(let list, _) = actions.last else { Issue.record("no announcement"); return [] }
+        return program.names(of: list)
+    }
+
+    @Test func positionAndWaitAreReadAsWords() throws {
+        let program = try #require(wordFlow())
+        #expect(announcement(program, position: 12, wait: 45 * 60) == [
+            "queue-position", "number-12", "queue-wait", "number-40", "digit-5", "minutes", "please-hold"])
+        #expect(announcement(program, position: 300, wait: 110 * 60) == [
+            "queue-position", "digit-3", "number-hundred",
+            "queue-wait", "digit-1", "number-hundred", "number-and", "number-10", "minutes", "please-hold"])
+    }
+
+    @Test func withoutTheWordPromptsNumbersAreReadDigitByDigit() throws {
+        let program = try #require(queueFlow())
+        #expect(!program.speaksNumberWords)
+        #expect(announcement(program, position: 12, wait: 21 * 60) == [
+            "queue-position", "digit-1", "digit-2", "queue-wait", "digit-2", "digit-1", "minutes", "please-hold"])
+    }
+
+    @Test func theLongestAnnouncementFitsInAPromptList() throws {
+        // 5 words for each number below 1000, 5 digits for each up to 99 999: 13 prompts, then `announce`.
+        let program = try #require(wordFlow())
+        let words = announcement(program, position: 777, wait: 373 * 60)
+        #expect(words == ["queue-position", "digit-7", "number-hundred", "number-and", "number-70", "digit-7",
+                          "queue-wait", "digit-3", "number-hundred", "number-and", "number-70", "digit-3",
+                          "minutes", "please-hold"])
+        let digits = announcement(program, position: 99_999, wait: 99_999 * 60)
+        #expect(digits.count == QueueReader.maxNumberPrompts(position: true, wait: true) + 1)
+        #expect(digits.last == "please-hold")
+        #expect(QueueReader.maxNumberPrompts(position: true, wait: true) + 7 == PromptList.capacity)
+    }
+
+    @Test func aScriptedCallHearsItsPlaceInLineAsWords() throws {
+        let program = try #require(wordFlow())
+        var options = ScriptedCall.Options(callerID: "+441632960123", start: FlowTest.date("2026-11-23T10:00"))
+        options.queuePosition = 12
+        options.estimatedWait = 21 * 60
+        let t = ScriptedCall(program: program, options: options).run(try KeyScript("w31 hangup"))
+        #expect(FlowTest.lines(t, ["prompt", "music"]) == [
+            "0 music calm", "20 prompt queue-position", "22 prompt number-12", "24 prompt queue-wait",
+            "26 prompt number-20", "28 prompt digit-1", "30 prompt minutes",
+        ])
+    }
+
     @Test func emptyQueueGoesToOnEmpty() throws {
         let program = try #require(queueFlow())
         let actions = drive([(3, .queueEmpty)], program: program)

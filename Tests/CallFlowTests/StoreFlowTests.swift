@@ -32,6 +32,18 @@ import Testing
         #expect(prompts.last == "message-thanks")
     }
 
+    @Test func twelfthInLineHearsTwelveAndTheWaitInWords() {
+        var options = ScriptedCall.Options(callerID: "+441632960123", start: FlowTest.date("2026-11-23T10:00"))
+        options.defaultPromptLength = 3
+        options.queuePosition = 12
+        options.estimatedWait = 45 * 60
+        let t = ScriptedCall(program: StoreFlow.program, options: options).run(try! KeyScript("1 w40"))
+        let prompts = t.events("prompt").compactMap(\.name)
+        let first = prompts.firstIndex(of: "queue-position") ?? prompts.endIndex
+        #expect(Array(prompts[first...].prefix(7)) == [
+            "queue-position", "number-12", "queue-wait", "number-40", "digit-5", "minutes", "hold-announcement"])
+    }
+
     @Test func callbackFromTheQueueKeepsThePlace() {
         let t = call("w4 2 w40 2 w1 1", at: "2026-11-23T10:00")
         #expect(t.outcome.result == "callback")

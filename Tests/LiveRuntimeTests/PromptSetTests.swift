@@ -31,6 +31,26 @@ struct PromptSetTests {
         #expect(music[0].first == 1)
     }
 
+    @Test func anOlderLibraryWithoutTheNumberWordsStillLoads() throws {
+        let (dir, _) = try library { dir in
+            try WAVWriter.write(samples: [Int16](repeating: 3, count: 800), to: dir.path("prompts/music/default.wav"))
+        }
+        let folder = dir.path("prompts")
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasPrefix("number-") {
+            try FileManager.default.removeItem(atPath: folder + "/" + file)
+        }
+        var names = Set(try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasSuffix(".wav") }.map { String($0.dropLast(4)) })
+        names.insert("music/default")
+        let compilation = FlowCompiler.compile(fileAt: Project.storeFlow, availablePrompts: names)
+        let program = try #require(compilation.program)
+        #expect(compilation.diagnostics.contains { $0.message.contains("numbers are read digit by digit") })
+        #expect(!program.promptNames.contains { $0.hasPrefix("number-") })
+        #expect(program.promptNames.contains("digit-9"))
+        let set = try PromptSet(program: program, library: PromptLibrary(folder: folder))
+        #expect(set.music.count == program.musicNames.count)
+    }
+
     @Test func missingMusicIsNamed() throws {
         let (dir, program) = try library { _ in }
         #expect(throws: LiveCallError.self) { try PromptSet(program: program, library: PromptLibrary(folder: dir.path("prompts"))) }

@@ -9,7 +9,7 @@ import Testing
     @Test func storeFlowChecksClean() throws {
         let result = try IvrBinary.run(["flow", "check", "flows/store.yaml"], in: Self.root)
         #expect(result.status == 0)
-        #expect(result.stdout == "flows/store.yaml: ok: flow 'store', 14 steps, 27 prompts, 4 queues (orders, payments, returns, general), 1 schedule\n")
+        #expect(result.stdout == "flows/store.yaml: ok: flow 'store', 14 steps, 47 prompts, 4 queues (orders, payments, returns, general), 1 schedule\n")
         #expect(result.stderr.isEmpty)
     }
 
@@ -43,6 +43,20 @@ import Testing
         #expect(lines.first == "call to store from +441632960123 at 2026-11-23T10:00:00 (Monday, Europe/London)")
         #expect(lines.contains("    3.30  enqueue      orders topic orders-and-delivery"))
         #expect(lines.last == "outcome: abandoned, queue orders")
+    }
+
+    @Test func scriptedCallReadsTheQueuePositionAndWaitAsWords() throws {
+        let result = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "1 w40", "--at", "2026-11-23T10:00",
+                                        "--queue-position", "12", "--queue-wait", "45"], in: Self.root)
+        #expect(result.status == 0)
+        let prompts = result.stdout.split(separator: "\n").filter { $0.contains(" prompt ") }
+            .compactMap { $0.split(separator: " ").last.map(String.init) }
+        let first = try #require(prompts.firstIndex(of: "queue-position"))
+        #expect(Array(prompts[first...].prefix(7)) == [
+            "queue-position", "number-12", "queue-wait", "number-40", "digit-5", "minutes", "hold-announcement"])
+        let live = try IvrBinary.run(["call", "flows/store.yaml", "--device", "default", "--queue-position", "3"], in: Self.root)
+        #expect(live.status == 64)
+        #expect(live.stderr.contains("--queue-position and --queue-wait are for scripted calls"))
     }
 
     @Test func scriptedCallAsJSON() throws {

@@ -78,12 +78,18 @@ extension CallInterpreter {
         actions.append(.play(prompts, interruptible: true))
     }
 
-    /// Appends the digits of `number` as `digit-N` prompts.
+    /// Appends `number` read as British English words (``SpokenNumber``), or digit by digit
+    /// when the flow's prompt library lacks the `number-…` word prompts. Missing prompts are skipped.
     func appendNumber(_ number: Int, to prompts: inout PromptList) {
-        let text = String(number)
-        for character in text {
-            let prompt = program.digitPrompts[Int(character.asciiValue! - 48)]
-            if prompt >= 0 { prompts.append(prompt) }
+        let table = program.numberPrompts
+        if program.speaksNumberWords {
+            SpokenNumber.forEachWord(of: number) { word in
+                if table[word.slot] >= 0 { prompts.append(table[word.slot]) }
+            }
+        } else {
+            SpokenNumber.forEachDigit(of: number) { word in
+                if table[word.slot] >= 0 { prompts.append(table[word.slot]) }
+            }
         }
     }
 

@@ -44,8 +44,10 @@ struct CallbackReader {
         if step.askPrompt.isEmpty {
             reader.warning(stepNode, "callback '\(context.name)' has no ask_prompt: callers without caller ID (or with number: ask) hear silence while they should key in a number")
         }
-        if step.confirm, builder.missingDigitPrompts {
-            reader.warning(stepNode, "callback '\(context.name)' reads the number back but the prompt library lacks digit-0 … digit-9")
+        let missing = builder.missingPrompts(FlowBuilder.readBackPrompts)
+        if step.confirm, !missing.isEmpty {
+            reader.warning(stepNode, "callback '\(context.name)' reads the number back digit by digit but the prompt library lacks "
+                           + "\(FlowBuilder.summary(missing)); add them with scripts/make-prompts or `ivr prompt record NAME`")
         }
         builder.parts.callbacks.append(step)
         return .callback(builder.parts.callbacks.count - 1)

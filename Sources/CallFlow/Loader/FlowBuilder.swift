@@ -26,6 +26,8 @@ final class FlowBuilder {
     var scheduleIndex: [String: Int] = [:]
     var variableIndex: [String: Int] = [:]
     var currentStep = 0
+    /// Set once the missing prompts for reading queue numbers out have been reported.
+    var warnedAboutNumberPrompts = false
 
     static let topLevelKeys = ["name", "start", "variables", "schedules", "steps"]
 
@@ -35,11 +37,21 @@ final class FlowBuilder {
         self.defaultName = defaultName
     }
 
-    /// True when a prompt library is given and lacks a prompt needed to read numbers out.
-    var missingDigitPrompts: Bool {
-        guard let available = availablePrompts else { return false }
-        let needed = (0...9).map { "digit-\($0)" } + ["queue-position", "queue-wait", "minutes"]
-        return needed.contains { !available.contains($0) }
+    /// Prompts a queue needs to read its position and estimated wait out.
+    static let announcementPrompts = ["queue-position", "queue-wait", "minutes"] + NumberWord.promptNames
+    /// Prompts a callback needs to read a phone number back (digit by digit).
+    static let readBackPrompts = NumberWord.digitPromptNames
+
+    /// The prompts of `needed` missing from the prompt library (none when no library is given).
+    func missingPrompts(_ needed: [String]) -> [String] {
+        guard let available = availablePrompts else { return [] }
+        return needed.filter { !available.contains($0) }
+    }
+
+    /// `names` for a message: all of them when few, else the first few and how many more.
+    static func summary(_ names: [String]) -> String {
+        guard names.count > 4 else { return names.joined(separator: ", ") }
+        return names.prefix(3).joined(separator: ", ") + " and \(names.count - 3) more"
     }
 
     func build(_ root: Node) {
@@ -85,13 +97,16 @@ final class FlowBuilder {
         internNumberPrompts()
     }
 
-    /// Steps that read numbers out (queue position and wait, callback read-back) use
-    /// `digit-0` … `digit-9`, `queue-position`, `queue-wait` and `minutes` from the library.
+    /// Steps that read numbers out use these prompts from the library: queues (position and
+    /// wait) ``announcementPrompts``, callbacks (number read-back) ``readBackPrompts``. Only
+    /// prompts the library has are interned; the interpreter skips or works around the rest.
     private func internNumberPrompts() {
-        let needed = parts.queues.contains { $0.announcePosition || $0.announceWait } || parts.callbacks.contains { $0.confirm }
-        guard needed else { return }
-        for name in (0...9).map({ "digit-\($0)" }) + ["queue-position", "queue-wait", "minutes"]
-        where availablePrompts?.contains(name) ?? true {
+        let announces = parts.queues.contains { $0.announcePosition || $0.announceWait }
+        let readsBack = parts.callbacks.contains { $0.confirm }
+        var needed: [String] = []
+        if readsBack || announces { needed += Self.readBackPrompts }
+        if announces { needed += Self.announcementPrompts.filter { !needed.contains($0) } }
+        for name in needed where availablePrompts?.contains(name) ?? true {
             _ = intern(name, &promptIndex, &parts.promptNames)
         }
     }

@@ -57,11 +57,36 @@ struct QueueReader {
             exitKeys: exitKeys, keyTargets: start..<end, maxWait: maxWait, onTimeout: onTimeout,
             onEmpty: context.target("on_empty", silent: true, fallback: onTimeout),
             next: context.options["next"].map { builder.target($0, "next", silent: true) } ?? -1)
-        if step.announcePosition || step.announceWait, builder.missingDigitPrompts {
-            reader.warning(context.options["announce_position"] ?? context.options["announce_wait"],
-                           "position and wait are read out with digit-0 … digit-9, queue-position, queue-wait and minutes: some are missing from the prompt library")
+        if step.announcePosition || step.announceWait {
+            checkNumberPrompts(step)
         }
         builder.parts.queues.append(step)
         return .queue(builder.parts.queues.count - 1)
+    }
+
+    /// The most prompts reading position and wait can take: `queue-position` + 5 words,
+    /// `queue-wait` + 5 words + `minutes` (numbers below 1000 take at most 5 words, larger ones
+    /// are read digit by digit, so this holds up to 99 999).
+    static func maxNumberPrompts(position: Bool, wait: Bool) -> Int {
+        (position ? 1 + SpokenNumber.maxWords : 0) + (wait ? 2 + SpokenNumber.maxWords : 0)
+    }
+
+    /// Warns when the library lacks prompts for reading numbers out, or when the announcement
+    /// leaves too little room in a ``PromptList`` for them.
+    private func checkNumberPrompts(_ step: QueueStep) {
+        let node = context.options["announce_position"] ?? context.options["announce_wait"]
+        let missing = builder.missingPrompts(FlowBuilder.announcementPrompts)
+        if !missing.isEmpty, !builder.warnedAboutNumberPrompts {
+            builder.warnedAboutNumberPrompts = true   // a library problem: once per flow, not once per queue
+            let words = missing.contains { NumberWord.wordPromptNames.contains($0) }
+                ? " (without number-10 … number-and, numbers are read digit by digit)" : ""
+            reader.warning(node, "position and wait are read out with prompts the library lacks: "
+                           + "\(FlowBuilder.summary(missing))\(words); add them with scripts/make-prompts or `ivr prompt record NAME`")
+        }
+        let room = PromptList.capacity - Self.maxNumberPrompts(position: step.announcePosition, wait: step.announceWait)
+        if step.announcement.count > room, let announce = context.options["announce"] {
+            reader.warning(announce, "announce lists \(step.announcement.count) prompts: with position and wait read out "
+                           + "only \(room) fit in one announcement (at most \(PromptList.capacity) prompts); the rest may be cut")
+        }
     }
 }

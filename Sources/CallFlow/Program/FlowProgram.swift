@@ -39,8 +39,12 @@ public final class FlowProgram: Sendable {
     let choices: [MenuChoice]
     let assignments: [Assignment]
     let initialVariables: VariableSlots
-    /// Prompt indices for `digit-0` ... `digit-9` (-1 when absent), used to read numbers out.
+    /// Prompt indices for `digit-0` ... `digit-9` (-1 when absent), used to read phone numbers back.
     let digitPrompts: [Int]
+    /// Prompt indices by ``NumberWord/slot`` (-1 when absent), used to read queue numbers out.
+    let numberPrompts: [Int]
+    /// True when every `number-…` word prompt is present; otherwise numbers are read digit by digit.
+    let speaksNumberWords: Bool
     let positionPrompt: Int
     let waitPrompt: Int
     let minutesPrompt: Int
@@ -76,7 +80,9 @@ public final class FlowProgram: Sendable {
         assignments = p.assignments; initialVariables = p.initialVariables
         timeZone = p.schedules.first?.timeZone ?? TimeZone(identifier: "UTC")!
         let index = Dictionary(p.promptNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        digitPrompts = (0...9).map { index["digit-\($0)"] ?? -1 }
+        digitPrompts = NumberWord.digitPromptNames.map { index[$0] ?? -1 }
+        numberPrompts = NumberWord.promptNames.map { index[$0] ?? -1 }
+        speaksNumberWords = numberPrompts[10...].allSatisfy { $0 >= 0 }
         positionPrompt = index["queue-position"] ?? -1
         waitPrompt = index["queue-wait"] ?? -1
         minutesPrompt = index["minutes"] ?? -1

@@ -63,7 +63,7 @@ extension ScriptedCall {
                 guard serial == recordSerial else { return }
                 log(time, "record", name: program.mailboxNames[mailbox])
             case .queueStatus:
-                feed(.queueStatus(position: 1, estimatedWait: -1), at: time)
+                feed(.queueStatus(position: call.options.queuePosition, estimatedWait: call.options.estimatedWait), at: time)
             case .recordingStop(let serial, let reason, let duration):
                 guard serial == recordSerial else { return }
                 recordSerial += 1
@@ -119,7 +119,7 @@ extension ScriptedCall {
             case .enqueue(let request):
                 let topic = request.topic >= 0 ? program.values[request.topic] : nil
                 log(time, "enqueue", name: program.queueNames[request.queue], value: topic.map { "topic \($0)" })
-                // No agents and no other callers: the caller is first in line, wait unknown.
+                // No agents: the caller stays where the options put them (first in line, wait unknown by default).
                 heap.push(.queueStatus, at: time)
             case .leaveQueue(let queue, let reason):
                 log(time, "leave-queue", name: program.queueNames[queue], value: Self.describe(reason))

@@ -22,6 +22,10 @@ public struct ScriptedCall {
         public var beepLength: Double = 0.5
         /// A caller still connected after this long hangs up (flows without `max_wait`).
         public var maxCallLength: Double = 3600
+        /// The place in line the queue reports on joining (there are no agents: it never changes).
+        public var queuePosition = 1
+        /// The estimated wait, in seconds, the queue reports on joining (-1: unknown, not read out).
+        public var estimatedWait: Double = -1
 
         /// Options for a call from `callerID` starting at `start`.
         public init(callerID: String?, start: Date, promptLengths: [String: Double] = [:]) {

@@ -24,7 +24,9 @@ extension CallCommand {
         for name in program.promptNames {
             if let info = try? SoundFile.info(prompts.file(name)) { lengths[name] = info.duration }
         }
-        let options = ScriptedCall.Options(callerID: callerID, start: start, promptLengths: lengths)
+        var options = ScriptedCall.Options(callerID: callerID, start: start, promptLengths: lengths)
+        if let queuePosition { options.queuePosition = queuePosition }
+        if let queueWait { options.estimatedWait = queueWait * 60 }
         let transcript = ScriptedCall(program: program, options: options).run(script)
         print(json ? transcript.json : transcript.text, terminator: json ? "\n" : "")
     }

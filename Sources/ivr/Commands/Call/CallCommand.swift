@@ -31,6 +31,12 @@ struct CallCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Caller ID presented to the flow (UK national or international; '' for withheld).", valueName: "NUMBER"))
     var caller: String = "+441632960123"
 
+    @Option(help: ArgumentHelp("Scripted: the caller's place in line, read out by announce_position (default 1).", valueName: "N"))
+    var queuePosition: Int?
+
+    @Option(help: ArgumentHelp("Scripted: the estimated wait in minutes, read out by announce_wait (default: unknown, not read).", valueName: "MINUTES"))
+    var queueWait: Double?
+
     @Flag(help: "Print the transcript as one JSON object.")
     var json = false
 
@@ -47,6 +53,15 @@ struct CallCommand: ParsableCommand {
             }
         } else if !line.isLive {
             throw ValidationError("give --keys SCRIPT for a scripted call (e.g. --keys \"w3 1 w20 hangup\") or --device PCM for a live one")
+        }
+        if (queuePosition != nil || queueWait != nil) && keys == nil {
+            throw ValidationError("--queue-position and --queue-wait are for scripted calls (--keys); a live call's queue reports its own")
+        }
+        if let queuePosition, queuePosition < 1 {
+            throw ValidationError("--queue-position \(queuePosition) must be 1 or more (1 = next in line)")
+        }
+        if let queueWait, !(queueWait >= 0) || queueWait > 100_000 {
+            throw ValidationError("--queue-wait \(queueWait) must be a number of minutes from 0 to 100000")
         }
         if !caller.isEmpty {
             do { _ = try PhoneNumber(parsing: caller) } catch let error as PhoneNumberError {
