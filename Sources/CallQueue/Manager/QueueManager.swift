@@ -122,11 +122,14 @@ public struct QueueManager: Sendable {
     mutating func credit(_ a: Int, queue q: Int, calls: Int64 = 0, talk: Double = 0) {
         agents[a].callsTaken += calls
         agents[a].talkTime += talk
-        for i in membershipRange(a) where memberships[i].queue == Int32(q) {
-            memberships[i].callsTaken += calls
-            memberships[i].talkTime += talk
-            return
-        }
+        let range = membershipRange(a)
+        var i = range.lowerBound
+        while i < range.upperBound && memberships[i].queue != Int32(q) { i += 1 }
+        guard i < range.upperBound else { return }
+        var membership = memberships[i]
+        membership.callsTaken += calls
+        membership.talkTime += talk
+        memberships[i] = membership
     }
 
     /// Number of agents.

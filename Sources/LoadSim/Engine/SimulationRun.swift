@@ -187,7 +187,8 @@ public struct SimulationRun {
     static func callerID(_ number: UInt32) -> String {
         var n = 100_000 + number % 900_000                 // six digits
         return String(unsafeUninitializedCapacity: 13) { bytes in
-            for (i, byte) in "+447700".utf8.enumerated() { bytes[i] = byte }
+            bytes[0] = 43                                   // "+447700"
+            bytes[1] = 52; bytes[2] = 52; bytes[3] = 55; bytes[4] = 55; bytes[5] = 48; bytes[6] = 48
             for i in stride(from: 12, through: 7, by: -1) {
                 bytes[i] = UInt8(truncatingIfNeeded: 48 + n % 10)
                 n /= 10
