@@ -48,6 +48,7 @@ public enum HTMLReport {
         <div class="sub">\(escape(TextReport.header(r)))</div>
 
         """
+        for note in r.assumptions { html += "<div class=\"sub\">Assumed: \(escape(note))</div>\n" }
         html += kpis(r)
         html += "<h2>Summary</h2>" + table(TextReport.summary(r))
         if r.queues.count > 1 { html += "<h2>Per queue</h2>" + table(TextReport.queues(r)) }
