@@ -1,0 +1,19 @@
+import Foundation
+import Storage
+
+/// Describes what `Store.recoverInterruptedVoicemails` did, one line per message, for the
+/// commands that run it (`voicemail list`, `voicemail check`, `call`, `serve`).
+enum InterruptedVoicemailText {
+    /// One line per recovered or removed message.
+    static func lines(_ recovery: VoicemailRecovery) -> [String] {
+        recovery.completed.map {
+            "recovered interrupted voicemail \($0.id ?? 0) from \($0.caller ?? "unknown caller") "
+                + "(\(String(format: "%.2f", $0.duration)) s, \($0.file)): its recording process had died; now listed as new"
+        } + recovery.removed.map { "removed interrupted voicemail \($0): its recording process died before any audio" }
+    }
+
+    /// The status as `ivr voicemail list` shows it: `new (interrupted)` for a recovered message.
+    static func status(_ record: VoicemailRecord) -> String {
+        record.interrupted ? "\(record.status.rawValue) (interrupted)" : record.status.rawValue
+    }
+}
