@@ -91,6 +91,7 @@ struct LiveCallCommandTests {
         var file: String?
         var sizeBeforeKill = 0
         var duringCall: [[String: Any]] = []
+        var markDuringCall: IvrBinary.Result?
         func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline && process.isRunning {
@@ -98,6 +99,7 @@ struct LiveCallCommandTests {
                 let path = folder + "/" + name
                 if duringCall.isEmpty && size(path) > 48_000 {              // 3 s on disk: ask as an agent would
                     duringCall = try Self.listed(line).rows
+                    markDuringCall = try IvrBinary.run(["voicemail", "mark", "1", "heard", "--data", line.path("data")])
                 }
                 if size(path) > 160_000 {                                  // 10 s of the message on disk
                     sizeBeforeKill = size(path)
@@ -116,6 +118,8 @@ struct LiveCallCommandTests {
         #expect(duringCall.count == 1)
         #expect(duringCall.first?["status"] as? String == "recording")
         #expect(duringCall.first?["caller"] as? String == "+442079460018")
+        #expect(markDuringCall?.status == 2)
+        #expect(markDuringCall?.stderr.contains("still being recorded") == true, "\(markDuringCall?.stderr ?? "")")
         // The header counts every byte on disk: the file opens and holds what was written before the kill.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         let header = bytes.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self).prefix(44)) }

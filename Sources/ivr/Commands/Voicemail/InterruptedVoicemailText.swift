@@ -17,3 +17,13 @@ enum InterruptedVoicemailText {
         record.interrupted ? "\(record.status.rawValue) (interrupted)" : record.status.rawValue
     }
 }
+
+extension StoreLocationOptions {
+    /// Opens the store and completes messages whose recording process died (a `note:` line on
+    /// standard error for each), so every voicemail command sees them as agents should.
+    func openStoreRecoveringVoicemail() throws -> Store {
+        let store = try openStore()
+        for line in InterruptedVoicemailText.lines(try store.recoverInterruptedVoicemails()) { StoreText.printNote(line) }
+        return store
+    }
+}

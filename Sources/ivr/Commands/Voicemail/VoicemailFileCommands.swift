@@ -12,7 +12,7 @@ extension VoicemailCommand {
 
         func run() throws {
             let destination = URL(fileURLWithPath: output)
-            try reportingRefusals { try store.openStore().exportVoicemail(id, to: destination) }
+            try reportingRefusals { try store.openStoreRecoveringVoicemail().exportVoicemail(id, to: destination) }
             print("voicemail \(id) → \(destination.path)")
         }
     }
@@ -24,7 +24,7 @@ extension VoicemailCommand {
         @OptionGroup var store: StoreLocationOptions
 
         func run() throws {
-            try reportingRefusals { try store.openStore().deleteVoicemail(id) }
+            try reportingRefusals { try store.openStoreRecoveringVoicemail().deleteVoicemail(id) }
             print("voicemail \(id) deleted")
         }
     }
@@ -41,7 +41,7 @@ extension VoicemailCommand {
                 guard let parsed = VoicemailStatus(rawValue: status) else {
                     throw StoreError.unknownVoicemailStatus(status, valid: VoicemailStatus.markable.map(\.rawValue))
                 }
-                return try store.openStore().markVoicemail(id, as: parsed)
+                return try store.openStoreRecoveringVoicemail().markVoicemail(id, as: parsed)
             }
             print("voicemail \(id): \(record.status.rawValue)")
         }

@@ -11,9 +11,7 @@ extension VoicemailCommand {
 
         func run() throws {
             let (messages, report) = try reportingRefusals {
-                let opened = try store.openStore()
-                let recovery = try opened.recoverInterruptedVoicemails()
-                for line in InterruptedVoicemailText.lines(recovery) { StoreText.printNote(line) }
+                let opened = try store.openStoreRecoveringVoicemail()
                 return (try opened.voicemails(), try opened.checkVoicemails())
             }
             if !report.isClean {
