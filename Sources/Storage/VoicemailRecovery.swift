@@ -21,7 +21,8 @@ extension Store {
     ///
     /// Each gets the length of the audio on its file (whose header is first brought up to the
     /// whole samples on disk), status new and `interrupted`; one with no audio is removed, file
-    /// and row. Recordings in progress in any process (this one included) are left alone: their
+    /// and row (a file that is not a PCM-16 WAV is kept, its length estimated from its size).
+    /// Recordings in progress in any process (this one included) are left alone: their
     /// lock is held. Stale lock files are removed. Safe to run from several processes at once:
     /// the lock is held while a row is recovered and the row is re-read in the transaction.
     @discardableResult
@@ -32,7 +33,10 @@ extension Store {
             defer { lock.release() }
             let url = directory.resolve(relativePath: row.file)
             let length = InterruptedRecordingFile.finalise(url)
-            if (length?.frames ?? 0) == 0 {
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
+            // A file that is not a PCM-16 WAV is kept (length from its size, as `repairVoicemails` does).
+            let seconds = length?.seconds ?? Double(max(0, (size ?? 0) - 44)) / 16000
+            if size == nil || seconds == 0 {
                 let current = try read { db in try VoicemailRecord.fetchOne(db, key: id) }
                 guard current?.status == .recording else { continue }
                 try? FileManager.default.removeItem(at: url)
@@ -44,7 +48,7 @@ extension Store {
             }
             let completed = try write { db, _ -> VoicemailRecord? in
                 guard var current = try VoicemailRecord.fetchOne(db, key: id), current.status == .recording else { return nil }
-                current.duration = length?.seconds ?? 0
+                current.duration = seconds
                 current.status = .new
                 current.interrupted = true
                 try current.update(db)

@@ -112,6 +112,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory.voicemailURL.path).isEmpty)
     }
 
+    /// A crash while dropping a too-short message (file deleted, row not yet): recovery removes the row.
+    @Test func aCrashWhileDroppingLeavesNoRowBehind() throws {
+        let store = try TestDataDirectory().open()
+        let (row, lock) = try Self.start(store, seed: 8, audio: Self.wav(frames: 800))
+        try FileManager.default.removeItem(at: store.recordingURL(of: row))
+        #expect(try store.checkVoicemails().isClean, "a recording row is not reported as a row without a file")
+        lock.unlockKeepingFile()
+        #expect(try store.recoverInterruptedVoicemails().removed == [row.file])
+        #expect(try store.voicemails().isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory.voicemailURL.path).isEmpty)
+    }
+
+    /// A file recovery cannot read as PCM-16 WAV is kept, never deleted; its length comes from its size.
+    @Test func aFileThatIsNotAPCMWAVIsKept() throws {
+        let store = try TestDataDirectory().open()
+        let (row, lock) = try Self.start(store, seed: 7, audio: Data(repeating: 0x41, count: 44 + 16_000))
+        lock.unlockKeepingFile()
+        let completed = try #require(try store.recoverInterruptedVoicemails().completed.first)
+        #expect(completed.duration == 1)
+        #expect(completed.interrupted)
+        #expect(try Data(contentsOf: store.recordingURL(of: row)) == Data(repeating: 0x41, count: 44 + 16_000))
+    }
+
     /// A crash between creating the file and writing its row: an orphan for `--repair`, and a
     /// stale lock that recovery removes; while the lock is held the file is not an orphan.
     @Test func aCrashBeforeTheRowLeavesATrueOrphanForRepair() throws {
