@@ -17,10 +17,12 @@ public struct NewVoicemail: Sendable, Hashable {
     public var step: String?
     /// The topic chosen in the menu.
     public var topic: String?
+    /// The flow's mailbox.
+    public var mailbox: String?
 
     /// Creates the description of a recorded message.
     public init(file: String, caller: String? = nil, receivedAt: Date, duration: Double,
-                flow: String? = nil, step: String? = nil, topic: String? = nil) {
+                flow: String? = nil, step: String? = nil, topic: String? = nil, mailbox: String? = nil) {
         self.file = file
         self.caller = caller
         self.receivedAt = receivedAt
@@ -28,13 +30,15 @@ public struct NewVoicemail: Sendable, Hashable {
         self.flow = flow
         self.step = step
         self.topic = topic
+        self.mailbox = mailbox
     }
 }
 
 extension Store {
     /// A fresh file name for a recording, relative to the data directory:
     /// `voicemail/YYYYMMDD-HHMMSS-XXXXXXXX.wav` (UTC time and 8 random hex digits).
-    /// Never derived from caller input. The recorder writes there, then calls `indexVoicemail`.
+    /// Never derived from caller input. The recorder locks it (`VoicemailRecordingLock`), creates
+    /// the file, then calls `startVoicemail` (or writes it whole, then calls `indexVoicemail`).
     public func newVoicemailFile<G: RandomNumberGenerator>(at time: Date, using generator: inout G) -> String {
         let stamp = time.formatted(Date.VerbatimFormatStyle(
             format: "\(year: .defaultDigits)\(month: .twoDigits)\(day: .twoDigits)-\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased))\(minute: .twoDigits)\(second: .twoDigits)",
@@ -50,6 +54,11 @@ extension Store {
     /// - Throws: `StoreError.invalidVoicemailFile`; nothing changes.
     @discardableResult
     public func indexVoicemail(_ message: NewVoicemail) throws -> VoicemailRecord {
+        try insertVoicemail(message, status: .new)
+    }
+
+    /// Inserts a row for `message`, whose file must exist already.
+    func insertVoicemail(_ message: NewVoicemail, status: VoicemailStatus) throws -> VoicemailRecord {
         try Self.checkVoicemailName(message.file)
         var isDirectory: ObjCBool = false
         let url = directory.resolve(relativePath: message.file)
@@ -57,9 +66,9 @@ extension Store {
             throw StoreError.invalidVoicemailFile(message.file, "no such file in \(directory.url.path); write the recording before indexing it")
         }
         return try write { db, _ in
-            var record = VoicemailRecord(id: nil, file: message.file, caller: message.caller, receivedAt: message.receivedAt,
+            var record = VoicemailRecord(file: message.file, caller: message.caller, receivedAt: message.receivedAt,
                                          duration: message.duration, flow: message.flow, step: message.step,
-                                         topic: message.topic, status: .new)
+                                         topic: message.topic, status: status, mailbox: message.mailbox)
             try record.insert(db)
             return record
         }
@@ -78,11 +87,17 @@ extension Store {
         }
     }
 
-    /// Sets a voicemail's status.
+    /// Sets a voicemail's status (one of `VoicemailStatus.markable`).
+    ///
+    /// - Throws: `StoreError.voicemailBeingRecorded` for a message still in `recording` status.
     @discardableResult
     public func markVoicemail(_ id: Int64, as status: VoicemailStatus) throws -> VoicemailRecord {
-        try write { db, _ in
+        guard VoicemailStatus.markable.contains(status) else {
+            throw StoreError.unknownVoicemailStatus(status.rawValue, valid: VoicemailStatus.markable.map(\.rawValue))
+        }
+        return try write { db, _ in
             guard var record = try VoicemailRecord.fetchOne(db, key: id) else { throw StoreError.unknownVoicemail(id) }
+            guard record.status != .recording else { throw StoreError.voicemailBeingRecorded(id) }
             record.status = status
             try record.update(db)
             return record
@@ -91,14 +106,23 @@ extension Store {
 
     /// Deletes a voicemail: the row first (in a transaction), then the file, so no row
     /// ever points to a missing file. A crash in between leaves an orphan file that
-    /// `checkVoicemails` reports.
+    /// `checkVoicemails` reports. A message still being recorded by a live process is refused
+    /// (`StoreError.voicemailBeingRecorded`); one whose recorder died is deleted with its lock file.
     public func deleteVoicemail(_ id: Int64) throws {
+        let existing = try voicemail(id)
+        var lock: VoicemailRecordingLock?
+        if existing.status == .recording {
+            lock = VoicemailRecordingLock.tryAcquire(for: existing.file, in: directory)
+            guard lock != nil else { throw StoreError.voicemailBeingRecorded(id) }
+        }
         let record = try write { db, _ -> VoicemailRecord in
             guard let record = try VoicemailRecord.fetchOne(db, key: id) else { throw StoreError.unknownVoicemail(id) }
+            if record.status == .recording && lock == nil { throw StoreError.voicemailBeingRecorded(id) }
             try record.delete(db)
             return record
         }
         try? FileManager.default.removeItem(at: directory.resolve(relativePath: record.file))
+        lock?.release()
     }
 
     /// Copies a voicemail's recording to `destination`, which must not exist.

@@ -29,6 +29,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownVoicemailStatus(String, valid: [String])
     /// No voicemail with this id.
     case unknownVoicemail(Int64)
+    /// The voicemail is still being recorded by a live process.
+    case voicemailBeingRecorded(Int64)
     /// A voicemail path that the store did not choose or that does not exist.
     case invalidVoicemailFile(String, String)
     /// The export destination exists already.
@@ -76,6 +78,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "unknown voicemail status '\(text)'; valid: \(valid.joined(separator: ", "))"
         case .unknownVoicemail(let id):
             return "no voicemail \(id); see 'ivr voicemail list'"
+        case .voicemailBeingRecorded(let id):
+            return "voicemail \(id) is still being recorded (a call is on it); nothing changed; try again when the call has ended"
         case .invalidVoicemailFile(let path, let why):
             return "voicemail file '\(path)' cannot be indexed: \(why)"
         case .exportDestinationExists(let path):

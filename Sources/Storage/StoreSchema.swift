@@ -7,6 +7,8 @@ import GRDB
 /// - v2: `agents.logged_in_at` (for AGENTLOGOFF's logged-in time) and
 ///   `queues.callback_initial_delay` (Amazon Connect's initial delay).
 /// - v3: queues still on v1's default shop hours get the phone line's hours.
+/// - v4: `voicemails.mailbox` and `voicemails.interrupted` (rows are written when recording
+///   starts, in status `recording`, and completed when it ends or after a crash).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -26,6 +28,13 @@ enum StoreSchema {
         migrator.registerMigration("v3-line-hours") { db in
             try db.execute(sql: "UPDATE queues SET hours = ? WHERE hours = ?",
                            arguments: [StoreDefaults.lineHours, StoreDefaultsV1.shopHours])
+        }
+        migrator.registerMigration("v4-voicemail-while-recording") { db in
+            try db.execute(sql: """
+                ALTER TABLE voicemails ADD COLUMN mailbox TEXT;
+                ALTER TABLE voicemails ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX voicemails_by_status ON voicemails(status);
+                """)
         }
         return migrator
     }

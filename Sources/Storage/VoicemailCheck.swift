@@ -3,9 +3,12 @@ import GRDB
 
 /// What the orphan check found: recordings without rows and rows without recordings.
 public struct VoicemailCheckReport: Sendable, Hashable, Codable {
-    /// WAV files under `voicemail/` that no row points to (e.g. a crash before indexing).
+    /// WAV files under `voicemail/` that no row points to (e.g. a file copied in by hand, or a
+    /// crash between creating a recording and writing its row). A file whose recorder is still
+    /// starting (its lock held) is not counted.
     public var filesWithoutRows: [String]
-    /// Rows whose file is missing (should never happen; reported if it does).
+    /// Rows whose file is missing (should never happen; reported if it does). Rows in `recording`
+    /// status are not counted: they belong to `recoverInterruptedVoicemails`.
     public var rowsWithoutFiles: [VoicemailRecord]
 
     /// Whether nothing is wrong.
@@ -19,19 +22,23 @@ public struct VoicemailCheckReport: Sendable, Hashable, Codable {
 
 extension Store {
     /// Compares the voicemail folder with the index and reports orphans either way.
+    /// Run `recoverInterruptedVoicemails` first to complete messages whose recorder died.
     public func checkVoicemails() throws -> VoicemailCheckReport {
         let rows = try read { db in try VoicemailRecord.fetchAll(db) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.voicemailURL.path)) ?? []
-        let files = Set(names.filter { $0.hasSuffix(".wav") }.map { "\(DataDirectory.voicemailFolder)/\($0)" })
+        let files = Set(names.filter { $0.hasSuffix(".wav") && !$0.hasPrefix(".") }.map { "\(DataDirectory.voicemailFolder)/\($0)" })
         let indexed = Set(rows.map(\.file))
         return VoicemailCheckReport(
-            filesWithoutRows: files.subtracting(indexed).sorted(),
-            rowsWithoutFiles: rows.filter { !FileManager.default.fileExists(atPath: directory.resolve(relativePath: $0.file).path) })
+            filesWithoutRows: files.subtracting(indexed).sorted().filter { !VoicemailRecordingLock.isHeld(for: $0, in: directory) },
+            rowsWithoutFiles: rows.filter {
+                $0.status != .recording && !FileManager.default.fileExists(atPath: directory.resolve(relativePath: $0.file).path)
+            })
     }
 
     /// Repairs what `checkVoicemails` finds: indexes each orphan file (caller unknown,
     /// duration from its size as 8 kHz PCM-16, time from its modification date) and
-    /// removes rows whose file is gone. Returns the report from before the repair.
+    /// removes rows whose file is gone. Returns the report from before the repair. Messages
+    /// interrupted mid-recording are not orphans: they have rows (see `recoverInterruptedVoicemails`).
     @discardableResult
     public func repairVoicemails() throws -> VoicemailCheckReport {
         let report = try checkVoicemails()

@@ -35,10 +35,7 @@ extension LiveCall {
         case .saveRecording(let mailbox, let duration):
             saveRecording(mailbox: mailbox, duration: duration)
         case .discardRecording(let mailbox, let duration):
-            recorder?.discard()
-            recorder = nil
-            recordingFile = nil
-            log(now, "voicemail", name: program.mailboxNames[mailbox], value: "dropped \(Self.format(duration))s (too short)")
+            discardRecording(mailbox: mailbox, duration: duration)
         case .enqueue(let request):
             let topic = request.topic >= 0 ? program.values[request.topic] : nil
             log(now, "enqueue", name: program.queueNames[request.queue], value: topic.map { "topic \($0)" })
@@ -73,73 +70,6 @@ extension LiveCall {
             log(now, "hangup", value: result.result.rawValue)
             saveCallRecord(result)
         }
-    }
-
-    func record(_ request: RecordRequest) {
-        pendingRecord = request
-        recordingStep = state.step >= 0 ? program.stepNames[state.step] : nil
-        recordingTopic = request.topic >= 0 ? program.values[request.topic] : nil
-        beepEnd = nil
-        if request.beep {
-            beepSerial = playout.play([Playout.Clip(name: "beep", samples: sounds.beep)])
-        } else {
-            startRecording()
-        }
-    }
-
-    /// Opens the voicemail file (named by the store, never by the caller) and starts recording.
-    func startRecording() {
-        guard let request = pendingRecord else { return }
-        pendingRecord = nil
-        beepSerial = -1
-        beepEnd = nil
-        recordingStartedAt = options.start.addingTimeInterval(seconds)
-        let file: (relative: String, url: URL)
-        if let records {
-            file = records.newVoicemailFile(at: recordingStartedAt)
-        } else {
-            let name = "voicemail-\(UUID().uuidString).wav"
-            file = (name, FileManager.default.temporaryDirectory.appendingPathComponent(name))
-        }
-        do {
-            recorder = try VoicemailRecorder(url: file.url, request: request, startFrame: now)
-            recordingFile = file.relative
-            log(now, "record", name: program.mailboxNames[request.mailbox], value: file.relative)
-        } catch {
-            fail(error)
-            post(.recordingStopped(.maxLength, duration: 0))
-        }
-    }
-
-    /// Ends the recording and tells the interpreter its (trimmed) length.
-    func finishRecording(_ reason: RecordingStopReason, keyStart: Int?) {
-        guard let recorder else {
-            if pendingRecord != nil {
-                pendingRecord = nil
-                post(.recordingStopped(reason, duration: 0))
-            }
-            return
-        }
-        var duration = 0.0
-        do { duration = try recorder.finish(keyStartFrame: reason == .finishKey ? keyStart : nil) } catch {
-            fail(error)
-            duration = Double(recorder.frames) / 8000
-        }
-        log(now, "record-end", value: "\(reason.rawValue) \(Self.format(duration))s")
-        post(.recordingStopped(reason, duration: duration))
-        if reason == .callerHungUp { drain() }
-    }
-
-    /// Indexes the message: the file is complete on disk before its row is written.
-    func saveRecording(mailbox: Int, duration: Double) {
-        guard let file = recordingFile else { return }
-        recorder = nil
-        recordingFile = nil
-        log(now, "voicemail", name: program.mailboxNames[mailbox], value: "saved \(Self.format(duration))s \(file)")
-        guard let records else { return }
-        let message = NewVoicemail(file: file, caller: e164(options.callerID), receivedAt: recordingStartedAt,
-                                   duration: duration, flow: program.name, step: recordingStep, topic: recordingTopic)
-        do { savedVoicemailID = try records.indexVoicemail(message) } catch { fail(error) }
     }
 
     /// One call record per call: who, when, which queue, how long waiting and talking, the result.

@@ -37,6 +37,8 @@ public final class LiveCall: @unchecked Sendable {
     var pendingRecord: RecordRequest?
     var recorder: VoicemailRecorder?
     var recordingFile: String?
+    var recordingID: Int64?
+    var recordingLock: VoicemailRecordingLock?
     var recordingStartedAt = Date()
     var recordingStep: String?
     var recordingTopic: String?

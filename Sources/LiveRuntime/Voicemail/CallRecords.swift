@@ -28,6 +28,35 @@ public final class CallRecords: @unchecked Sendable {
         return (relative, store.directory.resolve(relativePath: relative))
     }
 
+    /// Takes the recording lock of `file` (before the file is created): while held, no other
+    /// process treats the message as interrupted.
+    func lockRecording(_ file: String) throws(LiveCallError) -> VoicemailRecordingLock {
+        do { return try VoicemailRecordingLock.acquire(for: file, in: store.directory) } catch {
+            throw .store("\(store.directory.voicemailURL.path): error: cannot lock the recording \(file): \(error)")
+        }
+    }
+
+    /// Writes the row of a message whose file has just been created (status recording); returns its id.
+    func startVoicemail(_ message: NewVoicemail) throws(LiveCallError) -> Int64? {
+        do { return try store.startVoicemail(message).id } catch {
+            throw .store("\(store.directory.databaseURL.path): error: cannot index voicemail \(message.file) as it starts: \(error)")
+        }
+    }
+
+    /// Completes the row of a message recorded to its end.
+    func completeVoicemail(_ id: Int64, duration: Double) throws(LiveCallError) {
+        do { try store.completeVoicemail(id, duration: duration) } catch {
+            throw .store("\(store.directory.databaseURL.path): error: cannot complete voicemail \(id): \(error)")
+        }
+    }
+
+    /// Drops a too-short message: file, then row.
+    func discardVoicemail(_ id: Int64) throws(LiveCallError) {
+        do { try store.discardVoicemail(id) } catch {
+            throw .store("\(store.directory.databaseURL.path): error: cannot drop voicemail \(id): \(error)")
+        }
+    }
+
     /// Indexes a voicemail already on disk; returns its id.
     func indexVoicemail(_ message: NewVoicemail) throws(LiveCallError) -> Int64? {
         do { return try store.indexVoicemail(message).id } catch {

@@ -17,6 +17,7 @@ extension CallCommand {
         do {
             sounds = try PromptSet(program: program, library: PromptLibrary(folder: prompts.resolved.path))
             store = try Store(directory: DataDirectory.resolve(explicit: line.data))
+            for note in InterruptedVoicemailText.lines(try store.recoverInterruptedVoicemails()) { Self.printError("note: \(note)") }
             ports = try LinePorts.open(playback: .named(pcms.playback), capture: .named(pcms.capture))
         } catch {
             Self.printError("\(error)")

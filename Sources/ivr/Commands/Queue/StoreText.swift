@@ -48,6 +48,11 @@ enum StoreText {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     }
 
+    /// Writes `note: message` to standard error.
+    static func printNote(_ message: String) {
+        FileHandle.standardError.write(Data("note: \(message)\n".utf8))
+    }
+
     /// Writes `warning: message` to standard error.
     static func printWarning(_ message: String) {
         FileHandle.standardError.write(Data("warning: \(message)\n".utf8))

@@ -66,6 +66,7 @@ struct ServeCommand: ParsableCommand {
             agents.append(entry)
         }
         let log: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
+        for note in InterruptedVoicemailText.lines(try store.recoverInterruptedVoicemails()) { log(note) }
         let queueNames = try store.queues().map(\.name)
         for name in settings.ringTimeouts.keys.sorted() where !queueNames.contains(name) {
             throw ServeConfigError(file: config, line: settings.queueLines[name] ?? 0,

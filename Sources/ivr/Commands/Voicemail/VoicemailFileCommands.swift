@@ -12,7 +12,7 @@ extension VoicemailCommand {
 
         func run() throws {
             let destination = URL(fileURLWithPath: output)
-            try reportingRefusals { try store.openStore().exportVoicemail(id, to: destination) }
+            try reportingRefusals { try store.openStoreRecoveringVoicemail().exportVoicemail(id, to: destination) }
             print("voicemail \(id) → \(destination.path)")
         }
     }
@@ -24,7 +24,7 @@ extension VoicemailCommand {
         @OptionGroup var store: StoreLocationOptions
 
         func run() throws {
-            try reportingRefusals { try store.openStore().deleteVoicemail(id) }
+            try reportingRefusals { try store.openStoreRecoveringVoicemail().deleteVoicemail(id) }
             print("voicemail \(id) deleted")
         }
     }
@@ -39,31 +39,38 @@ extension VoicemailCommand {
         func run() throws {
             let record = try reportingRefusals {
                 guard let parsed = VoicemailStatus(rawValue: status) else {
-                    throw StoreError.unknownVoicemailStatus(status, valid: VoicemailStatus.allCases.map(\.rawValue))
+                    throw StoreError.unknownVoicemailStatus(status, valid: VoicemailStatus.markable.map(\.rawValue))
                 }
-                return try store.openStore().markVoicemail(id, as: parsed)
+                return try store.openStoreRecoveringVoicemail().markVoicemail(id, as: parsed)
             }
             print("voicemail \(id): \(record.status.rawValue)")
         }
     }
 
-    /// `ivr voicemail check [--repair] [--json]`: exit 4 when orphans are found (before repair).
+    /// `ivr voicemail check [--repair] [--json]`: completes interrupted messages, then exit 4 when
+    /// orphans are found (before repair).
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Find voicemail files without index rows and rows without files (exit 4 if any).",
-            discussion: "--repair indexes orphan files (caller unknown) and removes rows whose file is gone.")
+            discussion: """
+                First completes messages whose recording process died (crash, kill -9): their rows, written \
+                when recording started, get the length of the audio on disk and status new (shown as \
+                'new (interrupted)'); recordings still in progress in a running process are left alone. \
+                --repair indexes orphan files (caller unknown) and removes rows whose file is gone.
+                """)
         @Flag(help: "Fix what is found.") var repair = false
         @Flag(help: "Print JSON.") var json = false
         @OptionGroup var store: StoreLocationOptions
 
         func run() throws {
-            let report = try reportingRefusals {
+            let (recovery, report) = try reportingRefusals {
                 let opened = try store.openStore()
-                return repair ? try opened.repairVoicemails() : try opened.checkVoicemails()
+                let recovery = try opened.recoverInterruptedVoicemails()
+                return (recovery, repair ? try opened.repairVoicemails() : try opened.checkVoicemails())
             }
-            if json {
-                try StoreText.printJSON(report)
-            } else if report.isClean {
+            if json { return try StoreText.printJSON(CheckOutput(report: report, recovery: recovery)) }
+            for line in InterruptedVoicemailText.lines(recovery) { print(line) }
+            if report.isClean {
                 print("voicemail index and files agree")
             } else {
                 for file in report.filesWithoutRows { print("file without index row: \(file)\(repair ? " (indexed)" : "")") }
@@ -72,6 +79,25 @@ extension VoicemailCommand {
                 }
             }
             if !report.isClean && !repair { throw ExitCode(StoreExitCode.orphans) }
+        }
+    }
+
+    /// `voicemail check --json`: the orphan report plus what recovery did.
+    struct CheckOutput: Encodable {
+        let report: VoicemailCheckReport
+        let recovery: VoicemailRecovery
+
+        enum CodingKeys: String, CodingKey {
+            case filesWithoutRows = "files_without_rows", rowsWithoutFiles = "rows_without_files"
+            case recovered = "recovered_interrupted", removed = "removed_interrupted_without_audio"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(report.filesWithoutRows, forKey: .filesWithoutRows)
+            try container.encode(report.rowsWithoutFiles, forKey: .rowsWithoutFiles)
+            try container.encode(recovery.completed, forKey: .recovered)
+            try container.encode(recovery.removed, forKey: .removed)
         }
     }
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Storage
 
 extension VoicemailCommand {
-    /// `ivr voicemail list [--json]`; warns on standard error if the orphan check finds anything.
+    /// `ivr voicemail list [--json]`; first completes messages whose recording process died
+    /// (a note on standard error for each), then warns if the orphan check finds anything.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List voicemail, newest first.")
         @Flag(help: "Print JSON instead of a table.") var json = false
@@ -10,7 +11,7 @@ extension VoicemailCommand {
 
         func run() throws {
             let (messages, report) = try reportingRefusals {
-                let opened = try store.openStore()
+                let opened = try store.openStoreRecoveringVoicemail()
                 return (try opened.voicemails(), try opened.checkVoicemails())
             }
             if !report.isClean {
@@ -21,7 +22,7 @@ extension VoicemailCommand {
             if messages.isEmpty { return print("no voicemail") }
             StoreText.printTable(["ID", "RECEIVED", "CALLER", "LENGTH", "STATUS", "TOPIC", "FLOW/STEP", "FILE"], messages.map {
                 [String($0.id ?? 0), StoreText.date($0.receivedAt), $0.caller ?? "unknown", StoreText.duration($0.duration),
-                 $0.status.rawValue, $0.topic ?? "-", flowStep($0), $0.file]
+                 InterruptedVoicemailText.status($0), $0.topic ?? "-", flowStep($0), $0.file]
             })
         }
 

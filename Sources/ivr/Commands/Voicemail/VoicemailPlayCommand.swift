@@ -16,7 +16,7 @@ extension VoicemailCommand {
         @OptionGroup var store: StoreLocationOptions
 
         func run() throws {
-            let opened = try reportingRefusals { try store.openStore() }
+            let opened = try reportingRefusals { try store.openStoreRecoveringVoicemail() }
             let record = try reportingRefusals { try opened.voicemail(id) }
             do {
                 let samples = try SoundFile.read(opened.recordingURL(of: record).path)
