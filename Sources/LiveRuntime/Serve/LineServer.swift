@@ -74,8 +74,10 @@ public final class LineServer: @unchecked Sendable {
     public func handle(_ command: String) -> String {
         let words = command.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         switch words.first {
-        case "ring" where words.count == 2 || words.count == 3:
-            return ring(words[1], caller: words.count == 3 ? words[2] : nil)
+        case "ring" where words.count >= 2:
+            // A number may come written as people write it: "020 7946 0018", "(020) 7946-0018".
+            let caller = words.count > 2 ? Self.compactNumber(words[2...].joined()) : nil
+            return ring(words[1], caller: caller)
         case "hangup" where words.count == 2:
             return hangUp(words[1])
         case "answer" where words.count == 2:
@@ -87,6 +89,11 @@ public final class LineServer: @unchecked Sendable {
         default:
             return "error unknown command '\(command)'; use: ring LINE [CALLER] | hangup LINE | answer AGENT | key LINE KEYS | status"
         }
+    }
+
+    /// `number` without the spaces, dashes, dots and brackets people write numbers with.
+    static func compactNumber(_ number: String) -> String {
+        number.filter { !" -.()".contains($0) }
     }
 
     /// Answers a call on `name` from `caller`.
