@@ -32,18 +32,36 @@ extension Store {
             guard var agent = try AgentRecord.fetchOne(db, key: id) else { throw StoreError.unknownAgent(id) }
             let previous = agent.state
             guard previous != state else { return try Self.summary(of: id, in: db) }
+            if state == .available {
+                // Lapsed reservations go back first; one still held must be finished, not skipped.
+                try Self.releaseExpiredReservations(now: now, in: db, events: &log)
+                if let held = try CallbackRecord.filter(Column("status") == CallbackStatus.reserved.rawValue)
+                    .filter(Column("reserved_by") == id).fetchOne(db), let number = held.id {
+                    throw StoreError.agentHoldsCallback(id, number)
+                }
+                agent = try AgentRecord.fetchOne(db, key: id) ?? agent
+                guard agent.state != state else { return try Self.summary(of: id, in: db) }
+            }
+            let fromState = agent.state
             let loggedInFor = agent.loggedInAt.map { max(0, now.timeIntervalSince($0)) } ?? 0
             agent.state = state
             agent.stateSince = now
-            if previous == .loggedOut { agent.loggedInAt = now }
+            if fromState == .loggedOut { agent.loggedInAt = now }
             try agent.update(db)
             if state == .loggedOut || state == .onBreak {
                 try Self.releaseReservations(of: id, now: now, in: db, events: &log)
             }
-            try Self.recordStateChange(agent: id, from: previous, to: state, at: now, loggedInFor: loggedInFor,
+            try Self.recordStateChange(agent: id, from: fromState, to: state, at: now, loggedInFor: loggedInFor,
                                        in: db, events: &log)
             return try Self.summary(of: id, in: db)
         }
+    }
+
+    /// Every agent with skills and any reserved callback, by id, after returning reservations
+    /// that have lapsed by `now` to the pool (so an agent whose callback timed out shows free).
+    public func agents(now: Date) throws -> [AgentSummary] {
+        try releaseExpiredReservations(now: now)
+        return try agents()
     }
 
     /// Every agent with skills and any reserved callback, by id.

@@ -23,6 +23,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case callbackReservedByOther(Int64, String)
     /// The agent cannot take callbacks in this state.
     case agentCannotWork(String, String)
+    /// The agent holds a reserved callback, so they cannot be made available (agent, callback).
+    case agentHoldsCallback(String, Int64)
     /// An unknown callback outcome; carries the valid ones.
     case unknownOutcome(String, valid: [String])
     /// An unknown voicemail status; carries the valid ones.
@@ -70,6 +72,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "callback \(id) is not reserved by any agent; reserve it with 'ivr callback next --agent ID' first (only 'cancelled' applies to a waiting callback)"
         case .callbackReservedByOther(let id, let agent):
             return "callback \(id) is reserved by agent '\(agent)', not by you; nothing changed"
+        case .agentHoldsCallback(let id, let callback):
+            return "agent '\(id)' is working callback \(callback); finish it with 'ivr callback done \(callback) --outcome OUTCOME', or 'ivr agent break \(id)' to give it back to the pool"
         case .agentCannotWork(let id, let state):
             return "agent '\(id)' is \(state) and cannot take callbacks; run 'ivr agent login \(id)' or 'ivr agent ready \(id)' first"
         case .unknownOutcome(let text, let valid):

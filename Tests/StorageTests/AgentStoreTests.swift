@@ -101,4 +101,25 @@ import Testing
         #expect(callback.status == .pending)
         #expect(callback.reservedBy == nil)
     }
+
+    /// `ready` while holding a callback is refused (the callback must be finished or given
+    /// back); once the reservation lapses, the list shows the agent free and the callback pending.
+    @Test func readyWhileHoldingACallbackIsRefusedAndALapseFreesTheAgent() throws {
+        let store = try TestDataDirectory().open()
+        try store.addAgent(id: "bob", name: "Bob", skills: [], now: TestTime.tuesday10)
+        try store.setAgentState("bob", to: .available, now: TestTime.tuesday10)
+        _ = try store.requestCallback(CallbackRequest(number: try PhoneNumber(parsing: "020 7946 0018")), now: TestTime.tuesday10)
+        let reservation = try #require(try store.reserveNextCallback(agent: "bob", now: TestTime.at(1)))
+        let id = try #require(reservation.callback.id)
+        #expect(try store.agent("bob").state == .onCall)
+        #expect(throws: StoreError.agentHoldsCallback("bob", id)) {
+            try store.setAgentState("bob", to: .available, now: TestTime.at(60))
+        }
+        #expect(try store.agent("bob").reservedCallback == id, "nothing changed")
+        let later = TestTime.at(2 + StoreDefaults.reservationTimeout)
+        let listed = try #require(try store.agents(now: later).first { $0.id == "bob" })
+        #expect(listed.state == .available)
+        #expect(listed.reservedCallback == nil)
+        #expect(try store.callback(id).status == .pending)
+    }
 }

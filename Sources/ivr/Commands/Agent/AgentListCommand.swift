@@ -13,7 +13,7 @@ extension AgentCommand {
         @Flag(help: "Print JSON instead of a table.") var json = false
 
         func run() throws {
-            let agents = try reportingRefusals { try store.openStore().agents() }
+            let agents = try reportingRefusals { try store.openStore().agents(now: store.now) }
             let socket = DataDirectory.resolve(explicit: store.data).url.appendingPathComponent("control.sock").path
             let live = ServerAgentStates.query(socketPath: socket)
             if json { return try StoreText.printJSON(agents.map { AgentListEntry(agent: $0, now: live?[$0.id]) }) }
