@@ -11,6 +11,15 @@ import Testing
         #expect(AudioEdit.trimSilence(audio).count == 4000 + 800)
     }
 
+    @Test func removeDCTakesAwayAConstantOffsetAndKeepsTheTone() {
+        let shifted = tone.map { Int16(clamping: Int($0) + 3000) }
+        let cleaned = AudioEdit.removeDC(shifted)
+        let mean = cleaned.reduce(0.0) { $0 + Double($1) } / Double(cleaned.count)
+        #expect(abs(mean) < 5)
+        #expect(abs(LevelMeter.measure(cleaned).rmsDBFS - LevelMeter.measure(tone).rmsDBFS) < 0.1)
+        #expect(AudioEdit.removeDC([]).isEmpty)
+    }
+
     @Test func allSilenceTrimsToNothing() {
         #expect(AudioEdit.trimSilence([Int16](repeating: 0, count: 1000)).isEmpty)
         #expect(AudioEdit.trimSilence([]).isEmpty)

@@ -1,6 +1,7 @@
 import Telephony
 
-/// How a take becomes a library prompt: trim the silence around it, then level it.
+/// How a take becomes a library prompt: remove any DC offset, trim the silence around it, then
+/// level it.
 ///
 /// Target: **-20 dBFS RMS**, peaks at most **-1 dBFS** (dBFS as in `Telephony.Decibels`: a
 /// full-scale square wave is 0 dBFS RMS). When reaching -20 dBFS RMS would push a peak past
@@ -23,8 +24,10 @@ public struct PromptLevelling: Sendable, Equatable {
     /// The documented defaults.
     public init() {}
 
-    /// Trims and levels `samples`; throws `.silentTake` when nothing is above the trim threshold.
-    public func apply(_ samples: [Int16], source: String) throws(PromptLibraryError) -> LevelledTake {
+    /// Removes any DC offset, then trims and levels `samples`; throws `.silentTake` when nothing
+    /// is above the trim threshold.
+    public func apply(_ input: [Int16], source: String) throws(PromptLibraryError) -> LevelledTake {
+        let samples = AudioEdit.removeDC(input)
         let range = AudioEdit.soundRange(samples, thresholdDBFS: trimThresholdDBFS, marginSeconds: marginSeconds)
         guard !range.isEmpty else { throw .silentTake(source: source) }
         let trimmed = Array(samples[range])

@@ -29,6 +29,28 @@ public enum AudioEdit {
         return max(0, first - margin)..<min(samples.count, last + margin)
     }
 
+    /// `samples` without DC offset: the mean is subtracted, then a one-pole DC blocker
+    /// (y[n] = x[n] − x[n−1] + 0.999·y[n−1], corner about 1.3 Hz at 8 kHz) removes slow drift.
+    ///
+    /// A microphone or sound card with an offset makes silence look loud (trimming keeps it)
+    /// and steals headroom (levelling stops short); telephone audio has nothing below 300 Hz.
+    public static func removeDC(_ samples: [Int16]) -> [Int16] {
+        guard !samples.isEmpty else { return samples }
+        var sum = 0.0
+        for s in samples { sum += Double(s) }
+        let mean = sum / Double(samples.count)
+        var out = [Int16](repeating: 0, count: samples.count)
+        var previousIn = Double(samples[0]) - mean, previousOut = 0.0
+        for i in samples.indices {
+            let x = Double(samples[i]) - mean
+            let y = x - previousIn + 0.999 * previousOut
+            previousIn = x
+            previousOut = y
+            out[i] = Int16(clamping: Int(y.rounded()))
+        }
+        return out
+    }
+
     /// `samples` with leading and trailing silence removed (keeping a small margin); see `soundRange`.
     public static func trimSilence(
         _ samples: [Int16], thresholdDBFS: Double = -45, marginSeconds: Double = 0.05, sampleRate: Int = 8000

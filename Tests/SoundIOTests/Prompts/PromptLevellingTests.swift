@@ -23,6 +23,19 @@ struct PromptLevellingTests {
         #expect(result.gainDB > 15)
     }
 
+    /// A take with a DC offset (a cheap microphone, `sox ... dcshift 0.1`): the offset is removed,
+    /// so the silence around the speech is trimmed and the speech reaches the target level.
+    @Test func aDCOffsetIsRemovedBeforeTrimmingAndLevelling() throws {
+        let speech = try Speech.say("Thank you for calling.", gain: 0.3, in: dir)
+        let take = (Speech.silence(1) + speech + Speech.silence(1)).map { Int16(clamping: Int($0) + 3277) }  // +0.1 FS
+        let result = try PromptLevelling().apply(take, source: "offset")
+        #expect(result.leadingTrim >= 8000 - 880, "the leading second of offset silence is cut: \(result.leadingTrim)")
+        #expect(result.trailingTrim >= 8000 - 880, "and the trailing one: \(result.trailingTrim)")
+        #expect(abs(result.outputLevels.rmsDBFS - PromptLevelling().targetRMSDBFS) < 0.5)
+        let mean = result.samples.reduce(0.0) { $0 + Double($1) } / Double(result.samples.count)
+        #expect(abs(mean) < 50, "no offset left: mean \(mean)")
+    }
+
     @Test func clippedOrVeryQuietTakesAreFlagged() throws {
         let loud = try Speech.say("Hello there.", gain: 8, in: dir)
         let loudResult = try PromptLevelling().apply(loud, source: "loud")
