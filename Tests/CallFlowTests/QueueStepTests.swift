@@ -124,6 +124,17 @@ import Testing
             "queue-wait", "digit-1", "number-hundred", "number-and", "number-10", "minutes", "please-hold"])
     }
 
+    /// "About one minute", not "one minutes", when the library has `minute`; `minutes` otherwise.
+    @Test func aOneMinuteWaitIsSingular() throws {
+        let singular = try #require(FlowTest.program(Self.yaml, prompts: Self.prompts.union(NumberWord.promptNames).union(["minute"])))
+        #expect(announcement(singular, position: 2, wait: 50) == [
+            "queue-position", "digit-2", "queue-wait", "digit-1", "minute", "please-hold"])
+        #expect(announcement(singular, position: 2, wait: 150) == [
+            "queue-position", "digit-2", "queue-wait", "digit-3", "minutes", "please-hold"])
+        let plural = try #require(wordFlow())
+        #expect(announcement(plural, position: 2, wait: 50).contains("minutes"), "no `minute` prompt: `minutes` is said")
+    }
+
     @Test func withoutTheWordPromptsNumbersAreReadDigitByDigit() throws {
         let program = try #require(queueFlow())
         #expect(!program.speaksNumberWords)

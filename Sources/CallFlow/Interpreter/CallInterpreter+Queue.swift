@@ -68,8 +68,10 @@ extension CallInterpreter {
         }
         if step.announceWait && call.estimatedWait >= 0 && program.waitPrompt >= 0 {
             prompts.append(program.waitPrompt)
-            appendNumber(max(1, Int((call.estimatedWait / 60).rounded())), to: &prompts)
-            if program.minutesPrompt >= 0 { prompts.append(program.minutesPrompt) }
+            let minutes = max(1, Int((call.estimatedWait / 60).rounded()))
+            appendNumber(minutes, to: &prompts)
+            let unit = minutes == 1 && program.minutePrompt >= 0 ? program.minutePrompt : program.minutesPrompt
+            if unit >= 0 { prompts.append(unit) }
         }
         prompts.append(contentsOf: step.announcement)
         guard !prompts.isEmpty else { return }

@@ -39,6 +39,8 @@ final class FlowBuilder {
 
     /// Prompts a queue needs to read its position and estimated wait out.
     static let announcementPrompts = ["queue-position", "queue-wait", "minutes"] + NumberWord.promptNames
+    /// Used when the library has them, never asked for: `minute` (a one-minute wait; else `minutes`).
+    static let optionalAnnouncementPrompts = ["minute"]
     /// Prompts a callback needs to read a phone number back (digit by digit).
     static let readBackPrompts = NumberWord.digitPromptNames
 
@@ -105,7 +107,7 @@ final class FlowBuilder {
         let readsBack = parts.callbacks.contains { $0.confirm }
         var needed: [String] = []
         if readsBack || announces { needed += Self.readBackPrompts }
-        if announces { needed += Self.announcementPrompts.filter { !needed.contains($0) } }
+        if announces { needed += (Self.announcementPrompts + Self.optionalAnnouncementPrompts).filter { !needed.contains($0) } }
         for name in needed where availablePrompts?.contains(name) ?? true {
             _ = intern(name, &promptIndex, &parts.promptNames)
         }

@@ -48,6 +48,9 @@ public final class FlowProgram: Sendable {
     let positionPrompt: Int
     let waitPrompt: Int
     let minutesPrompt: Int
+    /// `minute` for a one-minute wait ("about one minute"); -1 when the library lacks it
+    /// (then `minutes` is said).
+    let minutePrompt: Int
 
     struct Parts {
         var name = ""
@@ -86,6 +89,7 @@ public final class FlowProgram: Sendable {
         positionPrompt = index["queue-position"] ?? -1
         waitPrompt = index["queue-wait"] ?? -1
         minutesPrompt = index["minutes"] ?? -1
+        minutePrompt = index["minute"] ?? -1
     }
 
     /// The step index named `name`, or nil.
