@@ -68,6 +68,33 @@ import Testing
             "6:15: warning: announce lists 8 prompts: with position and wait read out only 7 fit in one announcement (at most 20 prompts); the rest may be cut",
         ])
     }
+
+    /// Two overrides that cover the same date: the later one wins there, and the checker says so.
+    @Test func overlappingOverridesWarn() {
+        let yaml = """
+        schedules:
+          shop:
+            timezone: Europe/London
+            weekly:
+              mon-sat: 09:00-17:00
+            overrides:
+              - {date: 2026-12-24, hours: 09:00-13:00}
+              - {date: 2026-12-24, hours: closed}
+              - {from: 2026-12-20, to: 2026-12-26, hours: 10:00-11:00}
+              - {date: 2026-12-31, hours: 09:00-12:00}
+        steps:
+          h:
+            hours: shop
+            open: x
+            closed: x
+          x:
+            hangup:
+        """
+        #expect(FlowTest.diagnostics(yaml, prompts: []).map { "\($0.line):\($0.column): \($0.severity.rawValue): \($0.message)" } == [
+            "8:9: warning: this override and the one for 2026-12-24 both cover 2026-12-24; the later one in the list wins there; remove or merge one of them",
+            "9:9: warning: this override and the one for 2026-12-24 both cover 2026-12-24; the later one in the list wins there; remove or merge one of them",
+        ])
+    }
 }
 
 /// YAML anchors, aliases and merge keys share options between steps.

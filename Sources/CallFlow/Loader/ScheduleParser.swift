@@ -153,6 +153,10 @@ struct ScheduleParser {
             guard let end = through else { reader.error(item, "override needs `to` with `from`"); continue }
             guard let hours = spans else { reader.error(item, "override needs hours (HH:MM-HH:MM or closed)"); continue }
             if end < start { reader.error(item, "override ends (\(end)) before it starts (\(start))"); continue }
+            if let earlier = result.first(where: { $0.from <= end && start <= $0.through }) {
+                let shared = max(earlier.from, start)
+                reader.warning(item, "this override and the one for \(earlier.from)\(earlier.through == earlier.from ? "" : " to \(earlier.through)") both cover \(shared); the later one in the list wins there; remove or merge one of them")
+            }
             result.append(HoursOverride(from: start, through: end, spans: hours))
         }
         return result
