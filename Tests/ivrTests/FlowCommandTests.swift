@@ -13,6 +13,24 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
+    /// A prompt folder with every name present but files a call could not play: flow check opens
+    /// them as a live call would (an unreadable file is an error, an empty one a warning).
+    @Test func unplayablePromptFilesFailTheCheck() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-prompts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("prompts"), to: dir)
+        try "not audio".write(to: dir.appendingPathComponent("digit-7.wav"), atomically: true, encoding: .utf8)
+        let header = try Data(contentsOf: Self.root.appendingPathComponent("prompts/goodbye.wav")).prefix(44)
+        try header.write(to: dir.appendingPathComponent("goodbye.wav"))
+        let result = try IvrBinary.run(["flow", "check", "flows/store.yaml", "--prompts", dir.path], in: Self.root)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix(dir.appendingPathComponent("digit-7.wav").path + ": error: not a sound format") }, "\(lines)")
+        #expect(lines.contains(dir.appendingPathComponent("goodbye.wav").path + ": warning: prompt 'goodbye' has no audio; the caller hears nothing there"))
+        #expect(lines.last == "flows/store.yaml: 1 prompt file cannot be played; record or import them again (`ivr prompt import FILE NAME`)")
+    }
+
     @Test func brokenFlowListsEveryProblemAndExitsOne() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-flow-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
