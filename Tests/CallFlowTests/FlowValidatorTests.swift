@@ -165,8 +165,31 @@ import Testing
         #expect(report(yaml) == [
             "4:15: warning: choice '1' is the start of choice '12': callers who want '1' wait for the inter-digit timeout",
             "4:23: warning: choice '12' is the start of choice '123': callers who want '12' wait for the inter-digit timeout",
-            "4:32: error: choice 'x' is not a key sequence: use keypad keys 0-9, * and #, at most 16",
+            "4:32: error: choice 'x' is not a key sequence: use keypad keys 0-9, *, # and A-D, at most 16",
             "5:17: error: max_digits 2 is shorter than the longest choice (3 keys): that choice can never be chosen",
+        ])
+    }
+
+    /// Names that would not be plain file names, empty prompt lists and empty music names are
+    /// refused where they are written.
+    @Test func promptAndMusicNamesMustBePlainAndListsNotEmpty() {
+        let yaml = """
+        steps:
+          a:
+            play: []
+            next: b
+          b:
+            play: ["$a", "../x", ok-name]
+            next: q
+          q:
+            queue: sales
+            music: ""
+        """
+        #expect(report(yaml) == [
+            "3:11: error: play lists no prompts: name at least one, e.g. [greeting]",
+            "6:12: error: '$a' is not a prompt name: use letters, digits, dashes and underscores, e.g. main-menu",
+            "6:18: error: '../x' is not a prompt name: use letters, digits, dashes and underscores, e.g. main-menu",
+            "10:12: error: '' is not a hold music name: use letters, digits, dashes and underscores, e.g. default",
         ])
     }
 

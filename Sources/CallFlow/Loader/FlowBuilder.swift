@@ -115,9 +115,16 @@ final class FlowBuilder {
 
     // MARK: - Interning
 
+    /// Whether `name` can name a prompt or hold music file: letters, digits, dashes and
+    /// underscores, starting with a letter or digit (so it is always a plain file name).
+    static func isPlainName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+
     func prompt(_ name: String, _ node: Node) -> Int? {
-        if name.isEmpty || name.contains("..") || name.hasPrefix("/") || name.contains(" ") {
-            reader.error(node, "'\(name)' is not a prompt name: use letters, digits and dashes, e.g. main-menu")
+        if !Self.isPlainName(name) {
+            reader.error(node, "'\(name)' is not a prompt name: use letters, digits, dashes and underscores, e.g. main-menu")
             return nil
         }
         if let available = availablePrompts, !available.contains(name) {
@@ -129,6 +136,9 @@ final class FlowBuilder {
     func prompts(_ node: Node, _ what: String) -> PromptList {
         var list = PromptList()
         let names = reader.strings(node, what)
+        if names.isEmpty, case .sequence = node {
+            reader.error(node, "\(what) lists no prompts: name at least one, e.g. [greeting]")
+        }
         if names.count > PromptList.capacity {
             reader.error(node, "\(what) lists \(names.count) prompts: at most \(PromptList.capacity)")
         }
@@ -141,7 +151,9 @@ final class FlowBuilder {
     /// Hold music: `prompts/music/<name>.wav` or a folder `prompts/music/<name>/`
     /// (listed as `music/<name>` in `availablePrompts`).
     func music(_ name: String, _ node: Node) -> Int {
-        if musicIndex[name] == nil, let available = availablePrompts, !available.contains("music/\(name)") {
+        if !Self.isPlainName(name) {
+            reader.error(node, "'\(name)' is not a hold music name: use letters, digits, dashes and underscores, e.g. default")
+        } else if musicIndex[name] == nil, let available = availablePrompts, !available.contains("music/\(name)") {
             reader.error(node, "hold music '\(name)' is missing from the prompt library: add prompts/music/\(name).wav or a folder prompts/music/\(name)/")
         }
         return intern(name, &musicIndex, &parts.musicNames)

@@ -22,7 +22,7 @@ struct MenuReader {
             if pairs.isEmpty { reader.error(node, "choices is empty: give at least one key and its step") }
             for (key, keyNode, target) in pairs {
                 guard let keys = KeySequence(key), !keys.isEmpty else {
-                    reader.error(keyNode, "choice '\(key)' is not a key sequence: use keypad keys 0-9, * and #, at most 16")
+                    reader.error(keyNode, "choice '\(key)' is not a key sequence: use keypad keys 0-9, *, # and A-D, at most 16")
                     continue
                 }
                 if let line = seen[keys] {

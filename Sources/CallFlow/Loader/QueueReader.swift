@@ -31,7 +31,7 @@ struct QueueReader {
         if let node = context.options["keys"], let pairs = reader.pairs(node, "keys") {
             for (key, keyNode, target) in pairs {
                 guard key.count == 1, let phoneKey = PhoneKey(key.first!) else {
-                    reader.error(keyNode, "queue key '\(key)' must be a single keypad key (0-9, *, #)")
+                    reader.error(keyNode, "queue key '\(key)' must be a single keypad key (0-9, *, #, A-D)")
                     continue
                 }
                 if exitKeys.contains(phoneKey) {

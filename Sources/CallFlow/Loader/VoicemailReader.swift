@@ -42,7 +42,7 @@ struct VoicemailReader {
         if let node = context.options["finish_keys"], let text = reader.string(node, "finish_keys") {
             finishKeys = KeySet(text)
             if text != "none" && text.contains(where: { PhoneKey($0) == nil }) {
-                reader.error(node, "finish_keys '\(text)' must be keypad keys (0-9, *, #) or none")
+                reader.error(node, "finish_keys '\(text)' must be keypad keys (0-9, *, #, A-D) or none")
             }
         }
         let next = context.next()
