@@ -46,6 +46,22 @@ import Testing
         #expect(FlowCompiler.compile(yaml: Self.several, file: "x.yaml").program == nil)
     }
 
+    @Test func aTabInTheIndentationIsNamed() {
+        let lines = report("steps:\n  a:\n\tplay: x\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasSuffix("; this line has a tab: YAML indents with spaces only") == true, "\(lines)")
+    }
+
+    @Test func aScenarioGivenAsAFlowIsRecognised() {
+        #expect(report("name: monday\narrivals: {per_hour: 10}\nagents: {count: 2}\n") == [
+            "1:1: error: this looks like a load scenario (it has arrivals/handling/agents and no steps), not a call flow; run it with `ivr simulate test.yaml`"])
+    }
+
+    @Test func nothingMayFollowHangUpInAKeyScript() {
+        #expect(throws: KeyScript.ParseError(token: "1", position: 3, afterHangUp: true)) { try KeyScript("w2 hangup 1") }
+        #expect((try? KeyScript("w2 1 hangup"))?.tokens.last == .hangup)
+    }
+
     @Test func yamlSyntaxErrorHasPosition() {
         #expect(report("steps:\n  a:\n    play: [x\n  b: 1\n") == [
             "4:4: error: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence)"])

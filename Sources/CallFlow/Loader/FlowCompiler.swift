@@ -22,6 +22,11 @@ public enum FlowCompiler {
             return FlowCompilation(program: nil, diagnostics: reader.diagnostics)
         }
         let defaultName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        if case .mapping(let top) = root, top["steps"] == nil,
+           top.keys.contains(where: { ["arrivals", "handling", "agents", "patience"].contains($0.string ?? "") }) {
+            reader.error(at: root.mark, "this looks like a load scenario (it has arrivals/handling/agents and no steps), not a call flow; run it with `ivr simulate \(file)`")
+            return FlowCompilation(program: nil, diagnostics: reader.diagnostics)
+        }
         let builder = FlowBuilder(reader: reader, availablePrompts: availablePrompts, defaultName: defaultName)
         builder.build(root)
         let program = reader.hasErrors ? nil : FlowProgram(builder.parts)
@@ -63,7 +68,12 @@ public enum FlowCompiler {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let extra = context.map { " (\($0.text))" } ?? ""
-            reader.error(at: mark, "YAML syntax: \(problem)\(extra)")
+            var hint = ""
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if mark.line >= 1, mark.line <= lines.count, lines[mark.line - 1].contains("\t") {
+                hint = "; this line has a tab: YAML indents with spaces only"
+            }
+            reader.error(at: mark, "YAML syntax: \(problem)\(extra)\(hint)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             let first = context.mark

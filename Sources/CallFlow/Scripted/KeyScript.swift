@@ -19,9 +19,14 @@ public struct KeyScript: Sendable, Equatable {
         public let token: String
         /// Its position in the script, from 1.
         public let position: Int
+        /// Whether the token comes after `hangup` (nothing can).
+        public var afterHangUp = false
         /// What to write instead.
         public var description: String {
-            "--keys token \(position) '\(token)' is not understood: use keys (0-9 * # A-D, e.g. 42#), wN to wait N seconds, talkN to speak N seconds, or hangup"
+            if afterHangUp {
+                return "--keys token \(position) '\(token)' comes after hangup: the caller has gone; end the script with hangup or move it later"
+            }
+            return "--keys token \(position) '\(token)' is not understood: use keys (0-9 * # A-D, e.g. 42#), wN to wait N seconds, talkN to speak N seconds, or hangup"
         }
     }
 
@@ -36,6 +41,11 @@ public struct KeyScript: Sendable, Equatable {
         var tokens: [Token] = []
         for (i, word) in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).enumerated() {
             let token = String(word)
+            if tokens.last == .hangup {
+                var error = ParseError(token: token, position: i + 1)
+                error.afterHangUp = true
+                throw error
+            }
             if token.lowercased() == "hangup" {
                 tokens.append(.hangup)
             } else if token.hasPrefix("talk"), let n = DurationParser.seconds(String(token.dropFirst(4))), n >= 0 {

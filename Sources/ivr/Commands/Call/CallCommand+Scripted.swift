@@ -10,6 +10,9 @@ extension CallCommand {
         do { script = try KeyScript(keys) } catch let error as KeyScript.ParseError {
             throw ValidationError(error.description)
         }
+        if line.data != nil {
+            FileHandle.standardError.write(Data("note: --data is for live calls; a scripted call (--keys) stores no messages or callbacks\n".utf8))
+        }
         let available = try prompts.availableNames()
         let compilation = FlowCompiler.compile(fileAt: flow, availablePrompts: available)
         for diagnostic in compilation.errors {
