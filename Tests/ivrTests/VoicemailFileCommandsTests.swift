@@ -22,9 +22,16 @@ import Testing
         let list = try StoreCommandTests.ivr(data, "voicemail", "list", "--json")
         let rows = try #require(try StoreCommandTests.json(list.stdout) as? [[String: Any]])
         #expect(rows.count == 1)
+        #expect(list.stderr.contains("3 file(s) that cannot be indexed"), "\(list.stderr)")
+        // The adopted message's file swapped for a link behind the store's back: never copied out.
+        let adopted = folder.appendingPathComponent("20261124-100000-0000abcd.wav")
+        try FileManager.default.removeItem(at: adopted)
+        try FileManager.default.createSymbolicLink(atPath: adopted.path, withDestinationPath: "/etc/passwd")
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("vm-\(UUID().uuidString).wav")
         defer { try? FileManager.default.removeItem(at: out) }
-        #expect(try StoreCommandTests.ivr(data, "voicemail", "export", "2", "-o", out.path).status == 2)
+        let export = try StoreCommandTests.ivr(data, "voicemail", "export", "1", "-o", out.path)
+        #expect(export.status == 2)
+        #expect(export.stderr.contains("is a symbolic link"), "\(export.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
