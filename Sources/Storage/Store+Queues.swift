@@ -62,7 +62,8 @@ extension Store {
 
     /// Records that a live caller joined a queue (for `queue status` in other processes).
     public func callerJoined(_ caller: WaitingCaller) throws {
-        try write { db, _ in
+        try Self.checkStorable(caller.joinedAt, "the time the caller joined")
+        return try write { db, _ in
             _ = try Self.queue(named: caller.queue, in: db)
             try caller.save(db)
         }
@@ -82,6 +83,8 @@ extension Store {
 
     /// Writes a call record (replacing one with the same id).
     public func saveCallRecord(_ record: CallRecord) throws {
+        try Self.checkStorable(record.startedAt, "the call's start time")
+        if let ended = record.endedAt { try Self.checkStorable(ended, "the call's end time") }
         try write { db, _ in try record.save(db) }
     }
 

@@ -30,7 +30,8 @@ extension Store {
         }
     }
 
-    /// Why an orphan file cannot be adopted by `repairVoicemails` (name, kind, size), or nil.
+    /// Why an orphan file cannot be adopted by `repairVoicemails` (name, kind, size, a modification
+    /// time the store cannot keep), or nil.
     func adoptionProblem(_ file: String) -> String? {
         do { try Self.checkVoicemailName(file) } catch {
             return "its name is not one the store chooses; move it out of \(DataDirectory.voicemailFolder)/ or rename it "
@@ -40,9 +41,16 @@ extension Store {
         if let reason = Self.nonRegularFileReason(url) {
             return "\(reason); move it out of \(DataDirectory.voicemailFolder)/ (put a copy of the recording there instead)"
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         guard size > 0 else {
             return "is empty (0 bytes), so it holds no message; delete it or move it out of \(DataDirectory.voicemailFolder)/"
+        }
+        let modified = attributes?[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0)
+        guard Self.isStorable(modified) else {
+            return "its modification time \(modified.formatted(.iso8601)) (used as the time received) is outside the years "
+                + "\(Self.storableYears.lowerBound)-\(Self.storableYears.upperBound); set it with `touch`, then run "
+                + "'ivr voicemail check --repair' again"
         }
         return nil
     }

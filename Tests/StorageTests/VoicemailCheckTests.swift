@@ -62,4 +62,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
         #expect(throws: StoreError.self) { try store.checkedRecordingURL(of: row) }
     }
+
+    @Test func aFileDatedOutsideTheStorableYearsIsSkippedNotFatal() throws {
+        let store = try TestDataDirectory().open()
+        let old = try VoicemailStoreTests.record(store, seed: 10)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 0)],
+                                              ofItemAtPath: store.directory.resolve(relativePath: old).path)
+        let good = try VoicemailStoreTests.record(store, seed: 11)
+        let report = try store.repairVoicemails()
+        #expect(report.filesWithoutRows == [good])
+        #expect(report.skippedFiles.map(\.file) == [old])
+        #expect(report.skippedFiles.first?.reason.contains("touch") == true)
+        #expect(try store.voicemails().map(\.file) == [good])
+    }
 }
