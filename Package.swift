@@ -24,8 +24,9 @@ let package = Package(
         // Pure core.
         .target(name: "Telephony"),
         .target(name: "Hours"),
-        .target(name: "CallFlow", dependencies: ["Telephony", "Hours", "Yams"]),
-        .target(name: "CallQueue", dependencies: [.product(name: "Collections", package: "swift-collections")]),
+        .target(name: "PhoneNumbers"),
+        .target(name: "CallFlow", dependencies: ["Telephony", "Hours", "PhoneNumbers", "Yams"]),
+        .target(name: "CallQueue", dependencies: ["PhoneNumbers", .product(name: "Collections", package: "swift-collections")]),
 
         // Adapters.
         .target(name: "Storage", dependencies: ["CallQueue", "Hours", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -47,6 +48,7 @@ let package = Package(
 
         // Tests mirror sources.
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
+        .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"]),
         .testTarget(name: "SoundIOTests", dependencies: ["SoundIO", "Telephony"]),
         .testTarget(name: "CallFlowTests", dependencies: ["CallFlow", "Telephony"]),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue"]),

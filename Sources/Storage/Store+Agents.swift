@@ -10,6 +10,7 @@ extension Store {
     public func addAgent(id: String, name: String, skills: [AgentSkill], now: Date) throws -> AgentSummary {
         try Self.validateAgentID(id)
         try Self.validateText(name, field: "--name", maxLength: 64, allowEmpty: false)
+        try Self.checkStorable(now, "the time")
         return try write { db, _ in
             guard try AgentRecord.fetchOne(db, key: id) == nil else { throw StoreError.duplicateAgent(id) }
             for skill in skills { _ = try Self.queue(named: skill.queue, in: db) }
@@ -28,7 +29,8 @@ extension Store {
     /// - Throws: `StoreError.unknownAgent`.
     @discardableResult
     public func setAgentState(_ id: String, to state: AgentState, now: Date) throws -> AgentSummary {
-        try write { db, log in
+        try Self.checkStorable(now, "the time")
+        return try write { db, log in
             guard var agent = try AgentRecord.fetchOne(db, key: id) else { throw StoreError.unknownAgent(id) }
             let previous = agent.state
             guard previous != state else { return try Self.summary(of: id, in: db) }

@@ -24,7 +24,8 @@ extension Store {
     /// - Throws: `StoreError.unknownAgent`, `.agentCannotWork` (logged out, on break).
     public func reserveNextCallback(agent: String, now: Date,
                                     insideTransaction: (() -> Void)? = nil) throws -> CallbackReservation? {
-        try write { db, events in
+        try Self.checkStorable(now, "the time")
+        return try write { db, events in
             try Self.releaseExpiredReservations(now: now, in: db, events: &events)
             guard var record = try AgentRecord.fetchOne(db, key: agent) else { throw StoreError.unknownAgent(agent) }
             guard record.state != .loggedOut, record.state != .onBreak else {

@@ -56,6 +56,7 @@ extension Store {
     /// - Throws: `StoreError.unknownQueue`, `.invalidText` (a topic over 200 characters or with control characters); nothing changes.
     public func requestCallback(_ request: CallbackRequest, now: Date) throws -> CallbackRequestResult {
         if let topic = request.topic { try Self.validateText(topic, field: "--topic", maxLength: 200) }
+        try Self.checkStorable(now, "the time")
         return try write { db, events in
             let queue = try Self.queue(named: request.queue ?? StoreDefaults.defaultQueue, in: db)
             let hours = try queue.weeklyHours()
@@ -64,6 +65,7 @@ extension Store {
                 source: request.source, requestedAt: t, joinedAt: request.joinedAt.map { min($0, now).timeIntervalSince1970 }))
             let firstDue = CallbackRules.firstDue(requestedAt: t, policy: queue.callbackPolicy, schedule: hours)
             let due = Date(timeIntervalSince1970: firstDue ?? t + queue.callbackInitialDelay)
+            try Self.checkStorable(due, "the due time")
             let result: CallbackRequestResult
             if var open = try CallbackRecord.filter(Column("number") == request.number.e164)
                 .filter(Column("status") != CallbackStatus.closed.rawValue).fetchOne(db) {
@@ -129,6 +131,7 @@ extension Store {
     public func finishCallback(_ id: Int64, outcome: CallbackOutcome, agent: String? = nil, note: String? = nil,
                                now: Date) throws -> CallbackFinishResult {
         if let note { try Self.validateText(note, field: "--note", maxLength: 500) }
+        try Self.checkStorable(now, "the time")
         return try write { db, events in
             guard var callback = try CallbackRecord.fetchOne(db, key: id) else { throw StoreError.unknownCallback(id) }
             if let agent, try AgentRecord.fetchOne(db, key: agent) == nil { throw StoreError.unknownAgent(agent) }
@@ -150,6 +153,7 @@ extension Store {
                 // The retry rejoins the line when it becomes due.
                 callback.status = .pending
                 callback.due = Date(timeIntervalSince1970: due)
+                try Self.checkStorable(callback.due, "the retry time")
                 callback.joinedAt = callback.due
             case .close:
                 callback.status = .closed

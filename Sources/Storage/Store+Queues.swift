@@ -9,7 +9,8 @@ extension Store {
 
     /// Changes a queue's hours and callback policy; `nil` leaves a field as it is.
     ///
-    /// - Throws: `StoreError.unknownQueue`, `StoreError.invalidHours`, `StoreError.invalidTimeZone`,
+    /// - Throws: `StoreError.unknownQueue`, `StoreError.invalidHours` (also for empty or blank hours),
+    ///   `StoreError.invalidTimeZone`,
     ///   `StoreError.invalidPolicy` (negative or non-finite delays, fewer than 1 attempt, a reservation
     ///   shorter than 1 s); nothing is changed then.
     @discardableResult
@@ -18,6 +19,10 @@ extension Store {
                             reservationTimeout: Double? = nil) throws -> QueueRecord {
         try Self.checkPolicy(initialDelay: initialDelay, maxAttempts: maxAttempts, retryDelay: retryDelay,
                              reservationTimeout: reservationTimeout)
+        if let hours, hours.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            // Empty text parses as "open on no day": an unset shell variable would close the queue for good.
+            throw StoreError.invalidHours(hours, "the hours are empty (an unset variable?) and would close the queue for good")
+        }
         return try write { db, _ in
             var queue = try Self.queue(named: name, in: db)
             if let hours { queue.hours = hours }
@@ -57,7 +62,8 @@ extension Store {
 
     /// Records that a live caller joined a queue (for `queue status` in other processes).
     public func callerJoined(_ caller: WaitingCaller) throws {
-        try write { db, _ in
+        try Self.checkStorable(caller.joinedAt, "the time the caller joined")
+        return try write { db, _ in
             _ = try Self.queue(named: caller.queue, in: db)
             try caller.save(db)
         }
@@ -77,6 +83,8 @@ extension Store {
 
     /// Writes a call record (replacing one with the same id).
     public func saveCallRecord(_ record: CallRecord) throws {
+        try Self.checkStorable(record.startedAt, "the call's start time")
+        if let ended = record.endedAt { try Self.checkStorable(ended, "the call's end time") }
         try write { db, _ in try record.save(db) }
     }
 

@@ -60,10 +60,14 @@ extension Store {
     /// Inserts a row for `message`, whose file must exist already.
     func insertVoicemail(_ message: NewVoicemail, status: VoicemailStatus) throws -> VoicemailRecord {
         try Self.checkVoicemailName(message.file)
+        try Self.checkStorable(message.receivedAt, "the time received")
         var isDirectory: ObjCBool = false
         let url = directory.resolve(relativePath: message.file)
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw StoreError.invalidVoicemailFile(message.file, "no such file in \(directory.url.path); write the recording before indexing it")
+        }
+        if let reason = Self.nonRegularFileReason(url) {
+            throw StoreError.invalidVoicemailFile(message.file, "it \(reason)")
         }
         return try write { db, _ in
             var record = VoicemailRecord(file: message.file, caller: message.caller, receivedAt: message.receivedAt,
@@ -136,7 +140,7 @@ extension Store {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw StoreError.exportFailed(destination.path, "the folder \(folder.path) does not exist; create it or choose another")
         }
-        let source = directory.resolve(relativePath: record.file)
+        let source = try checkedRecordingURL(of: record)
         guard FileManager.default.fileExists(atPath: source.path) else {
             throw StoreError.exportFailed(destination.path,
                                           "the recording \(record.file) is missing; run 'ivr voicemail check --repair'")

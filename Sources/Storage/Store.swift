@@ -22,7 +22,8 @@ public final class Store: Sendable {
     /// Creation and migration run under an exclusive lock on `store.lock`, so
     /// processes starting together do not race. A fresh store holds the default
     /// queues (`StoreDefaults`).
-    /// - Throws: `StoreError.dataDirectory` if the directory cannot be used, or a database error.
+    /// - Throws: `StoreError.dataDirectory` if the directory cannot be used, `StoreError.notAStore`
+    ///   if `store.sqlite` there is not an SQLite database (or is damaged), or a database error.
     public init(directory: DataDirectory) throws {
         self.directory = directory
         try directory.create()
@@ -30,9 +31,13 @@ public final class Store: Sendable {
         config.busyMode = .timeout(Store.busyTimeout)
         config.label = "switchboard-store"
         let pool = try FileLock.holding(directory.lockURL) { () throws -> DatabasePool in
-            let pool = try DatabasePool(path: directory.databaseURL.path, configuration: config)
-            try StoreSchema.migrator.migrate(pool)
-            return pool
+            do {
+                let pool = try DatabasePool(path: directory.databaseURL.path, configuration: config)
+                try StoreSchema.migrator.migrate(pool)
+                return pool
+            } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+                throw StoreError.notAStore(directory.databaseURL.path)
+            }
         }
         self.pool = pool
         self.queueLog = QueueLogFiles(text: directory.queueLogURL, json: directory.queueLogJSONURL)

@@ -37,6 +37,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidVoicemailFile(String, String)
     /// The export destination exists already.
     case exportDestinationExists(String)
+    /// The data directory's `store.sqlite` is not an SQLite database, or is damaged: its path.
+    case notAStore(String)
+    /// A time outside `Store.storableYears`: what it is, and the time.
+    case timeOutOfRange(String, String)
+    /// A voicemail's file is a symbolic link or not a regular file: never played or copied out.
+    case notARecording(String, String)
     /// Opening hours text that cannot be read.
     case invalidHours(String, String)
     /// A free-text field (agent name, topic, note) that is empty, too long or holds control characters:
@@ -86,6 +92,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "voicemail \(id) is still being recorded (a call is on it); nothing changed; try again when the call has ended"
         case .invalidVoicemailFile(let path, let why):
             return "voicemail file '\(path)' cannot be indexed: \(why)"
+        case .notARecording(let path, let why):
+            return "voicemail file '\(path)' \(why); it is not played or exported: move it away and run 'ivr voicemail check --repair'"
+        case .timeOutOfRange(let what, let time):
+            return "\(what) \(time) is outside the years \(Store.storableYears.lowerBound)-\(Store.storableYears.upperBound) "
+                + "the store keeps; check the system clock or --at; nothing changed"
+        case .notAStore(let path):
+            return "\(path) is not a Switchboard store (not an SQLite database, or damaged); nothing was changed: "
+                + "move that file away (restore it from a backup if it was the store), or pass another folder with --data DIR"
         case .exportDestinationExists(let path):
             return "\(path) exists already; choose another file or remove it first"
         case .invalidHours(let text, let why):

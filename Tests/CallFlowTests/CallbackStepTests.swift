@@ -29,11 +29,11 @@ import Testing
 
     @Test func readsBackTheCallerIDAndConfirmsWithOne() throws {
         let program = try #require(flow(""))
-        let t = FlowTest.call(program, "w12 1", caller: "+4420")
+        let t = FlowTest.call(program, "w16 1", caller: "+49301234")   // a short (German) number keeps this readable
         #expect(FlowTest.lines(t, ["prompt", "digit", "callback", "hangup"]) == [
-            "0 prompt number-is", "2 prompt digit-4", "4 prompt digit-4", "6 prompt digit-2", "8 prompt digit-0",
-            "10 prompt press-1", "12.3 digit 1", "12.3 callback sales +4420 due asap", "12.3 prompt done",
-            "14.3 hangup callback",
+            "0 prompt number-is", "2 prompt digit-4", "4 prompt digit-9", "6 prompt digit-3", "8 prompt digit-0",
+            "10 prompt digit-1", "12 prompt digit-2", "14 prompt digit-3", "16 prompt digit-4",
+            "16.3 digit 1", "16.3 callback sales +49301234 due asap", "16.3 prompt done", "18.3 hangup callback",
         ])
         #expect(t.outcome.callback == "sales")
         #expect(t.outcome.result == "callback")
@@ -41,14 +41,15 @@ import Testing
 
     @Test func anotherNumberIsKeyedInAndReadBack() throws {
         let program = try #require(flow(""))
-        let t = FlowTest.call(program, "w1 0123456# w30 1", caller: "+4420")
+        let t = FlowTest.call(program, "w1 01632960001# w30 1", caller: "+49301234")
         let callbacks = t.events("callback").compactMap(\.value)
-        #expect(callbacks == ["0123456 due asap"])
+        #expect(callbacks == ["01632960001 due asap"])
         // The caller ID read-back is interrupted by the first key; the keyed number is read back in full.
         let prompts = t.events("prompt").compactMap(\.name)
         let second = try #require(prompts.indices.filter { prompts[$0] == "number-is" }.dropFirst().first)
-        #expect(Array(prompts[second...].prefix(9)) == ["number-is", "digit-0", "digit-1", "digit-2", "digit-3",
-                                                        "digit-4", "digit-5", "digit-6", "press-1"])
+        #expect(Array(prompts[second...].prefix(13)) == ["number-is", "digit-0", "digit-1", "digit-6", "digit-3", "digit-2",
+                                                         "digit-9", "digit-6", "digit-0", "digit-0", "digit-0", "digit-1",
+                                                         "press-1"])
     }
 
     @Test func phoneNumbersStayDigitByDigitWhenQueueNumbersAreWords() throws {
@@ -65,13 +66,15 @@ import Testing
             ask_prompt: key-in
         """, prompts: Set(["number-is", "press-1", "key-in", "music/default"]).union(FlowBuilder.announcementPrompts)))
         #expect(program.speaksNumberWords)
-        let t = FlowTest.call(program, "w1 2 w12 0120120#", caller: "+4412")
+        let t = FlowTest.call(program, "w1 2 w20 0120120120#", caller: "+49301234")
         let prompts = t.events("prompt").compactMap(\.name)
         let readBacks = prompts.indices.filter { prompts[$0] == "number-is" }
         #expect(readBacks.count >= 2)
-        #expect(Array(prompts[readBacks[0]...].prefix(6)) == ["number-is", "digit-4", "digit-4", "digit-1", "digit-2", "press-1"])
-        #expect(Array(prompts[readBacks[1]...].prefix(9)) == ["number-is", "digit-0", "digit-1", "digit-2", "digit-0",
-                                                              "digit-1", "digit-2", "digit-0", "press-1"])
+        #expect(Array(prompts[readBacks[0]...].prefix(10)) == ["number-is", "digit-4", "digit-9", "digit-3", "digit-0",
+                                                               "digit-1", "digit-2", "digit-3", "digit-4", "press-1"])
+        #expect(Array(prompts[readBacks[1]...].prefix(12)) == ["number-is", "digit-0", "digit-1", "digit-2", "digit-0",
+                                                               "digit-1", "digit-2", "digit-0", "digit-1", "digit-2",
+                                                               "digit-0", "press-1"])
         #expect(!prompts.contains { $0.hasPrefix("number-") && $0 != "number-is" })
     }
 
@@ -96,6 +99,55 @@ import Testing
         let program = try #require(flow("number: ask\nconfirm: false\ninter_digit_timeout: 3s"))
         let t = FlowTest.call(program, "w1 0123456789")
         #expect(FlowTest.lines(t, ["timeout", "callback"]) == ["7 timeout inter-digit", "7 callback sales 0123456789 due asap"])
+    }
+
+    @Test func aKeyedNumberThatIsNotAPhoneNumberIsAskedAgainThenOnFailure() throws {
+        // 7 digits pass min_digits (6) but are no UK number: never booked, asked again, then on_failure.
+        let program = try #require(flow("number: ask\nconfirm: false\nmax_attempts: 2"))
+        let t = FlowTest.call(program, "w1 2123456# w3 2123456#")
+        #expect(t.events("callback").isEmpty)
+        #expect(t.events("prompt").compactMap(\.name) == ["key-in", "key-in"])
+        #expect(t.events("step").compactMap(\.name).last == "failed")
+        #expect(t.outcome.result != "callback")
+    }
+
+    @Test func aValidNumberAfterAnInvalidOneIsBooked() throws {
+        let program = try #require(flow("number: ask\nconfirm: false"))
+        let t = FlowTest.call(program, "w1 2123456# w3 02079460018#")
+        #expect(t.events("prompt").compactMap(\.name) == ["key-in", "key-in", "done"])
+        #expect(t.events("callback").compactMap(\.value) == ["02079460018 due asap"])
+        #expect(t.outcome.result == "callback")
+    }
+
+    @Test func rejectingTheReadBackAndKeyingAnUnusableNumberIsNotBooked() throws {
+        // The reviewer's repro: decline the caller ID with 2, key 2123456#, confirm with 1.
+        let program = try #require(flow("when: keep_place", hold: true))
+        let t = FlowTest.call(program, "w1 2 w3 2 w1 123456# 1")
+        #expect(t.events("callback").isEmpty)
+        #expect(t.outcome.result != "callback")
+    }
+
+    @Test func aCallerIDThatIsNotAPhoneNumberIsTreatedAsWithheld() throws {
+        let program = try #require(flow(""))
+        let t = FlowTest.call(program, "w1 07700900123# w30 1", caller: "12345")
+        #expect(t.events("prompt").first?.name == "key-in")
+        #expect(t.events("callback").compactMap(\.value) == ["07700900123 due asap"])
+    }
+
+    @Test func nationalNumbersAreReadInTheFlowsRegion() throws {
+        let program = try #require(FlowTest.program("""
+        schedules:
+          shop: {timezone: America/New_York, weekly: {mon-fri: 09:00-17:00}}
+        steps:
+          cb:
+            callback: sales
+            number: ask
+            confirm: false
+            ask_prompt: key-in
+        """, prompts: ["key-in", "music/default"]))
+        #expect(program.phoneRegion == .nanp)
+        let t = FlowTest.call(program, "w1 2025550123#")   // a US number; as a UK one it has no trunk 0
+        #expect(t.events("callback").compactMap(\.value) == ["2025550123 due asap"])
     }
 
     @Test func keepPlaceRemembersWhenTheCallerJoined() throws {

@@ -31,4 +31,27 @@ import Testing
         let queued = result.transcript.entries("enqueue").first
         #expect(queued?.name == "orders")
     }
+
+    @Test func aKeyedNumberThatIsNotAPhoneNumberIsNeverBookedOrClaimed() throws {
+        let harness = try LineHarness()
+        var script = CaptureScript()
+        script.silence(until: 0.8)
+        script.key("1")                      // orders
+        script.silence(until: 2.5)
+        script.key("2")                      // call me back, keeping my place
+        script.silence(until: 5)
+        for (index, key) in "2123456#".enumerated() {   // not that number: 2123456, no UK number
+            script.silence(until: 5 + 0.3 * Double(index))
+            script.key(key)
+        }
+        script.silence(until: 9)
+        script.key("1")
+        script.silence(until: 60)
+        let (result, _) = try harness.run(capture: script.samples)
+        #expect(result.outcome?.result != .callback)
+        #expect(try harness.store.callbacks().isEmpty)
+        let prompts = result.transcript.entries("prompt").compactMap(\.name)
+        #expect(prompts.contains("callback-ask"), "asked again: \(prompts)")
+        #expect(!prompts.contains("callback-done"), "never told the callback is booked: \(prompts)")
+    }
 }

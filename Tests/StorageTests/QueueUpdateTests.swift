@@ -24,6 +24,20 @@ import Testing
         #expect(after == before)
     }
 
+    @Test(arguments: ["", "   ", "\t\n"])
+    func emptyHoursAreRefusedAndNothingChanges(_ hours: String) throws {
+        let store = try TestDataDirectory().open()
+        let before = try #require(try store.queues().first { $0.name == "orders" })
+        do {
+            try store.updateQueue("orders", hours: hours)
+            Issue.record("empty hours were accepted")
+        } catch let error as StoreError {
+            #expect(error.description.contains("empty"), "\(error)")
+            #expect(error.description.contains("mon-fri 08:00-20:00"), "the message shows the format: \(error)")
+        }
+        #expect(try store.queues().first { $0.name == "orders" } == before)
+    }
+
     @Test func anUnknownTimeZoneIsNamedAsSuch() throws {
         let store = try TestDataDirectory().open()
         do {

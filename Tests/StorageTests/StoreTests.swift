@@ -55,6 +55,15 @@ import Testing
         #expect(dir.text("queue_log") == "1795514400|NONE|NONE|alice|AGENTLOGOFF|Agent/alice|0\n")
     }
 
+    @Test func aStoreFileThatIsNotOursIsAClearErrorAndIsLeftAlone() throws {
+        let dir = TestDataDirectory()
+        try FileManager.default.createDirectory(at: dir.directory.url, withIntermediateDirectories: true)
+        let text = Data(String(repeating: "not a database, just someone's notes\n", count: 200).utf8)
+        try text.write(to: dir.directory.databaseURL)
+        #expect(throws: StoreError.notAStore(dir.directory.databaseURL.path)) { try dir.open() }
+        #expect(try Data(contentsOf: dir.directory.databaseURL) == text)
+    }
+
     @Test func aFileInPlaceOfTheDataDirectoryIsAClearError() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-not-a-dir-\(UUID().uuidString)")
         try Data("x".utf8).write(to: file)

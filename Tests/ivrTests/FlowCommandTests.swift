@@ -118,6 +118,19 @@ import Testing
         #expect(good.stdout.hasPrefix("call to store from +442079460018 at 2026-11-23T10:00:00"), "\(good.stdout)")
     }
 
+    @Test func aKeyedCallbackNumberThatIsNotAPhoneNumberIsNotBooked() throws {
+        // Decline the caller ID with 2, key 2123456#, confirm with 1: no UK number, so asked again, then voicemail.
+        let result = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "1 w35 2 w3 2 w1 123456# 1",
+                                        "--at", "2026-11-23T10:00", "--json"], in: Self.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let outcome = try #require(object["outcome"] as? [String: Any])
+        #expect(outcome["result"] as? String != "callback")
+        let events = try #require(object["events"] as? [[String: Any]])
+        #expect(!events.contains { $0["type"] as? String == "callback" })
+        #expect(events.filter { $0["type"] as? String == "prompt" && $0["name"] as? String == "callback-ask" }.count >= 1)
+    }
+
     @Test func aTimeTheClocksSkipIsNamedAsSuch() throws {
         let result = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "1", "--at", "2026-03-29T01:30"], in: Self.root)
         #expect(result.status == 64)

@@ -1,7 +1,13 @@
 import Foundation
+import PhoneNumbers
 
 /// Callbacks: read back the caller ID and confirm with 1, or key in a number ended by `#`;
 /// then create the request (as soon as possible, keeping the queue place, or at the next opening).
+///
+/// A number is only ever booked when it parses as a ``PhoneNumber`` in the flow's
+/// ``FlowProgram/phoneRegion``: a keyed-in number that does not is a failed attempt (asked
+/// again, then `on_failure`), and a caller ID that does not is treated like a withheld one.
+/// Parsing allocates, but only once a caller finishes a number: never on the hot path.
 extension CallInterpreter {
     func callbackIndex(_ call: CallState) -> Int {
         if case .callback(let c) = program.steps[call.step] { return c }
@@ -15,7 +21,7 @@ extension CallInterpreter {
         call.digits.removeAll()
         call.typeAhead.removeAll()
         call.number = nil
-        if step.askNumber || call.callerDigits.isEmpty {
+        if step.askNumber || call.callerDigits.isEmpty || !isUsable(call.callerID ?? "") {
             askNumber(step, call: &call, actions: &actions)
         } else if step.confirm {
             readBack(step, number: call.callerDigits, call: &call, actions: &actions)
@@ -89,7 +95,7 @@ extension CallInterpreter {
     }
 
     func finishEntry(_ step: CallbackStep, now: Double, call: inout CallState, actions: inout [CallAction]) {
-        guard call.digits.count >= step.minDigits else {
+        guard call.digits.count >= step.minDigits, isUsable(call.digits.string) else {
             failedAttempt(step, now: now, call: &call, actions: &actions)
             return
         }
@@ -99,6 +105,12 @@ extension CallInterpreter {
         } else {
             createCallback(now: now, call: &call, actions: &actions)
         }
+    }
+
+    /// True when `text` (caller ID or keyed digits) is a phone number a callback can be made to.
+    func isUsable(_ text: String) -> Bool {
+        guard !text.isEmpty else { return false }
+        return (try? PhoneNumber(parsing: text, region: program.phoneRegion)) != nil
     }
 
     func callbackTimeout(_ kind: TimerKind, now: Double, call: inout CallState, actions: inout [CallAction]) {

@@ -1,4 +1,5 @@
 import Foundation
+import PhoneNumbers
 
 /// A flow compiled for running: steps, prompts, queues and values as integer indices.
 ///
@@ -30,6 +31,9 @@ public final class FlowProgram: Sendable {
     public let scheduleNames: [String]
     /// The flow's time zone (its first schedule's; UTC when it has none): scripted `--at` times are read in it.
     public let timeZone: TimeZone
+    /// Where national phone numbers keyed in for a callback are read: the region of ``timeZone``
+    /// (`Europe/London`: GB, `Europe/Dublin`: IE, ...), GB when the zone is not a known region's.
+    public let phoneRegion: PhoneRegion
 
     let steps: [Step]
     let menus: [MenuStep]
@@ -82,6 +86,7 @@ public final class FlowProgram: Sendable {
         voicemails = p.voicemails; callbacks = p.callbacks; choices = p.choices
         assignments = p.assignments; initialVariables = p.initialVariables
         timeZone = p.schedules.first?.timeZone ?? TimeZone(identifier: "UTC")!
+        phoneRegion = PhoneRegion.forTimeZone(timeZone.identifier) ?? .gb
         let index = Dictionary(p.promptNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         digitPrompts = NumberWord.digitPromptNames.map { index[$0] ?? -1 }
         numberPrompts = NumberWord.promptNames.map { index[$0] ?? -1 }

@@ -90,7 +90,7 @@ extension LiveCall {
     func createCallback(_ request: CallFlow.CallbackRequest) {
         let queue = program.queueNames[request.queue]
         let typed = request.number?.string
-        guard let number = PhoneNumber.parsedOrNil(typed ?? options.callerID ?? "") else {
+        guard let number = PhoneNumber.parsedOrNil(typed ?? options.callerID ?? "", region: program.phoneRegion) else {
             fail(.store("callback for queue \(queue): error: no usable number (\(typed ?? options.callerID ?? "withheld")); nothing stored"))
             return
         }
@@ -113,7 +113,7 @@ extension LiveCall {
 
     func e164(_ text: String?) -> String? {
         guard let text else { return nil }
-        return PhoneNumber.parsedOrNil(text)?.e164
+        return PhoneNumber.parsedOrNil(text, region: program.phoneRegion)?.e164
     }
 
     static func describe(_ reason: QueueLeaveReason) -> String {
@@ -136,9 +136,10 @@ extension LiveCall {
 }
 
 extension PhoneNumber {
-    /// The number in E.164, or nil when `text` is not a valid number.
-    static func parsedOrNil(_ text: String) -> PhoneNumber? {
+    /// The number in E.164 (national numbers read in `region`, the flow's), or nil when
+    /// `text` is not a valid number.
+    static func parsedOrNil(_ text: String, region: PhoneRegion) -> PhoneNumber? {
         guard !text.isEmpty else { return nil }
-        return try? PhoneNumber(parsing: text)
+        return try? PhoneNumber(parsing: text, region: region)
     }
 }

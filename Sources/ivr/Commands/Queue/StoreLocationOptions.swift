@@ -17,8 +17,14 @@ struct StoreLocationOptions: ParsableArguments {
         if data?.isEmpty == true {
             throw ValidationError("--data is empty (an unset variable?); give a directory, or leave --data out to use $IVR_DATA or ./data")
         }
-        if let at, StoreText.parseDate(at) == nil {
-            throw ValidationError("--at '\(at)' is not an ISO 8601 time; write e.g. 2026-11-24T10:00:00Z")
+        if let at {
+            guard let date = StoreText.parseDate(at) else {
+                throw ValidationError("--at '\(at)' is not an ISO 8601 time; write e.g. 2026-11-24T10:00:00Z")
+            }
+            guard Store.isStorable(date) else {
+                throw ValidationError("--at '\(at)' is outside the years \(Store.storableYears.lowerBound)-"
+                                      + "\(Store.storableYears.upperBound) the store keeps; write e.g. 2026-11-24T10:00:00Z")
+            }
         }
     }
 

@@ -56,7 +56,9 @@ extension VoicemailCommand {
                 First completes messages whose recording process died (crash, kill -9): their rows, written \
                 when recording started, get the length of the audio on disk and status new (shown as \
                 'new (interrupted)'); recordings still in progress in a running process are left alone. \
-                --repair indexes orphan files (caller unknown) and removes rows whose file is gone.
+                --repair indexes orphan files (caller unknown) and removes rows whose file is gone; files it \
+                cannot index (a name the store would not choose, a symbolic link or other non-regular file, an \
+                empty file) are left alone with a warning saying to move or rename them.
                 """)
         @Flag(help: "Fix what is found.") var repair = false
         @Flag(help: "Print JSON.") var json = false
@@ -77,6 +79,9 @@ extension VoicemailCommand {
                 for row in report.rowsWithoutFiles {
                     print("row \(row.id ?? 0) without file: \(row.file)\(repair ? " (removed)" : "")")
                 }
+                for skipped in report.skippedFiles {
+                    StoreText.printWarning("\(skipped.file) \(repair ? "not indexed" : "cannot be indexed"): \(skipped.reason)")
+                }
             }
             if !report.isClean && !repair { throw ExitCode(StoreExitCode.orphans) }
         }
@@ -88,7 +93,7 @@ extension VoicemailCommand {
         let recovery: VoicemailRecovery
 
         enum CodingKeys: String, CodingKey {
-            case filesWithoutRows = "files_without_rows", rowsWithoutFiles = "rows_without_files"
+            case filesWithoutRows = "files_without_rows", rowsWithoutFiles = "rows_without_files", skippedFiles = "skipped_files"
             case recovered = "recovered_interrupted", removed = "removed_interrupted_without_audio"
         }
 
@@ -96,6 +101,7 @@ extension VoicemailCommand {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(report.filesWithoutRows, forKey: .filesWithoutRows)
             try container.encode(report.rowsWithoutFiles, forKey: .rowsWithoutFiles)
+            try container.encode(report.skippedFiles, forKey: .skippedFiles)
             try container.encode(recovery.completed, forKey: .recovered)
             try container.encode(recovery.removed, forKey: .removed)
         }

@@ -15,8 +15,9 @@ extension VoicemailCommand {
                 return (try opened.voicemails(), try opened.checkVoicemails())
             }
             if !report.isClean {
+                let skipped = report.skippedFiles.isEmpty ? "" : ", \(report.skippedFiles.count) file(s) that cannot be indexed"
                 StoreText.printWarning("\(report.filesWithoutRows.count) unindexed file(s), \(report.rowsWithoutFiles.count) "
-                                       + "row(s) without a file; see 'ivr voicemail check'")
+                                       + "row(s) without a file\(skipped); see 'ivr voicemail check'")
             }
             if json { return try StoreText.printJSON(messages) }
             if messages.isEmpty { return print("no voicemail") }

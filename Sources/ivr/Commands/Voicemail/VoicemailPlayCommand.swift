@@ -18,8 +18,9 @@ extension VoicemailCommand {
         func run() throws {
             let opened = try reportingRefusals { try store.openStoreRecoveringVoicemail() }
             let record = try reportingRefusals { try opened.voicemail(id) }
+            let url = try reportingRefusals { try opened.checkedRecordingURL(of: record) }
             do {
-                let samples = try SoundFile.read(opened.recordingURL(of: record).path)
+                let samples = try SoundFile.read(url.path)
                 let sink = try ALSAPlayback(device: .named(device))
                 print("playing voicemail \(id) (\(StoreText.duration(record.duration)), from \(record.caller ?? "unknown")) on \(device)")
                 try AudioPlayer.play(samples, to: sink)

@@ -1,5 +1,5 @@
 import Testing
-@testable import CallQueue
+@testable import PhoneNumbers
 
 @Suite struct PhoneNumberTests {
     @Test(arguments: [
