@@ -104,10 +104,48 @@ extension Store {
     }
 
     static func validateAgentID(_ id: String) throws {
-        let allowed = id.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
+        let letterOrDigit: (Unicode.Scalar) -> Bool = {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
         }
-        guard !id.isEmpty, id.count <= 32, allowed else { throw StoreError.invalidAgentID(id) }
+        let allowed = id.unicodeScalars.allSatisfy { letterOrDigit($0) || "._-".unicodeScalars.contains($0) }
+        guard let first = id.unicodeScalars.first, letterOrDigit(first), id.count <= 32, allowed else {
+            throw StoreError.invalidAgentID(id)
+        }
+    }
+
+    /// Changes an agent's display name and/or skills (`skills` replaces them all; empty: every
+    /// queue). The agent's state and any callback they hold are kept.
+    ///
+    /// - Throws: `StoreError.unknownAgent`, `.unknownQueue`, `.invalidText`; nothing changes.
+    @discardableResult
+    public func updateAgent(id: String, name: String?, skills: [AgentSkill]?) throws -> AgentSummary {
+        if let name { try Self.validateText(name, field: "--name", maxLength: 64, allowEmpty: false) }
+        return try write { db, _ in
+            guard var agent = try AgentRecord.fetchOne(db, key: id) else { throw StoreError.unknownAgent(id) }
+            if let name {
+                agent.name = name
+                try agent.update(db)
+            }
+            if let skills {
+                for skill in skills { _ = try Self.queue(named: skill.queue, in: db) }
+                try AgentSkill.filter(Column("agent_id") == id).deleteAll(db)
+                for skill in skills { try AgentSkill(agentID: id, queue: skill.queue, level: skill.level).insert(db) }
+            }
+            return try Self.summary(of: id, in: db)
+        }
+    }
+
+    /// Removes a logged-out agent and their skills. Their past work (attempts, call records,
+    /// queue_log lines) keeps their id.
+    ///
+    /// - Throws: `StoreError.unknownAgent`, `.agentStillWorking` when not logged out; nothing changes.
+    public func removeAgent(id: String) throws {
+        try write { db, _ in
+            guard let agent = try AgentRecord.fetchOne(db, key: id) else { throw StoreError.unknownAgent(id) }
+            guard agent.state == .loggedOut else { throw StoreError.agentStillWorking(id, agent.state.rawValue) }
+            try AgentSkill.filter(Column("agent_id") == id).deleteAll(db)
+            _ = try AgentRecord.deleteOne(db, key: id)
+        }
     }
 
     /// Records the queue events of a state change: `AGENTLOGIN`, `AGENTLOGOFF` (with the

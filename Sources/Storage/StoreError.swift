@@ -23,6 +23,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case callbackReservedByOther(Int64, String)
     /// The agent cannot take callbacks in this state.
     case agentCannotWork(String, String)
+    /// The agent is not logged out, so they cannot be removed (agent, state).
+    case agentStillWorking(String, String)
     /// The agent holds a reserved callback, so they cannot be made available (agent, callback).
     case agentHoldsCallback(String, Int64)
     /// An unknown callback outcome; carries the valid ones.
@@ -65,7 +67,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .duplicateAgent(let id):
             return "agent '\(id)' exists already; pick another id or see 'ivr agent list'"
         case .invalidAgentID(let id):
-            return "'\(id)' is not a valid agent id: use 1 to 32 letters, digits, '.', '_' or '-'"
+            return "'\(id)' is not a valid agent id: use 1 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit"
         case .unknownQueue(let name, let valid):
             return "no queue '\(name)'; valid queues: \(valid.joined(separator: ", "))"
         case .invalidSkills(let text):
@@ -78,6 +80,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "callback \(id) is not reserved by any agent; reserve it with 'ivr callback next --agent ID' first (only 'cancelled' applies to a waiting callback)"
         case .callbackReservedByOther(let id, let agent):
             return "callback \(id) is reserved by agent '\(agent)', not by you; nothing changed"
+        case .agentStillWorking(let id, let state):
+            return "agent '\(id)' is \(state); log them out first ('ivr agent logout \(id)'), then remove them"
         case .agentHoldsCallback(let id, let callback):
             return "agent '\(id)' is working callback \(callback); finish it with 'ivr callback done \(callback) --outcome OUTCOME', or 'ivr agent break \(id)' to give it back to the pool"
         case .agentCannotWork(let id, let state):

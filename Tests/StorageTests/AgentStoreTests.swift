@@ -122,4 +122,33 @@ import Testing
         #expect(listed.reservedCallback == nil)
         #expect(try store.callback(id).status == .pending)
     }
+
+    @Test func skillsAndNameCanBeChangedAndALoggedOutAgentRemoved() throws {
+        let store = try TestDataDirectory().open()
+        try store.addAgent(id: "alice", name: "Alice", skills: [AgentSkill(agentID: "alice", queue: "orders", level: 1)], now: TestTime.tuesday10)
+        let changed = try store.updateAgent(id: "alice", name: "Alice Smith",
+                                            skills: [AgentSkill(agentID: "alice", queue: "payments", level: 1),
+                                                     AgentSkill(agentID: "alice", queue: "returns", level: 2)])
+        #expect(changed.name == "Alice Smith")
+        #expect(changed.skills == ["payments": 1, "returns": 2])
+        #expect(throws: StoreError.self) {
+            try store.updateAgent(id: "alice", name: nil, skills: [AgentSkill(agentID: "alice", queue: "shoes", level: 1)])
+        }
+        #expect(try store.agent("alice").skills == ["payments": 1, "returns": 2], "a refused change changes nothing")
+        #expect(try store.updateAgent(id: "alice", name: nil, skills: []).skills.isEmpty, "empty: every queue")
+        try store.setAgentState("alice", to: .available, now: TestTime.at(1))
+        #expect(throws: StoreError.agentStillWorking("alice", "available")) { try store.removeAgent(id: "alice") }
+        try store.setAgentState("alice", to: .loggedOut, now: TestTime.at(2))
+        try store.removeAgent(id: "alice")
+        #expect(try store.agents().isEmpty)
+        #expect(throws: StoreError.unknownAgent("alice")) { try store.removeAgent(id: "alice") }
+    }
+
+    @Test func agentIDsStartWithALetterOrDigit() throws {
+        let store = try TestDataDirectory().open()
+        for bad in [".", "..", "-x", "_a", ""] {
+            #expect(throws: StoreError.invalidAgentID(bad)) { try store.addAgent(id: bad, name: "X", skills: [], now: TestTime.tuesday10) }
+        }
+        try store.addAgent(id: "a.b-c_d", name: "X", skills: [], now: TestTime.tuesday10)
+    }
 }

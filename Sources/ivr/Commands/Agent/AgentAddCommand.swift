@@ -8,7 +8,7 @@ extension AgentCommand {
             abstract: "Add an agent (logged out).",
             discussion: "Skills are QUEUE:LEVEL pairs; level 1 is first choice. Without --skills the agent serves every queue.")
 
-        @Argument(help: "Agent id: 1 to 32 letters, digits, '.', '_' or '-'.") var id: String
+        @Argument(help: "Agent id: 1 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit.") var id: String
         @Option(help: "Display name.") var name: String
         @Option(help: "Queues served, e.g. orders:1,payments:2.") var skills: String?
         @OptionGroup var store: StoreLocationOptions

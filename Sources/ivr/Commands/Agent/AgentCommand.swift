@@ -5,5 +5,5 @@ struct AgentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agent",
         abstract: "Add agents, log them in and out, pause them, list them.",
-        subcommands: [Add.self, Login.self, Logout.self, Break.self, Ready.self, List.self])
+        subcommands: [Add.self, Change.self, Remove.self, Login.self, Logout.self, Break.self, Ready.self, List.self])
 }
