@@ -49,7 +49,8 @@ public struct SimulationReport: Sendable, Codable {
     public var waitP99Seconds: Double
     /// Longest wait, seconds.
     public var waitMaxSeconds: Double
-    /// Busy agent time / scheduled agent time inside [0, duration).
+    /// Busy agent time / staffed agent time inside [0, duration) (staffed: scheduled, plus agents
+    /// past their shift still finishing a call or its wrap-up).
     public var occupancy: Double
     /// Voicemail messages left.
     public var voicemails: Double
@@ -167,7 +168,7 @@ public struct SimulationReport: Sendable, Codable {
         public var asaSeconds: Double
         /// Mean scheduled agents.
         public var agents: Double
-        /// Busy / scheduled agent time (nil with nobody scheduled).
+        /// Busy / staffed agent time (nil with nobody staffed).
         public var occupancy: Double?
         /// Mean and peak callers waiting.
         public var waitingMean: Double, waitingMax: Double
