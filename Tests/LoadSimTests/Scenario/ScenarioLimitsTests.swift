@@ -22,7 +22,7 @@ struct ScenarioLimitsTests {
         wrap_up: 99999999999999999d
         """)
         #expect(e.count == 2, "\(e)")
-        #expect(e.first == "t.yaml:2:31: error: handling.value must be from 0 to 30d, not 99999999999999999d", "\(e)")
+        #expect(e.first == "t.yaml:2:32: error: handling.value must be from 0 to 30d, not 99999999999999999d", "\(e)")
         #expect(e.last?.hasPrefix("t.yaml:3:10: error: wrap_up must be from 0 to 30d") == true, "\(e)")
     }
 

@@ -34,6 +34,9 @@ struct ErlangLoadOptions: ParsableArguments {
         }
         let load = ratePerHour / 3600 * aht
         if let patience {
+            guard target <= limits.longestTargetWithPatience else {
+                throw ValidationError("with --patience (Erlang A), --target may be at most 1h (3600 s), not \(target) s")
+            }
             guard load <= limits.largestLoadWithPatience else {
                 throw ValidationError("with --patience (Erlang A) the offered load may be at most \(Int(limits.largestLoadWithPatience)) "
                     + "Erlangs, not \(String(format: "%.4g", load)) (--rate-per-hour × --aht / 3600); "
