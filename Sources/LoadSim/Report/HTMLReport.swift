@@ -62,9 +62,9 @@ public enum HTMLReport {
 
     static func kpis(_ r: SimulationReport) -> String {
         let items = [("calls", TextReport.count(r.calls)),
-                     ("service level", Figure.percent(r.serviceLevel)),
+                     ("service level", r.serviceLevel.map { Figure.percent($0) } ?? "-"),
                      ("ASA", Figure.seconds(r.asaSeconds)),
-                     ("abandoned", Figure.percent(r.abandonRate)),
+                     ("abandoned", r.abandonRate.map { Figure.percent($0) } ?? "-"),
                      ("occupancy", Figure.percent(r.occupancy)),
                      ("callbacks done", TextReport.count(r.callbacksCompleted))]
         return items.map { "<div class=\"kpi\">\(escape($0.0))<b>\(escape($0.1))</b></div>" }.joined() + "\n"

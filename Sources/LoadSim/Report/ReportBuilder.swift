@@ -24,8 +24,8 @@ public enum ReportBuilder {
             calls: Double(calls) / n, redials: Double(redials) / n, endedInFlow: Double(ended) / n,
             unfinished: Double(unfinished) / n,
             offered: Double(total.offered) / n, answered: Double(total.answered) / n, abandoned: Double(total.abandoned) / n,
-            leftQueue: Double(total.leftQueue) / n, serviceLevel: total.serviceLevel() ?? 0,
-            asaSeconds: total.averageSpeedOfAnswer, abandonRate: total.abandonRate,
+            leftQueue: Double(total.leftQueue) / n, serviceLevel: total.serviceLevel(),
+            asaSeconds: total.averageSpeedOfAnswer, abandonRate: total.offered > 0 ? total.abandonRate : nil,
             waitP90Seconds: waits.percentile(0.9), waitP99Seconds: waits.percentile(0.99), waitMaxSeconds: waits.maximum,
             occupancy: staffed > 0 ? busy / staffed : 0,
             voicemails: Double(vm) / n, callbacksRequested: Double(cbReq) / n, callbacksAttempted: Double(cbAtt) / n,
@@ -52,7 +52,7 @@ public enum ReportBuilder {
             return SimulationReport.QueueRow(
                 name: runs[0].queueNames[q], offered: Double(c.offered) / n, answered: Double(c.answered) / n,
                 abandoned: Double(c.abandoned) / n, leftQueue: Double(c.leftQueue) / n, serviceLevel: c.serviceLevel(),
-                asaSeconds: c.averageSpeedOfAnswer, abandonRate: c.abandonRate,
+                asaSeconds: c.averageSpeedOfAnswer, abandonRate: c.offered > 0 ? c.abandonRate : nil,
                 waitP90Seconds: h.percentile(0.9), waitMaxSeconds: h.maximum,
                 ahtSeconds: c.answered > 0 ? c.handled / Double(c.answered) : 0)
         }

@@ -37,12 +37,12 @@ public struct SimulationReport: Sendable, Codable {
     public var abandoned: Double
     /// Left a queue by a key or at its maximum wait.
     public var leftQueue: Double
-    /// Answered within target / offered.
-    public var serviceLevel: Double
+    /// Answered within target / offered (nil, `null` in JSON, when nothing was offered).
+    @NullWhenAbsent public var serviceLevel: Double?
     /// Mean wait of answered calls (zero waits included), seconds.
     public var asaSeconds: Double
-    /// Abandoned / offered.
-    public var abandonRate: Double
+    /// Abandoned / offered (nil, `null` in JSON, when nothing was offered).
+    @NullWhenAbsent public var abandonRate: Double?
     /// 90th percentile wait of callers leaving a queue, seconds.
     public var waitP90Seconds: Double
     /// 99th percentile wait, seconds.
@@ -135,12 +135,12 @@ public struct SimulationReport: Sendable, Codable {
         public var name: String
         /// Counts and rates as in the summary.
         public var offered: Double, answered: Double, abandoned: Double, leftQueue: Double
-        /// Answered within target / offered (nil with no calls).
-        public var serviceLevel: Double?
+        /// Answered within target / offered (nil, `null` in JSON, with no calls offered).
+        @NullWhenAbsent public var serviceLevel: Double?
         /// Mean wait of answered calls.
         public var asaSeconds: Double
-        /// Abandoned / offered.
-        public var abandonRate: Double
+        /// Abandoned / offered (nil, `null` in JSON, with no calls offered).
+        @NullWhenAbsent public var abandonRate: Double?
         /// 90th percentile and longest wait.
         public var waitP90Seconds: Double, waitMaxSeconds: Double
         /// Mean talk + wrap-up of answered calls.
