@@ -113,6 +113,7 @@ public struct SimulationRun {
         switch event {
         case .redial(let number):
             pendingRedials -= 1
+            if stats.redials >= ScenarioLimits.mostRedials { throw tooManyRedials() }
             try startCall(number: number, redial: true)
         case .patience(let slot, let generation, let serial):
             let s = Int(slot)
@@ -282,5 +283,14 @@ public struct SimulationRun {
             pendingRedials += 1
             events.push(.redial(number: number), at: t)
         }
+    }
+
+    /// The error when redials alone would keep a replication going past `ScenarioLimits.mostRedials`.
+    func tooManyRedials() -> ScenarioErrors {
+        let s = model.scenario, mark = s.marks["callers.redial"]
+        return ScenarioErrors(errors: [ScenarioError(
+            file: s.file ?? s.name, line: mark?.line ?? 0, column: mark?.column ?? 0,
+            message: "callers.redial: more than \(ScenarioLimits.mostRedials) redials in one replication (callers who "
+                + "abandon keep calling back); lower 'probability' or lengthen 'after'")])
     }
 }

@@ -10,6 +10,9 @@ public enum ScenarioLimits {
     public static let longestTime = 30 * 86_400.0
     /// Most arrivals expected in one replication (rate × duration): 50 million.
     public static let mostExpectedArrivals = 50_000_000.0
+    /// Most redials in one replication: the run stops with an error beyond it (callers who
+    /// always redial soon after abandoning could otherwise keep a run going for hours).
+    public static let mostRedials = 50_000_000
     /// Most agents over all groups together (each group's largest head-count, summed).
     public static let mostAgents = 100_000
     /// Most report intervals (duration / interval) a run may have.

@@ -106,6 +106,7 @@ extension ScenarioLoader {
         }
         if let n = m["message_length"], let v = readDistribution(n, "callers.message_length", r, base) { c.messageLength = v }
         if let n = m["redial"], let rm = r.mapping(n, "callers.redial", allowed: ["probability", "after"]) {
+            marks["callers.redial"] = SourceMark(line: n.mark?.line ?? 0, column: n.mark?.column ?? 0)
             if let p = rm["probability"], let v = r.probability(p, "callers.redial.probability") { c.redialProbability = v }
             if let a = rm["after"], let v = readDistribution(a, "callers.redial.after", r, base) { c.redialAfter = v }
         }
