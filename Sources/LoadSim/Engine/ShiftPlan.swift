@@ -28,7 +28,7 @@ public struct ShiftPlan: Sendable {
     /// Head-count in force at virtual time `t`.
     public func count(at t: Double) -> Int {
         let local = t + startSecondOfDay
-        let day = Int((local / 86_400).rounded(.down))
+        let day = ScenarioLimits.clampedInt((local / 86_400).rounded(.down))
         guard works(day: day) else { return 0 }
         let second = local - Double(day) * 86_400
         var current: Int? = nil

@@ -38,14 +38,14 @@ public struct SimulationModel: Sendable {
                 defaultPromptLength: Double = 3) throws {
         self.scenario = scenario
         self.program = program
-        var problems: [String] = []
+        var problems: [(key: String, message: String)] = []
         if let program {
             queueNames = program.queueNames
             promptLengths = program.promptNames.map { lengths[$0] ?? defaultPromptLength }
             var plans = [MenuPlan?](repeating: nil, count: program.stepNames.count)
             for (step, choices) in scenario.callers.menuChoices {
                 guard let i = program.stepIndex(named: step) else {
-                    problems.append("callers.menus: the flow has no step '\(step)' (steps: \(program.stepNames.joined(separator: ", ")))")
+                    problems.append(("callers.menus.\(step)", "callers.menus: the flow has no step '\(step)' (steps: \(program.stepNames.joined(separator: ", ")))"))
                     continue
                 }
                 plans[i] = MenuPlan(choices)
@@ -66,16 +66,24 @@ public struct SimulationModel: Sendable {
             menuPlans = []
             assumptions = []
         }
+        let known = program == nil
+            ? "a scenario without 'flow:' has exactly one queue, named '\(queueNames[0])'"
+                + (queueNames[0] == Self.directQueueName ? "" : " (the one name under 'queues:')")
+            : "queues of the flow: \(queueNames.joined(separator: ", "))"
         for name in scenario.queues.keys.sorted() where !queueNames.contains(name) {
-            problems.append("queues.\(name): there is no such queue (queues: \(queueNames.joined(separator: ", ")))")
+            problems.append(("queues.\(name)", "queues.\(name): there is no such queue (\(known))"))
         }
         for group in scenario.agents {
             for q in group.skills.keys.sorted() where !queueNames.contains(q) {
-                problems.append("agents '\(group.name)': skill '\(q)' names no queue (queues: \(queueNames.joined(separator: ", ")))")
+                problems.append(("agents.\(group.name).skills.\(q)", "agents '\(group.name)': skill '\(q)' names no queue (\(known))"))
             }
         }
         if !problems.isEmpty {
-            throw ScenarioErrors(errors: problems.map { ScenarioError(file: scenario.name, line: 0, column: 0, message: $0) })
+            let file = scenario.file ?? scenario.name
+            throw ScenarioErrors(errors: problems.map {
+                let mark = scenario.marks[$0.key]
+                return ScenarioError(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: $0.message)
+            }.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
         handling = queueNames.map { scenario.handling(forQueue: $0).sampler() }
         patience = queueNames.map { scenario.patience(forQueue: $0)?.sampler() }

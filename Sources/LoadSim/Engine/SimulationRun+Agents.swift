@@ -14,12 +14,14 @@ extension SimulationRun {
             let busy = rostered.filter { agents[Int($0)].busy }
             for a in (idle + busy).prefix(leaving) {
                 agents[Int(a)].rostered = false
+                if agents[Int(a)].busy { overtime += 1 }      // stays to finish; counted as staffed
                 try queue.logout(AgentHandle(Int(a)), at: now)
             }
         } else if rostered.count < target {
             for a in groupAgents[g] where rostered.count < target && !agents[Int(a)].rostered {
                 guard try queue.state(of: AgentHandle(Int(a))) == .loggedOut else { continue }
                 agents[Int(a)].rostered = true
+                if agents[Int(a)].busy { overtime -= 1 }
                 rostered.append(a)
                 try queue.login(AgentHandle(Int(a)), at: now)
             }
@@ -131,11 +133,19 @@ extension SimulationRun {
         guard !agents[a].busy else { return }
         agents[a].busy = true
         stats.busy.add(1, at: now)
+        if !agents[a].rostered { overtimeChanged(by: 1) }
     }
 
     mutating func setIdle(_ a: Int) {
         guard agents[a].busy else { return }
         agents[a].busy = false
         stats.busy.add(-1, at: now)
+        if !agents[a].rostered { overtimeChanged(by: -1) }
+    }
+
+    /// An agent past their shift started or stopped being busy: they count as staffed while busy.
+    mutating func overtimeChanged(by delta: Int) {
+        overtime += delta
+        stats.staffed.set(Double(groupScheduled.reduce(0, +) + overtime), at: now)
     }
 }

@@ -35,6 +35,8 @@ public struct SimulationRun {
     var patienceDue: [Int32] = []
     var pendingTimers: [PendingTimer] = []
     var draining = false
+    /// Agents whose shift has ended but who are still busy finishing a call or its wrap-up.
+    var overtime = 0
 
     /// A run of `model` with random stream `replication` of `seed`.
     public init(model: SimulationModel, seed: UInt64, replication: Int) throws {
@@ -77,6 +79,7 @@ public struct SimulationRun {
             }
         }
         stats.scheduled.set(Double(groupScheduled.reduce(0, +)), at: 0)
+        stats.staffed.set(Double(groupScheduled.reduce(0, +) + overtime), at: 0)
         // The next first-time arrival is kept beside the agenda rather than in it: one heap
         // push and pop fewer per call. On a tie the agenda's event goes first.
         var nextArrival = arrivals.next(after: 0, limit: scenario.duration, using: &rng) ?? .infinity
@@ -110,6 +113,7 @@ public struct SimulationRun {
         switch event {
         case .redial(let number):
             pendingRedials -= 1
+            if stats.redials >= ScenarioLimits.mostRedials { throw tooManyRedials() }
             try startCall(number: number, redial: true)
         case .patience(let slot, let generation, let serial):
             let s = Int(slot)
@@ -153,6 +157,7 @@ public struct SimulationRun {
         case .shift(let group, let count):
             try setHeadCount(group: Int(group), to: Int(count))
             stats.scheduled.set(Double(groupScheduled.reduce(0, +)), at: now)
+            stats.staffed.set(Double(groupScheduled.reduce(0, +) + overtime), at: now)
             try drain()
         case .wakeUp:
             wakeUpAt = .infinity
@@ -278,5 +283,14 @@ public struct SimulationRun {
             pendingRedials += 1
             events.push(.redial(number: number), at: t)
         }
+    }
+
+    /// The error when redials alone would keep a replication going past `ScenarioLimits.mostRedials`.
+    func tooManyRedials() -> ScenarioErrors {
+        let s = model.scenario, mark = s.marks["callers.redial"]
+        return ScenarioErrors(errors: [ScenarioError(
+            file: s.file ?? s.name, line: mark?.line ?? 0, column: mark?.column ?? 0,
+            message: "callers.redial: more than \(ScenarioLimits.mostRedials) redials in one replication (callers who "
+                + "abandon keep calling back); lower 'probability' or lengthen 'after'")])
     }
 }

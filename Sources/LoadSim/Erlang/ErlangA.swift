@@ -60,7 +60,7 @@ public enum ErlangA {
             while true {
                 logWeights.append(current)
                 peak = max(peak, current)
-                if n > agents, current < peak - 50, n > Int(load) { break }
+                if n > agents, current < peak - 50, n > ScenarioLimits.clampedInt(load) { break }
                 if n > agents + 10_000_000 { break }
                 n += 1
                 current += n <= agents ? log(load / Double(n))
@@ -78,7 +78,7 @@ public enum ErlangA {
             let uniform = cmu + Double(top + 1) * theta          // the largest exit rate
             var mass = queued, served = 0.0, result = 0.0
             let lt = uniform * t
-            let steps = Int(lt + 12 * lt.squareRoot() + 30)
+            let steps = ScenarioLimits.clampedInt(lt + 12 * lt.squareRoot() + 30)
             var cumulative = 0.0
             for step in 0...steps {
                 let weight = exp(-lt + Double(step) * log(lt) - lgamma(Double(step) + 1))
@@ -86,12 +86,17 @@ public enum ErlangA {
                 cumulative += weight
                 if cumulative > 1 - 1e-14 { break }
                 served += mass[0] * cmu / uniform
+                var left = 0.0
                 for j in 0...top {
                     let stay = 1 - (cmu + Double(j + 1) * theta) / uniform
                     var next = mass[j] * stay
                     if j < top { next += mass[j + 1] * (cmu + Double(j + 1) * theta) / uniform }
                     mass[j] = next
+                    left += next
                 }
+                // Every tagged caller has been answered or has left: later steps add nothing
+                // (1e-30 is below the last digit of any probability reported).
+                if left < 1e-30 { break }
             }
             // Served probability is monotone in time: the remaining Poisson tail sees at least `served`.
             return result + (1 - cumulative) * served

@@ -65,9 +65,19 @@ public struct TimeSampler: Sendable {
         }
     }
 
-    /// One draw, in seconds (never negative).
+    /// The longest draw returned: 10 years. Scenario values are limited to 30 days
+    /// (`ScenarioLimits.longestTime`); this only cuts the far tail of a heavy lognormal, so that
+    /// virtual times stay where whole-second arithmetic is exact.
+    public static let longestDraw = 10 * 365 * 86_400.0
+
+    /// One draw, in seconds (never negative, never above `longestDraw`).
     @inline(__always)
     public func sample(using rng: inout Xoshiro256StarStar) -> Double {
+        min(draw(using: &rng), Self.longestDraw)
+    }
+
+    @inline(__always)
+    private func draw(using rng: inout Xoshiro256StarStar) -> Double {
         switch kind {
         case .exponential(let m): return -m * log(rng.nextUnit())
         case .lognormal(let mu, let sigma): return exp(mu + sigma * Self.standardNormal(&rng))

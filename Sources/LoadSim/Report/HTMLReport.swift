@@ -20,7 +20,7 @@ public enum HTMLReport {
                 .init(name: "mean", color: "#1f5fa8", values: rows.map { $0.waitingMean }),
                 .init(name: "peak", color: "#e08a1e", values: rows.map { $0.waitingMax }),
             ], xTicks: ticks) { Figure.compact($0) },
-            SVGLineChart(title: "Occupancy per interval (busy / scheduled agent time)", series: [
+            SVGLineChart(title: "Occupancy per interval (busy / staffed agent time)", series: [
                 .init(name: "occupancy", color: "#7b3fa0", values: rows.map { $0.occupancy }),
             ], xTicks: ticks, yMax: 1) { Figure.percent($0, decimals: 0) },
             SVGLineChart(title: "Agents scheduled", series: [
@@ -56,15 +56,15 @@ public enum HTMLReport {
         html += "<h2>Per interval</h2><details><summary>\(rows.count) intervals of \(Int(r.intervalSeconds / 60)) minutes</summary>"
         html += table(TextReport.intervalTable(r, all: false)) + "</details>\n"
         html += "<p class=\"sub\">Service level = answered within target / offered to a queue (abandoned and left count as misses). "
-        html += "ASA = mean wait of answered calls, zero waits included. Occupancy = busy agent time / scheduled agent time inside the run.</p>"
+        html += "ASA = mean wait of answered calls, zero waits included. Occupancy = busy agent time / staffed agent time inside the run (staffed: scheduled, plus agents past their shift still finishing a call).</p>"
         return html + "</body></html>\n"
     }
 
     static func kpis(_ r: SimulationReport) -> String {
         let items = [("calls", TextReport.count(r.calls)),
-                     ("service level", Figure.percent(r.serviceLevel)),
+                     ("service level", r.serviceLevel.map { Figure.percent($0) } ?? "-"),
                      ("ASA", Figure.seconds(r.asaSeconds)),
-                     ("abandoned", Figure.percent(r.abandonRate)),
+                     ("abandoned", r.abandonRate.map { Figure.percent($0) } ?? "-"),
                      ("occupancy", Figure.percent(r.occupancy)),
                      ("callbacks done", TextReport.count(r.callbacksCompleted))]
         return items.map { "<div class=\"kpi\">\(escape($0.0))<b>\(escape($0.1))</b></div>" }.joined() + "\n"

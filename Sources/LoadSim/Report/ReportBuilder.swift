@@ -9,13 +9,13 @@ public enum ReportBuilder {
         var total = QueueCounters(), waits = WaitHistogram()
         var unfinished = 0
         var calls = 0, redials = 0, ended = 0, vm = 0, cbReq = 0, cbAtt = 0, cbDone = 0
-        var busy = 0.0, scheduled = 0.0
+        var busy = 0.0, staffed = 0.0
         for r in runs {
             total.merge(r.total); waits.merge(r.waits)
             unfinished += r.unfinished
             calls += r.calls; redials += r.redials; ended += r.endedInFlow; vm += r.voicemails
             cbReq += r.callbacksRequested; cbAtt += r.callbacksAttempted; cbDone += r.callbacksCompleted
-            busy += r.busy.totalArea; scheduled += r.scheduled.totalArea
+            busy += r.busy.totalArea; staffed += r.staffed.totalArea
         }
         var report = SimulationReport(
             scenario: scenario.name, seed: seed, replications: runs.count, durationSeconds: scenario.duration,
@@ -24,10 +24,10 @@ public enum ReportBuilder {
             calls: Double(calls) / n, redials: Double(redials) / n, endedInFlow: Double(ended) / n,
             unfinished: Double(unfinished) / n,
             offered: Double(total.offered) / n, answered: Double(total.answered) / n, abandoned: Double(total.abandoned) / n,
-            leftQueue: Double(total.leftQueue) / n, serviceLevel: total.serviceLevel() ?? 0,
-            asaSeconds: total.averageSpeedOfAnswer, abandonRate: total.abandonRate,
+            leftQueue: Double(total.leftQueue) / n, serviceLevel: total.serviceLevel(),
+            asaSeconds: total.averageSpeedOfAnswer, abandonRate: total.offered > 0 ? total.abandonRate : nil,
             waitP90Seconds: waits.percentile(0.9), waitP99Seconds: waits.percentile(0.99), waitMaxSeconds: waits.maximum,
-            occupancy: scheduled > 0 ? busy / scheduled : 0,
+            occupancy: staffed > 0 ? busy / staffed : 0,
             voicemails: Double(vm) / n, callbacksRequested: Double(cbReq) / n, callbacksAttempted: Double(cbAtt) / n,
             callbacksCompleted: Double(cbDone) / n,
             wallSeconds: wallSeconds, callsPerSecond: wallSeconds.map { $0 > 0 ? Double(calls) / $0 : 0 },
@@ -52,7 +52,7 @@ public enum ReportBuilder {
             return SimulationReport.QueueRow(
                 name: runs[0].queueNames[q], offered: Double(c.offered) / n, answered: Double(c.answered) / n,
                 abandoned: Double(c.abandoned) / n, leftQueue: Double(c.leftQueue) / n, serviceLevel: c.serviceLevel(),
-                asaSeconds: c.averageSpeedOfAnswer, abandonRate: c.abandonRate,
+                asaSeconds: c.averageSpeedOfAnswer, abandonRate: c.offered > 0 ? c.abandonRate : nil,
                 waitP90Seconds: h.percentile(0.9), waitMaxSeconds: h.maximum,
                 ahtSeconds: c.answered > 0 ? c.handled / Double(c.answered) : 0)
         }
@@ -65,10 +65,10 @@ public enum ReportBuilder {
         let start = scenario.startDate
         return runs[0].intervals.indices.map { i in
             var c = QueueCounters(), calls = 0
-            var busy = 0.0, scheduled = 0.0, waitingArea = 0.0, waitingPeak = 0.0
+            var busy = 0.0, scheduled = 0.0, staffed = 0.0, waitingArea = 0.0, waitingPeak = 0.0
             for r in runs {
                 c.merge(r.intervals[i]); calls += r.intervalCalls[i]
-                busy += r.busy.area[i]; scheduled += r.scheduled.area[i]
+                busy += r.busy.area[i]; scheduled += r.scheduled.area[i]; staffed += r.staffed.area[i]
                 waitingArea += r.waiting.area[i]; waitingPeak = max(waitingPeak, r.waiting.peak[i])
             }
             let t0 = Double(i) * width
@@ -77,7 +77,7 @@ public enum ReportBuilder {
                 startSeconds: t0, label: label(start.addingTimeInterval(t0), calendar),
                 calls: Double(calls) / n, offered: Double(c.offered) / n, answered: Double(c.answered) / n,
                 abandoned: Double(c.abandoned) / n, serviceLevel: c.serviceLevel(), asaSeconds: c.averageSpeedOfAnswer,
-                agents: span > 0 ? scheduled / span : 0, occupancy: scheduled > 0 ? busy / scheduled : nil,
+                agents: span > 0 ? scheduled / span : 0, occupancy: staffed > 0 ? busy / staffed : nil,
                 waitingMean: span > 0 ? waitingArea / span : 0, waitingMax: waitingPeak)
         }
     }

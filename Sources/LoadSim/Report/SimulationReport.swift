@@ -37,19 +37,20 @@ public struct SimulationReport: Sendable, Codable {
     public var abandoned: Double
     /// Left a queue by a key or at its maximum wait.
     public var leftQueue: Double
-    /// Answered within target / offered.
-    public var serviceLevel: Double
+    /// Answered within target / offered (nil, `null` in JSON, when nothing was offered).
+    @NullWhenAbsent public var serviceLevel: Double?
     /// Mean wait of answered calls (zero waits included), seconds.
     public var asaSeconds: Double
-    /// Abandoned / offered.
-    public var abandonRate: Double
+    /// Abandoned / offered (nil, `null` in JSON, when nothing was offered).
+    @NullWhenAbsent public var abandonRate: Double?
     /// 90th percentile wait of callers leaving a queue, seconds.
     public var waitP90Seconds: Double
     /// 99th percentile wait, seconds.
     public var waitP99Seconds: Double
     /// Longest wait, seconds.
     public var waitMaxSeconds: Double
-    /// Busy agent time / scheduled agent time inside [0, duration).
+    /// Busy agent time / staffed agent time inside [0, duration) (staffed: scheduled, plus agents
+    /// past their shift still finishing a call or its wrap-up).
     public var occupancy: Double
     /// Voicemail messages left.
     public var voicemails: Double
@@ -134,12 +135,12 @@ public struct SimulationReport: Sendable, Codable {
         public var name: String
         /// Counts and rates as in the summary.
         public var offered: Double, answered: Double, abandoned: Double, leftQueue: Double
-        /// Answered within target / offered (nil with no calls).
-        public var serviceLevel: Double?
+        /// Answered within target / offered (nil, `null` in JSON, with no calls offered).
+        @NullWhenAbsent public var serviceLevel: Double?
         /// Mean wait of answered calls.
         public var asaSeconds: Double
-        /// Abandoned / offered.
-        public var abandonRate: Double
+        /// Abandoned / offered (nil, `null` in JSON, with no calls offered).
+        @NullWhenAbsent public var abandonRate: Double?
         /// 90th percentile and longest wait.
         public var waitP90Seconds: Double, waitMaxSeconds: Double
         /// Mean talk + wrap-up of answered calls.
@@ -167,7 +168,7 @@ public struct SimulationReport: Sendable, Codable {
         public var asaSeconds: Double
         /// Mean scheduled agents.
         public var agents: Double
-        /// Busy / scheduled agent time (nil with nobody scheduled).
+        /// Busy / staffed agent time (nil with nobody staffed).
         public var occupancy: Double?
         /// Mean and peak callers waiting.
         public var waitingMean: Double, waitingMax: Double

@@ -58,9 +58,9 @@ public enum TextReport {
         row("abandoned", count(r.abandoned))
         if r.unfinished > 0 { row("still waiting at the end", count(r.unfinished)) }
         if r.leftQueue > 0 { row("left the queue (key/max wait)", count(r.leftQueue)) }
-        row("service level (\(Figure.fixed(r.targetSeconds, 0))s)", pct(r.serviceLevel), ci: r.confidence?.serviceLevel, pct) { $0.serviceLevel }
+        row("service level (\(Figure.fixed(r.targetSeconds, 0))s)", r.serviceLevel.map(pct) ?? "-", ci: r.confidence?.serviceLevel, pct) { $0.serviceLevel }
         row("ASA", sec(r.asaSeconds), ci: r.confidence?.asaSeconds, sec) { $0.averageSpeedOfAnswer }
-        row("abandon rate", pct(r.abandonRate), ci: r.confidence?.abandonRate, pct) { $0.abandonRate }
+        row("abandon rate", r.abandonRate.map(pct) ?? "-", ci: r.confidence?.abandonRate, pct) { $0.abandonRate }
         row("wait p90", sec(r.waitP90Seconds))
         row("wait p99", sec(r.waitP99Seconds))
         row("wait max", sec(r.waitMaxSeconds))
@@ -77,7 +77,7 @@ public enum TextReport {
         for q in r.queues {
             t.rows.append([q.name, count(q.offered), count(q.answered), count(q.abandoned), count(q.leftQueue),
                            q.serviceLevel.map { Figure.percent($0) } ?? "-", Figure.seconds(q.asaSeconds),
-                           Figure.percent(q.abandonRate), Figure.seconds(q.waitP90Seconds), Figure.seconds(q.waitMaxSeconds),
+                           q.abandonRate.map { Figure.percent($0) } ?? "-", Figure.seconds(q.waitP90Seconds), Figure.seconds(q.waitMaxSeconds),
                            Figure.seconds(q.ahtSeconds, decimals: 0)])
         }
         return t

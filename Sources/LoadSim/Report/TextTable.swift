@@ -1,3 +1,5 @@
+import Foundation
+
 /// A plain-text table with right-aligned numeric columns, for terminal reports.
 public struct TextTable: Sendable {
     /// Column headings.
@@ -35,6 +37,8 @@ public enum Figure {
     /// `v` with exactly `decimals` digits after the point.
     public static func fixed(_ v: Double, _ decimals: Int) -> String {
         guard v.isFinite else { return v.isNaN ? "-" : (v > 0 ? "inf" : "-inf") }
+        // Beyond 2^53 whole numbers lose their units digit anyway; Int(_:) would trap past Int.max.
+        guard abs(v) < 1e15 else { return String(format: "%.\(max(0, decimals))f", v) }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let r = (abs(v) * scale).rounded()

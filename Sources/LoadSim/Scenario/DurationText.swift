@@ -35,9 +35,9 @@ public enum DurationText {
     /// A short human form: `45s`, `12m`, `3h`, `14d`, `1h30m`.
     public static func format(_ seconds: Double) -> String {
         if seconds < 60 || seconds.rounded() != seconds {
-            return seconds.rounded() == seconds ? "\(Int(seconds))s" : "\(seconds)s"
+            return seconds.rounded() == seconds ? "\(ScenarioLimits.clampedInt(seconds))s" : "\(seconds)s"
         }
-        let total = Int(seconds)
+        let total = ScenarioLimits.clampedInt(seconds)
         if total % 86_400 == 0 { return "\(total / 86_400)d" }
         var out = ""
         let h = total / 3600, m = total % 3600 / 60, s = total % 60

@@ -41,12 +41,18 @@ final class NodeReader {
         return s
     }
 
-    func duration(_ node: Node, _ what: String, positive: Bool = false) -> Double? {
+    /// A duration with units, at most `longest` seconds (default `ScenarioLimits.longestTime`).
+    func duration(_ node: Node, _ what: String, positive: Bool = false,
+                  longest: Double = ScenarioLimits.longestTime) -> Double? {
         guard let text = node.scalar?.string, let s = DurationText.seconds(text), s.isFinite else {
             fail(node, "\(what) must be a duration with a unit, such as 30s, 5m, 2h or 14d")
             return nil
         }
         if positive && s <= 0 { fail(node, "\(what) must be longer than 0"); return nil }
+        guard s <= longest else {
+            fail(node, "\(what) must be from 0 to \(DurationText.format(longest)), not \(text)")
+            return nil
+        }
         return s
     }
 

@@ -41,6 +41,12 @@ public struct Scenario: Sendable {
     /// How agents work callbacks.
     public var callbacks = CallbackWork()
 
+    /// The file it was read from (nil when built in code); names it in errors found later.
+    public var file: String?
+    /// Where keys checked after parsing were written (`queues.NAME`, `agents.GROUP.skills.QUEUE`,
+    /// `callers.menus.STEP`), for located errors from `SimulationModel`.
+    public var marks: [String: SourceMark] = [:]
+
     /// Monday 23 November 2026, 00:00.
     public static let defaultStart = DateComponents(year: 2026, month: 11, day: 23, hour: 0, minute: 0)
 
@@ -193,4 +199,17 @@ public struct CallbackWork: Sendable, Equatable {
     public var reachRate: Double = 0.7
     /// Defaults: 4-minute calls, 70 % reached per attempt.
     public init() {}
+}
+
+/// A 1-based line and column in a scenario file.
+public struct SourceMark: Sendable, Equatable {
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column.
+    public var column: Int
+    /// A mark.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
 }

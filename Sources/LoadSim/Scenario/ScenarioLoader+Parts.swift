@@ -79,7 +79,14 @@ extension ScenarioLoader {
         var values: [Double] = []
         for (i, line) in text.split(whereSeparator: \.isNewline).enumerated() {
             let field = line.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            if let v = Double(field), v >= 0, v.isFinite { values.append(v) }
+            if let v = Double(field), v >= 0, v.isFinite {
+                guard v <= ScenarioLimits.longestTime else {
+                    r.fail(node, "\(path):\(i + 1): \(field) seconds is longer than the \(DurationText.format(ScenarioLimits.longestTime)) "
+                        + "(\(Int(ScenarioLimits.longestTime)) s) a duration may be; check the column holds seconds")
+                    return nil
+                }
+                values.append(v)
+            }
             else if i > 0 && !field.isEmpty {
                 r.fail(node, "\(path):\(i + 1): '\(field)' is not a number of seconds"); return nil
             }
@@ -88,11 +95,12 @@ extension ScenarioLoader {
         return .empirical(values)
     }
 
-    static func readQueues(_ node: Node, _ r: NodeReader, _ base: String) -> [String: QueueOverrides] {
+    static func readQueues(_ node: Node, _ r: NodeReader, _ base: String, marks: inout [String: SourceMark]) -> [String: QueueOverrides] {
         guard let map = node.mapping else { r.fail(node, "queues must map queue names to {handling, patience}"); return [:] }
         var out: [String: QueueOverrides] = [:]
         for (keyNode, value) in map {
             guard let name = keyNode.string else { r.fail(keyNode, "queue names must be text"); continue }
+            marks["queues.\(name)"] = SourceMark(line: keyNode.mark?.line ?? 0, column: keyNode.mark?.column ?? 0)
             guard let m = r.mapping(value, "queue '\(name)'", allowed: ["handling", "patience"]) else { continue }
             var o = QueueOverrides()
             if let n = m["handling"] { o.handling = readDistribution(n, "queues.\(name).handling", r, base) }

@@ -3,7 +3,7 @@ import Yams
 
 extension ScenarioLoader {
     /// `agents: {count: N}`, `{schedule: [[hour, n], …]}`, or `{groups: [{name, skills, count|schedule}, …]}`.
-    static func readAgents(_ node: Node, _ r: NodeReader) -> [AgentGroup]? {
+    static func readAgents(_ node: Node, _ r: NodeReader, marks: inout [String: SourceMark]) -> [AgentGroup]? {
         guard let m = r.mapping(node, "agents", allowed: ["count", "schedule", "skills", "days", "groups"]) else { return nil }
         if let groupsNode = m["groups"] {
             for k in ["count", "schedule", "skills", "days"] where m[k] != nil {
@@ -11,16 +11,17 @@ extension ScenarioLoader {
             }
             guard let seq = r.sequence(groupsNode, "agents.groups") else { return nil }
             var names = Set<String>()
-            let groups = seq.enumerated().compactMap { i, g -> AgentGroup? in
-                guard let gm = r.mapping(g, "agents.groups[\(i)]", allowed: ["name", "count", "schedule", "skills", "days"]) else { return nil }
+            var groups: [AgentGroup] = []
+            for (i, g) in seq.enumerated() {
+                guard let gm = r.mapping(g, "agents.groups[\(i)]", allowed: ["name", "count", "schedule", "skills", "days"]) else { continue }
                 let name = gm["name"].flatMap { r.string($0, "group name") } ?? "group\(i + 1)"
                 if !names.insert(name).inserted { r.fail(gm["name"], "two agent groups are named '\(name)'") }
-                return readGroup(gm, name: name, node: g, r)
+                if let group = readGroup(gm, name: name, node: g, r, marks: &marks) { groups.append(group) }
             }
             if seq.isEmpty { r.fail(groupsNode, "agents.groups is empty: add at least one group") }
             return groups
         }
-        return readGroup(m, name: "agents", node: node, r).map { [$0] }
+        return readGroup(m, name: "agents", node: node, r, marks: &marks).map { [$0] }
     }
 
     static let weekdayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -41,13 +42,15 @@ extension ScenarioLoader {
         return out
     }
 
-    private static func readGroup(_ m: [String: Node], name: String, node: Node, _ r: NodeReader) -> AgentGroup? {
+    private static func readGroup(_ m: [String: Node], name: String, node: Node, _ r: NodeReader,
+                                  marks: inout [String: SourceMark]) -> AgentGroup? {
         let days = m["days"].flatMap { readDays($0, r) }
         var skills: [String: Int] = [:]
         if let n = m["skills"] {
             if let map = n.mapping {
                 for (k, v) in map {
                     guard let q = k.string else { continue }
+                    marks["agents.\(name).skills.\(q)"] = SourceMark(line: k.mark?.line ?? 0, column: k.mark?.column ?? 0)
                     if let level = r.integer(v, "skill level of '\(q)'", in: 1...100) { skills[q] = level }
                 }
             } else { r.fail(n, "skills must map queue names to levels (1 = first choice), e.g. {orders: 1, returns: 2}") }
@@ -82,7 +85,8 @@ extension ScenarioLoader {
         return steps.isEmpty ? nil : steps
     }
 
-    static func readCallers(_ node: Node, into c: inout CallerBehaviour, _ r: NodeReader, _ base: String) {
+    static func readCallers(_ node: Node, into c: inout CallerBehaviour, _ r: NodeReader, _ base: String,
+                            marks: inout [String: SourceMark]) {
         let keys = ["key_latency", "answers_menus", "menus", "voicemail_when_offered", "callback_when_offered",
                     "message_length", "redial", "voicemail_key", "callback_key"]
         guard let m = r.mapping(node, "callers", allowed: keys) else { return }
@@ -102,6 +106,7 @@ extension ScenarioLoader {
         }
         if let n = m["message_length"], let v = readDistribution(n, "callers.message_length", r, base) { c.messageLength = v }
         if let n = m["redial"], let rm = r.mapping(n, "callers.redial", allowed: ["probability", "after"]) {
+            marks["callers.redial"] = SourceMark(line: n.mark?.line ?? 0, column: n.mark?.column ?? 0)
             if let p = rm["probability"], let v = r.probability(p, "callers.redial.probability") { c.redialProbability = v }
             if let a = rm["after"], let v = readDistribution(a, "callers.redial.after", r, base) { c.redialAfter = v }
         }
@@ -109,6 +114,7 @@ extension ScenarioLoader {
             guard let map = n.mapping else { r.fail(n, "callers.menus maps a menu step name to {key: share}"); return }
             for (stepNode, choicesNode) in map {
                 guard let step = stepNode.string else { continue }
+                marks["callers.menus.\(step)"] = SourceMark(line: stepNode.mark?.line ?? 0, column: stepNode.mark?.column ?? 0)
                 guard let choices = choicesNode.mapping else {
                     r.fail(choicesNode, "callers.menus.\(step) maps keys to shares, e.g. {\"1\": 0.5, \"2\": 0.3, \"0\": 0.2}"); continue
                 }

@@ -43,8 +43,11 @@ public enum ScenarioLoader {
         }
         let reader = NodeReader(file: file)
         var scenario = Scenario()
+        scenario.file = file
         if let top = reader.mapping(root, "the scenario", allowed: topKeys) {
             readTop(top, into: &scenario, reader: reader, baseDirectory: baseDirectory)
+            if top["arrivals"] == nil { reader.fail(root, "the scenario needs 'arrivals' (per_hour or per_hour_by_hour)") }
+            if reader.errors.isEmpty { checkLimits(top, scenario, reader) }
         }
         if !reader.errors.isEmpty {
             throw ScenarioErrors(errors: reader.errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
@@ -54,7 +57,7 @@ public enum ScenarioLoader {
 
     private static func readTop(_ top: [String: Node], into s: inout Scenario, reader r: NodeReader, baseDirectory: String) {
         if let n = top["name"], let v = r.string(n, "name") { s.name = v }
-        if let n = top["duration"], let v = r.duration(n, "duration", positive: true) { s.duration = v }
+        if let n = top["duration"], let v = r.duration(n, "duration", positive: true, longest: ScenarioLimits.longestRun) { s.duration = v }
         if let n = top["seed"] {
             if let text = n.scalar?.string, let v = UInt64(text) { s.seed = v } else { r.fail(n, "seed must be a whole number ≥ 0") }
         }
@@ -70,19 +73,18 @@ public enum ScenarioLoader {
             if let c = parseStart(text) { s.start = c } else { r.fail(n, "start must be a local date and time like 2026-11-23T08:00 (or a date 2026-11-23)") }
         }
         if let n = top["arrivals"], let v = readArrivals(n, r) { s.arrivals = v }
-        else if top["arrivals"] == nil { r.fail(nil, "the scenario needs 'arrivals' (per_hour or per_hour_by_hour)") }
         if let n = top["handling"], let v = readDistribution(n, "handling", r, baseDirectory) { s.handling = v }
         if let n = top["wrap_up"], let v = r.duration(n, "wrap_up") { s.wrapUp = v }
         if let n = top["patience"], let v = readDistribution(n, "patience", r, baseDirectory) { s.patience = v }
-        if let n = top["queues"] { s.queues = readQueues(n, r, baseDirectory) }
-        if let n = top["agents"], let v = readAgents(n, r) { s.agents = v }
+        if let n = top["queues"] { s.queues = readQueues(n, r, baseDirectory, marks: &s.marks) }
+        if let n = top["agents"], let v = readAgents(n, r, marks: &s.marks) { s.agents = v }
         if let n = top["flow"], let v = r.string(n, "flow") {
             s.flowPath = v.hasPrefix("/") ? v : URL(fileURLWithPath: baseDirectory).appendingPathComponent(v).standardized.path
         }
         if let n = top["prompts"], let v = r.string(n, "prompts") {
             s.promptsPath = v.hasPrefix("/") ? v : URL(fileURLWithPath: baseDirectory).appendingPathComponent(v).standardized.path
         }
-        if let n = top["callers"] { readCallers(n, into: &s.callers, r, baseDirectory) }
+        if let n = top["callers"] { readCallers(n, into: &s.callers, r, baseDirectory, marks: &s.marks) }
         if let n = top["callbacks"] { readCallbacks(n, into: &s.callbacks, r, baseDirectory) }
     }
 

@@ -18,7 +18,7 @@ public struct IntervalIntegrator: Sendable {
     public init(width: Double, limit: Double) {
         self.width = width
         self.limit = limit
-        let n = max(1, Int((limit / width).rounded(.up)))
+        let n = max(1, ScenarioLimits.clampedInt((limit / width).rounded(.up)))
         area = Array(repeating: 0, count: n)
         peak = Array(repeating: 0, count: n)
     }
@@ -58,5 +58,5 @@ public struct IntervalIntegrator: Sendable {
     /// Total area over [0, limit).
     public var totalArea: Double { area.reduce(0, +) }
 
-    private func index(_ t: Double) -> Int { Int(t / width) }
+    private func index(_ t: Double) -> Int { ScenarioLimits.clampedInt(t / width) }
 }

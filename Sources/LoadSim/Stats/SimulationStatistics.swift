@@ -44,6 +44,9 @@ public struct SimulationStatistics: Sendable {
     public var waiting: IntervalIntegrator
     /// Agents scheduled over time.
     public var scheduled: IntervalIntegrator
+    /// Agents staffed over time: scheduled, plus those past their shift still finishing a call
+    /// or its wrap-up (they are logged in and working). Occupancy is busy / staffed.
+    public var staffed: IntervalIntegrator
 
     /// Empty statistics for a run.
     public init(target: Double, interval: Double, duration: Double, queueNames: [String]) {
@@ -51,7 +54,7 @@ public struct SimulationStatistics: Sendable {
         self.interval = interval
         self.duration = duration
         self.queueNames = queueNames
-        let n = max(1, Int((duration / interval).rounded(.up)))
+        let n = max(1, ScenarioLimits.clampedInt((duration / interval).rounded(.up)))
         queues = Array(repeating: QueueCounters(), count: queueNames.count)
         queueWaits = Array(repeating: WaitHistogram(), count: queueNames.count)
         intervals = Array(repeating: QueueCounters(), count: n)
@@ -59,12 +62,13 @@ public struct SimulationStatistics: Sendable {
         busy = IntervalIntegrator(width: interval, limit: duration)
         waiting = IntervalIntegrator(width: interval, limit: duration)
         scheduled = IntervalIntegrator(width: interval, limit: duration)
+        staffed = IntervalIntegrator(width: interval, limit: duration)
     }
 
     /// The interval holding `t`. Static, with the figures passed in: a method reading `self`
     /// inside a mutating one made the compiler copy the whole struct (360 bytes) on every call.
     @inline(__always)
-    private static func slot(_ t: Double, width: Double, count: Int) -> Int { min(count - 1, max(0, Int(t / width))) }
+    private static func slot(_ t: Double, width: Double, count: Int) -> Int { min(count - 1, max(0, ScenarioLimits.clampedInt(t / width))) }
 
     /// A call arrives at `t`.
     public mutating func arrival(at t: Double, redial: Bool) {
@@ -122,11 +126,12 @@ public struct SimulationStatistics: Sendable {
         busy.advance(to: t)
         waiting.advance(to: t)
         scheduled.advance(to: t)
+        staffed.advance(to: t)
     }
 
-    /// Busy agent-seconds / scheduled agent-seconds inside [0, duration).
+    /// Busy agent-seconds / staffed agent-seconds inside [0, duration).
     public var occupancy: Double {
-        let s = scheduled.totalArea
+        let s = staffed.totalArea
         return s > 0 ? busy.totalArea / s : 0
     }
 }

@@ -43,6 +43,6 @@ struct ErlangAgreementTests {
         agrees(ci.asaSeconds, a.averageSpeedOfAnswer, "ASA")
         agrees(ci.abandonRate, a.abandonRate, "abandon rate")
         agrees(ci.occupancy, a.occupancy, "occupancy")
-        #expect(r.abandonRate > 0.02)       // a case where abandonment matters
+        #expect((r.abandonRate ?? 0) > 0.02)       // a case where abandonment matters
     }
 }

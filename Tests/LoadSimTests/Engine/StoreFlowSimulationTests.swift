@@ -64,6 +64,19 @@ struct StoreFlowSimulationTests {
             """)
         }
     }
+
+    /// Names the flow lacks are reported at the key that names them (`extra` is line 14).
+    @Test func unknownNamesAreLocated() throws {
+        var lines: [String] = []
+        do {
+            _ = try Self.model("""
+            queues: {nowhere: {handling: {dist: fixed, value: 1m}}}
+            """)
+        } catch let e as ScenarioErrors { lines = e.errors.map(\.description) }
+        #expect(lines == ["test.yaml:14:10: error: queues.nowhere: there is no such queue "
+            + "(queues of the flow: orders, payments, returns, general)"], "\(lines)")
+        #expect(lines.allSatisfy { !$0.contains(":0:0:") }, "\(lines)")
+    }
 }
 
 extension StoreFlowSimulationTests {

@@ -89,7 +89,7 @@ struct ScenarioLoaderTests {
         handling: {dist: exponential, mean: 5m, cv: 0.3}
         schedule: []
         """)
-        #expect(e.contains { $0.hasPrefix("test.yaml:0:0: error: the scenario needs 'arrivals'") })
+        #expect(e.contains { $0.hasPrefix("test.yaml:1:1: error: the scenario needs 'arrivals'") })
         #expect(e.contains { $0.hasPrefix("test.yaml:2:45: error: 'cv' does not apply to exponential") })
         #expect(e.contains { $0.hasPrefix("test.yaml:3:1: error: unknown key 'schedule'") })
     }

@@ -24,7 +24,31 @@ struct ErlangLoadOptions: ParsableArguments {
         guard aht > 0, aht.isFinite else { throw ValidationError("--aht must be above 0") }
         guard target.isFinite else { throw ValidationError("--target must be a finite duration (e.g. 20s)") }
         if let patience, !(patience > 0 && patience.isFinite) { throw ValidationError("--patience must be above 0") }
+        let limits = ErlangLimits.self
+        guard aht >= limits.shortestHandling, aht <= limits.longestTime else {
+            throw ValidationError("--aht must be from 1s to 1d (86400 s), not \(aht) s")
+        }
+        guard target <= limits.longestTime else { throw ValidationError("--target must be from 0 to 1d (86400 s), not \(target) s") }
+        if let patience, patience > limits.longestTime {
+            throw ValidationError("--patience must be from 0 to 1d (86400 s), not \(patience) s")
+        }
         let load = ratePerHour / 3600 * aht
+        if let patience {
+            guard target <= limits.longestTargetWithPatience else {
+                throw ValidationError("with --patience (Erlang A), --target may be at most 1h (3600 s), not \(target) s")
+            }
+            guard load <= limits.largestLoadWithPatience else {
+                throw ValidationError("with --patience (Erlang A) the offered load may be at most \(Int(limits.largestLoadWithPatience)) "
+                    + "Erlangs, not \(String(format: "%.4g", load)) (--rate-per-hour × --aht / 3600); "
+                    + "leave out --patience for Erlang C, or split the load over several queues")
+            }
+            let queueing = ratePerHour / 3600 * patience
+            guard queueing <= limits.mostCallsWithinPatience else {
+                throw ValidationError("with --patience (Erlang A), --rate-per-hour × --patience / 3600 (calls arriving within one mean "
+                    + "patience) may be at most \(Int(limits.mostCallsWithinPatience)), not \(String(format: "%.4g", queueing)); "
+                    + "lower --patience")
+            }
+        }
         guard load <= Self.maximumLoad else {
             throw ValidationError("offered load \(String(format: "%.4g", load)) Erlangs (--rate-per-hour × --aht / 3600) "
                 + "is above the \(Int(Self.maximumLoad)) Erlangs this calculator supports; check the units "

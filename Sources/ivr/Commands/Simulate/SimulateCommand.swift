@@ -31,8 +31,10 @@ struct SimulateCommand: ParsableCommand {
         let loaded = try reportingErrors { try ScenarioLoader.load(path: scenario) }
         let model = try reportingErrors { try SimulationInputs.model(for: loaded) }
         let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        let report = try Simulator.run(model, options: .init(seed: seed, replications: replications, timing: !noTiming),
-                                       progress: bar.update)
+        let report = try reportingErrors {
+            try Simulator.run(model, options: .init(seed: seed, replications: replications, timing: !noTiming),
+                              progress: bar.update)
+        }
         bar.finish()
         if json {
             let encoder = JSONEncoder()

@@ -1,0 +1,17 @@
+/// The inputs `ivr erlang` accepts, so that every answer comes back in seconds.
+///
+/// Erlang A is solved on a chain whose length grows with the load and with the calls that
+/// arrive within one mean patience, and its service level takes steps in proportion to the
+/// target over the handling time; these bounds keep both small. docs/SIMULATION.md lists them.
+public enum ErlangLimits {
+    /// Longest --aht, --target and --patience: one day.
+    public static let longestTime = 86_400.0
+    /// Shortest --aht: one second.
+    public static let shortestHandling = 1.0
+    /// Largest offered load (Erlangs) with --patience.
+    public static let largestLoadWithPatience = 500.0
+    /// Largest arrival rate × mean patience (calls arriving within one mean patience) with --patience.
+    public static let mostCallsWithinPatience = 2_500.0
+    /// Longest --target with --patience: one hour.
+    public static let longestTargetWithPatience = 3_600.0
+}
