@@ -22,7 +22,10 @@ import Testing
     @Test func erlangALoadIsBounded() throws {
         let r = try IvrBinary.run(["erlang", "staff", "--rate-per-hour", "30000", "--aht", "3600", "--target", "20", "--patience", "60"])
         #expect(r.status == 64)
-        #expect(r.stderr.contains("with --patience (Erlang A) the offered load may be at most 500"), "\(r.stderr)")
+        #expect(r.stderr.contains("with --patience (Erlang A) the offered load may be at most 2000"), "\(r.stderr)")
+        let t = try IvrBinary.run(["erlang", "staff", "--rate-per-hour", "100000", "--aht", "60", "--target", "1h", "--patience", "60"])
+        #expect(t.status == 64)
+        #expect(t.stderr.contains("calls arriving within the target) may be at most 5000"), "\(t.stderr)")
     }
 
     @Test func aLongTargetWithPatienceAnswers() throws {

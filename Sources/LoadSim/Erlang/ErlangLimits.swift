@@ -9,9 +9,11 @@ public enum ErlangLimits {
     /// Shortest --aht: one second.
     public static let shortestHandling = 1.0
     /// Largest offered load (Erlangs) with --patience.
-    public static let largestLoadWithPatience = 500.0
+    public static let largestLoadWithPatience = 2_000.0
     /// Largest arrival rate × mean patience (calls arriving within one mean patience) with --patience.
-    public static let mostCallsWithinPatience = 2_500.0
+    public static let mostCallsWithinPatience = 10_000.0
+    /// Largest arrival rate × --target (calls arriving within the target) with --patience.
+    public static let mostCallsWithinTarget = 5_000.0
     /// Longest --target with --patience: one hour.
     public static let longestTargetWithPatience = 3_600.0
 }

@@ -37,16 +37,22 @@ struct ErlangLoadOptions: ParsableArguments {
             guard target <= limits.longestTargetWithPatience else {
                 throw ValidationError("with --patience (Erlang A), --target may be at most 1h (3600 s), not \(target) s")
             }
-            guard load <= limits.largestLoadWithPatience else {
+            guard load <= limits.largestLoadWithPatience * (1 + 1e-9) else {
                 throw ValidationError("with --patience (Erlang A) the offered load may be at most \(Int(limits.largestLoadWithPatience)) "
                     + "Erlangs, not \(String(format: "%.4g", load)) (--rate-per-hour × --aht / 3600); "
                     + "leave out --patience for Erlang C, or split the load over several queues")
             }
             let queueing = ratePerHour / 3600 * patience
-            guard queueing <= limits.mostCallsWithinPatience else {
+            guard queueing <= limits.mostCallsWithinPatience * (1 + 1e-9) else {
                 throw ValidationError("with --patience (Erlang A), --rate-per-hour × --patience / 3600 (calls arriving within one mean "
                     + "patience) may be at most \(Int(limits.mostCallsWithinPatience)), not \(String(format: "%.4g", queueing)); "
                     + "lower --patience")
+            }
+            let withinTarget = ratePerHour / 3600 * target
+            guard withinTarget <= limits.mostCallsWithinTarget * (1 + 1e-9) else {
+                throw ValidationError("with --patience (Erlang A), --rate-per-hour × --target / 3600 (calls arriving within the target) "
+                    + "may be at most \(Int(limits.mostCallsWithinTarget)), not \(String(format: "%.4g", withinTarget)); "
+                    + "lower --target")
             }
         }
         guard load <= Self.maximumLoad else {
