@@ -7,7 +7,8 @@ import PhoneNumbers
 /// A number is only ever booked when it parses as a ``PhoneNumber`` in the flow's
 /// ``FlowProgram/phoneRegion``: a keyed-in number that does not is a failed attempt (asked
 /// again, then `on_failure`), and a caller ID that does not is treated like a withheld one.
-/// Parsing allocates, but only once a caller finishes a number: never on the hot path.
+/// A caller ID in E.164 form is checked on its bytes (every call that reaches a callback step
+/// asks); other text is parsed.
 extension CallInterpreter {
     func callbackIndex(_ call: CallState) -> Int {
         if case .callback(let c) = program.steps[call.step] { return c }
@@ -110,7 +111,7 @@ extension CallInterpreter {
     /// True when `text` (caller ID or keyed digits) is a phone number a callback can be made to.
     func isUsable(_ text: String) -> Bool {
         guard !text.isEmpty else { return false }
-        return (try? PhoneNumber(parsing: text, region: program.phoneRegion)) != nil
+        return PhoneNumber.isValid(text, region: program.phoneRegion)
     }
 
     func callbackTimeout(_ kind: TimerKind, now: Double, call: inout CallState, actions: inout [CallAction]) {

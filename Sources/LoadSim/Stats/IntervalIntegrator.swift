@@ -30,7 +30,7 @@ public struct IntervalIntegrator: Sendable {
     public mutating func set(_ value: Double, at t: Double) {
         advance(to: t)
         level = value
-        let i = index(t)
+        let i = Self.index(t, width: width)
         if i >= 0 && i < peak.count && value > peak[i] { peak[i] = value }
     }
 
@@ -43,7 +43,7 @@ public struct IntervalIntegrator: Sendable {
         guard end > since else { since = max(since, min(t, limit)); return }
         if level != 0 {
             var from = since
-            var i = index(from)
+            var i = Self.index(from, width: width)
             while from < end && i < area.count {
                 let boundary = min(end, Double(i + 1) * width)
                 area[i] += level * (boundary - from)
@@ -58,5 +58,8 @@ public struct IntervalIntegrator: Sendable {
     /// Total area over [0, limit).
     public var totalArea: Double { area.reduce(0, +) }
 
-    private func index(_ t: Double) -> Int { ScenarioLimits.clampedInt(t / width) }
+    /// The interval holding `t` (static: a method reading `self` inside the mutating ones made
+    /// the compiler copy the struct on every call).
+    @inline(__always)
+    private static func index(_ t: Double, width: Double) -> Int { ScenarioLimits.clampedInt(t / width) }
 }
