@@ -129,6 +129,7 @@ extension SimulationRun {
         if interpreter != nil { try feed(s, .queueEmpty) } else { endCall(s) }
     }
 
+    @inline(__always)
     mutating func setBusy(_ a: Int) {
         guard !agents[a].busy else { return }
         agents[a].busy = true
@@ -136,6 +137,7 @@ extension SimulationRun {
         if !agents[a].rostered { overtimeChanged(by: 1) }
     }
 
+    @inline(__always)
     mutating func setIdle(_ a: Int) {
         guard agents[a].busy else { return }
         agents[a].busy = false

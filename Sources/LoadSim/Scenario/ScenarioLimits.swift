@@ -22,6 +22,7 @@ public enum ScenarioLimits {
     /// limits above: `Int(_:)` traps on values beyond `Int.max`, NaN maps to 0).
     @inline(__always)
     static func clampedInt(_ value: Double) -> Int {
+        if value >= 0 && value < 9_007_199_254_740_992 { return Int(value) }     // the usual case
         guard value.isFinite else { return value.isNaN ? 0 : (value > 0 ? 1 << 53 : -(1 << 53)) }
         return Int(min(max(value, -9_007_199_254_740_992), 9_007_199_254_740_992))
     }
