@@ -40,7 +40,9 @@ public struct PromptSet: Sendable {
         self.beep = beep
     }
 
-    static func loadMusic(_ name: String, in folder: String) throws(LiveCallError) -> [[Int16]] {
+    /// The tracks of hold music `name` in the library folder `folder`: `music/NAME.wav`, or every
+    /// `.wav` in `music/NAME/` (sorted by name).
+    public static func loadMusic(_ name: String, in folder: String) throws(LiveCallError) -> [[Int16]] {
         let base = (folder as NSString).appendingPathComponent("music")
         let file = (base as NSString).appendingPathComponent(name + ".wav")
         let directory = (base as NSString).appendingPathComponent(name)

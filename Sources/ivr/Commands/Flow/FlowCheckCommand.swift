@@ -58,8 +58,8 @@ extension FlowCommand {
                     errors.append(error.description)
                 }
             }
-            if errors.isEmpty {
-                do { _ = try PromptSet(program: program, library: library) } catch { errors.append(error.description) }
+            for name in program.musicNames {
+                do { _ = try PromptSet.loadMusic(name, in: folder) } catch { errors.append(error.description) }
             }
             return (errors, empty)
         }
