@@ -84,17 +84,20 @@ public struct EventQueue<Payload> {
     private static func less(_ a: Key, _ b: Key) -> Bool { a < b }
 
     private mutating func siftUp(_ start: Int) {
-        heap.withUnsafeMutableBufferPointer { h in
-            var i = start
-            let item = h[i]
-            while i > 0 {
-                let parent = (i - 1) >> 2
-                guard Self.less(item, h[parent]) else { break }
-                h[i] = h[parent]
-                i = parent
-            }
-            h[i] = item
+        heap.withUnsafeMutableBufferPointer { h in Self.rise(h[start], from: start, in: h) }
+    }
+
+    /// Puts `item` into the hole at `hole`, moving it up past every larger parent.
+    @inline(__always)
+    private static func rise(_ item: Key, from hole: Int, in h: UnsafeMutableBufferPointer<Key>) {
+        var i = hole
+        while i > 0 {
+            let parent = (i - 1) >> 2
+            guard less(item, h[parent]) else { break }
+            h[i] = h[parent]
+            i = parent
         }
+        h[i] = item
     }
 
     /// Puts `item` (the old last key) into the hole left at the root, bottom-up: the smallest
@@ -124,13 +127,7 @@ public struct EventQueue<Payload> {
                 h[i] = h[child]
                 i = child
             }
-            while i > 0 {
-                let parent = (i - 1) >> 2
-                guard Self.less(item, h[parent]) else { break }
-                h[i] = h[parent]
-                i = parent
-            }
-            h[i] = item
+            Self.rise(item, from: i, in: h)
         }
     }
 }
