@@ -33,14 +33,3 @@ extension PhoneNumber {
         return true
     }
 }
-
-extension PhoneRegion {
-    /// `checkNational` on ASCII digits: the same rules, no strings.
-    func nationalValid(_ national: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = national.first, first != UInt8(ascii: "0") || trunkPrefix == nil,
-              nationalLengths.contains(national.count) else { return false }
-        if national.count < nationalLengths.upperBound, !shortNumberLeadingDigits.isEmpty,
-           !shortNumberLeadingDigits.utf8.contains(first) { return false }
-        return true
-    }
-}

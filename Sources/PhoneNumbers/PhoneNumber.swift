@@ -34,6 +34,12 @@ public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible 
 
     private static let separators: Set<Character> = [" ", "-", ".", "(", ")", "/", "\u{00A0}"]
 
+    /// `text` without the spaces, dashes, dots, slashes and brackets people write numbers with
+    /// (the separators the parser ignores).
+    public static func removingSeparators(_ text: String) -> String {
+        text.filter { !separators.contains($0) }
+    }
+
     private static func normalise(_ text: String, region: PhoneRegion) throws -> String {
         var trimmed = text.trimmedOfWhitespace
         guard !trimmed.isEmpty else { throw PhoneNumberError.empty }
@@ -155,14 +161,18 @@ public struct PhoneRegion: Sendable, Hashable, Codable, CustomStringConvertible 
     public static let known: [PhoneRegion] = [.gb, .nanp, .fr, .ie]
 
     func checkNational(_ national: String, original: String) throws {
-        guard !national.isEmpty, national.first != "0" || trunkPrefix == nil,
-              nationalLengths.contains(national.count) else {
-            throw PhoneNumberError.wrongLength(original)
-        }
+        guard nationalValid(national.utf8) else { throw PhoneNumberError.wrongLength(original) }
+    }
+
+    /// Whether the ASCII digits `national` (without trunk prefix) are a national significant
+    /// number of this region: not starting with the trunk prefix's 0, an allowed length, and
+    /// short only after the leading digits that allow it.
+    func nationalValid<Digits: Collection>(_ national: Digits) -> Bool where Digits.Element == UInt8 {
+        guard let first = national.first, first != UInt8(ascii: "0") || trunkPrefix == nil,
+              nationalLengths.contains(national.count) else { return false }
         if national.count < nationalLengths.upperBound, !shortNumberLeadingDigits.isEmpty,
-           let first = national.first, !shortNumberLeadingDigits.contains(first) {
-            throw PhoneNumberError.wrongLength(original)
-        }
+           !shortNumberLeadingDigits.utf8.contains(first) { return false }
+        return true
     }
 }
 

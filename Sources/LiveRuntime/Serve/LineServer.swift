@@ -1,4 +1,5 @@
 import CallFlow
+import CallQueue
 import Foundation
 import SoundIO
 import Storage
@@ -76,7 +77,7 @@ public final class LineServer: @unchecked Sendable {
         switch words.first {
         case "ring" where words.count >= 2:
             // A number may come written as people write it: "020 7946 0018", "(020) 7946-0018".
-            let caller = words.count > 2 ? Self.compactNumber(words[2...].joined()) : nil
+            let caller = words.count > 2 ? PhoneNumber.removingSeparators(words[2...].joined()) : nil
             return ring(words[1], caller: caller)
         case "hangup" where words.count == 2:
             return hangUp(words[1])
@@ -89,11 +90,6 @@ public final class LineServer: @unchecked Sendable {
         default:
             return "error unknown command '\(command)'; use: ring LINE [CALLER] | hangup LINE | answer AGENT | key LINE KEYS | status"
         }
-    }
-
-    /// `number` without the spaces, dashes, dots and brackets people write numbers with.
-    static func compactNumber(_ number: String) -> String {
-        number.filter { !" -.()".contains($0) }
     }
 
     /// Answers a call on `name` from `caller`.
