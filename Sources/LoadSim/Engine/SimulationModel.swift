@@ -24,6 +24,9 @@ public struct SimulationModel: Sendable {
     let callbackAttempt: TimeSampler
     let voicemailKey: PhoneKey
     let callbackKey: PhoneKey
+    /// When callbacks may be worked, on virtual time: the flow's first schedule, resolved once
+    /// for every replication (always open without a flow or schedule).
+    let openingSchedule: any OpeningSchedule
     /// What the model assumed where the scenario is silent, for the report (e.g. menus whose
     /// choices callers pick evenly because `callers.menus` gives no shares for them).
     public let assumptions: [String]
@@ -85,6 +88,9 @@ public struct SimulationModel: Sendable {
                 return ScenarioError(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: $0.message)
             }.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
+        openingSchedule = program?.schedules.first.map {
+            HoursSchedule(hours: $0, origin: scenario.startDate.timeIntervalSince1970, horizon: scenario.duration + 60 * 86_400)
+        } ?? AlwaysOpen()
         handling = queueNames.map { scenario.handling(forQueue: $0).sampler() }
         patience = queueNames.map { scenario.patience(forQueue: $0)?.sampler() }
         keyLatency = scenario.callers.keyLatency.sampler()

@@ -44,11 +44,10 @@ public struct SimulationRun {
         let scenario = model.scenario
         rng = replication == 0 ? Xoshiro256StarStar(seed: seed) : .stream(seed: seed, index: UInt64(replication))
         startEpoch = scenario.startDate.timeIntervalSince1970
-        let hours: (any OpeningSchedule) = model.program?.schedules.first.map { HoursSchedule(hours: $0, origin: scenario.startDate.timeIntervalSince1970, horizon: scenario.duration + 60 * 86_400) } ?? AlwaysOpen()
         let usesLevels = scenario.agents.contains { $0.skills.values.contains { $0 > 1 } }
         let configs = model.queueNames.enumerated().map { i, name in
             QueueConfig(name: name, strategy: usesLevels ? .skills : .longestIdle, wrapUp: scenario.wrapUp,
-                        announceFrequency: 0, schedule: hours, seed: seed &+ UInt64(i))
+                        announceFrequency: 0, schedule: model.openingSchedule, seed: seed &+ UInt64(i))
         }
         queue = try QueueManager(queues: configs, eventsEnabled: false)
         queue.retainsClosedCallbacks = false      // memory must not grow with simulated time
