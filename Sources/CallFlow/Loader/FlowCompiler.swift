@@ -38,13 +38,7 @@ public enum FlowCompiler {
 
     /// Why the flow file at `path` could not be read, and what to do about it.
     static func unreadable(_ path: String) -> String {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            return "no such flow file; check the path (relative paths start from "
-                + "\(FileManager.default.currentDirectoryPath)), e.g. flows/store.yaml"
-        }
-        if isFolder.boolValue { return "this is a folder; give the flow's YAML file" }
-        return "cannot read the file: check its permissions"
+        UnreadableFile.reason(path, kind: "flow", hint: ", e.g. flows/store.yaml")
     }
 
     /// Reads and compiles a flow file.

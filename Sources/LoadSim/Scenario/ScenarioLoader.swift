@@ -1,3 +1,4 @@
+import CallFlow
 import Foundation
 import Yams
 
@@ -21,13 +22,7 @@ public enum ScenarioLoader {
 
     /// Why `path` could not be read, and what to do about it.
     static func unreadable(_ path: String) -> String {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            return "no such scenario file; check the path (relative paths start from "
-                + "\(FileManager.default.currentDirectoryPath)), or start from one in examples/"
-        }
-        if isFolder.boolValue { return "this is a folder; give the scenario's YAML file" }
-        return "cannot read the scenario file: check its permissions and that it is UTF-8 text"
+        UnreadableFile.reason(path, kind: "scenario", hint: ", or start from one in examples/")
     }
 
     /// Parses scenario `text`; `file` names it in errors, `baseDirectory` anchors relative paths.
