@@ -108,7 +108,8 @@ extension Store {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
         }
         let allowed = id.unicodeScalars.allSatisfy { letterOrDigit($0) || "._-".unicodeScalars.contains($0) }
-        guard let first = id.unicodeScalars.first, letterOrDigit(first), id.count <= 32, allowed else {
+        guard let first = id.unicodeScalars.first, letterOrDigit(first), id.count <= 32, allowed,
+              !AgentConfig.isReserved(id) else {
             throw StoreError.invalidAgentID(id)
         }
     }

@@ -1,3 +1,5 @@
+import CallQueue
+
 /// Why a store operation was refused. Every case says what was wrong and what to do;
 /// a refused operation has changed nothing.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
@@ -66,6 +68,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "no agent '\(id)'; see 'ivr agent list', or add one with 'ivr agent add \(id) --name NAME'"
         case .duplicateAgent(let id):
             return "agent '\(id)' exists already; pick another id or see 'ivr agent list'"
+        case .invalidAgentID(let id) where AgentConfig.isReserved(id):
+            return "'\(id)' cannot be an agent id: queue_log writes \(id.uppercased()) for \"no agent\" (reserved: \(AgentConfig.reservedIDs.joined(separator: ", "))); pick another id"
         case .invalidAgentID(let id):
             return "'\(id)' is not a valid agent id: use 1 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit"
         case .unknownQueue(let name, let valid):

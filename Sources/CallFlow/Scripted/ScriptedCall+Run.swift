@@ -216,7 +216,9 @@ extension ScriptedCall {
     }
 
     /// Reads `2026-11-23T18:30` (or with seconds, or a date alone at 00:00) as local time in `zone`.
+    /// Nil for a day that does not exist (2026-02-30), which the formatter would roll forward.
     public static func parseLocalTime(_ text: String, in zone: TimeZone) -> Date? {
+        if LocalDate.problem(inISO: text) != nil { return nil }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone

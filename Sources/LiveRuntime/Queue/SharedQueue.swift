@@ -82,16 +82,20 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     private var timer: DispatchSourceTimer?
     let store: Store?
     private let epoch = Date().timeIntervalSince1970
+    private let callIDPrefix: String
 
     /// A manager for `queues` with `agents` logged in (those with stations take live callers).
     ///
     /// With a `store`, waiting callers are recorded there (so `ivr queue status` in another
     /// process sees them) and queue events go to its `queue_log` files. An offer rings a station
     /// for `ringTimeouts[queue]` seconds (default ``defaultRingTimeout``).
+    /// `callIDPrefix` goes before every call number in `queue_log` (``QueueLogSession/callPrefix``).
     public init(queues: [String], agents: [Agent], store: Store? = nil, configuration: LineConfiguration = LineConfiguration(),
-                ringTimeouts: [String: Double] = [:], log: @escaping @Sendable (String) -> Void = { _ in }) throws(QueueError) {
+                ringTimeouts: [String: Double] = [:], callIDPrefix: String = "",
+                log: @escaping @Sendable (String) -> Void = { _ in }) throws(QueueError) {
         manager = try QueueManager(queues: queues.map { QueueConfig(name: $0) })
         self.store = store
+        self.callIDPrefix = callIDPrefix
         if let removed = try? store?.clearWaitingCallers(), removed > 0 {
             log("forgot \(removed) caller(s) left waiting by a server that stopped without hanging up")
         }
@@ -238,7 +242,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             }
         }
         lock.unlock()
-        if let names { store?.appendQueueLog(events, names: names, epochOffset: epoch, callerNumbers: callerNumbers) }
+        if let names { store?.appendQueueLog(events, names: names, epochOffset: epoch, callerNumbers: callerNumbers,
+                                            callPrefix: callIDPrefix) }
         for control in removed { control.post(.queueEmpty) }
         for offer in offers { self.offer(offer) }
     }

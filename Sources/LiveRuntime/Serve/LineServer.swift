@@ -85,6 +85,13 @@ public final class LineServer: @unchecked Sendable {
             return setup.queue.answerAgent(words[1])
         case "key" where words.count == 3:
             return press(words[1], keys: words[2])
+        case "key" where words.count == 2:
+            return "error key \(words[1]): no keys given; use: key LINE KEYS, e.g. key \(words[1]) 123#"
+        case "key" where words.count > 3:
+            let keys = words[2...].joined(separator: " ")
+            return "error keys '\(keys)' contain spaces: send them as one word (e.g. \(words[2...].joined()))"
+        case "key":
+            return "error key needs a line and keys: key LINE KEYS, e.g. key line1 123#"
         case "status" where words.count == 1:
             return status()
         default:
@@ -100,6 +107,9 @@ public final class LineServer: @unchecked Sendable {
         if let caller, !caller.allSatisfy({ $0.isNumber || $0 == "+" }) {
             return "error caller '\(caller)' is not a number (digits, optionally starting with +)"
         }
+        // One form from here on: E.164 when the number parses in the flow's region (an
+        // extension such as 1001 stays as given).
+        let caller = caller.map { (try? PhoneNumber(parsing: $0, region: setup.program.phoneRegion))?.e164 ?? $0 }
         let number: UInt64 = lock.withLock {
             defer { nextNumber += 1 }
             return active[name] == nil ? nextNumber : 0
@@ -139,12 +149,30 @@ public final class LineServer: @unchecked Sendable {
         return "error no line or talking agent '\(name)'"
     }
 
+    /// The most keys one `key` command may carry (a bridge sends them as they come, a few at a time).
+    public static let maxKeys = 256
+
+    /// What is wrong with `keys` for a `key` command, or nil when they may be sent.
+    public static func keysProblem(_ keys: String) -> String? {
+        if keys.isEmpty { return "no keys given: send at least one of 0-9, *, #, A-D" }
+        if keys.contains(where: \.isWhitespace) {
+            return "keys '\(keys)' contain spaces: send them as one word (e.g. \(keys.filter { !$0.isWhitespace }))"
+        }
+        let parsed = keys.compactMap(PhoneKey.init)
+        guard parsed.count == keys.count else {
+            let bad = keys.first { PhoneKey($0) == nil }.map { " ('\($0)')" } ?? ""
+            return "'\(keys.prefix(40))\(keys.count > 40 ? "…" : "")' are not all keypad keys\(bad): use 0-9, *, #, A-D"
+        }
+        if parsed.count > maxKeys {
+            return "\(parsed.count) keys in one command; at most \(maxKeys): send them in several commands"
+        }
+        return nil
+    }
+
     /// Keys the bridge received out of band (SIP INFO, RFC 4733 events) for the caller on `name`.
     public func press(_ name: String, keys: String) -> String {
+        if let problem = Self.keysProblem(keys) { return "error " + problem }
         let parsed = keys.compactMap(PhoneKey.init)
-        guard parsed.count == keys.count, !parsed.isEmpty else {
-            return "error '\(keys)' are not keypad keys (0-9, *, #, A-D)"
-        }
         guard let control = lock.withLock({ active[name]?.control }) else { return "error line \(name) has no call" }
         for key in parsed { control.press(key) }
         return "ok \(name) pressed \(keys)"
@@ -157,13 +185,22 @@ public final class LineServer: @unchecked Sendable {
         lock.withLock {
             for line in setup.lines {
                 if let call = active[line.name] {
-                    lines.append("line \(line.name) call \(call.number) caller \(call.caller ?? "withheld") \(call.state)")
+                    lines.append("line \(line.name) call \(call.number) caller \(shown(call.caller)) \(call.state)")
                 } else {
                     lines.append("line \(line.name) idle")
                 }
             }
         }
         return (lines + setup.queue.statusLines()).joined(separator: "\n")
+    }
+
+    /// A caller for `status`: E.164, with the national form beside it for the flow's own
+    /// country (`+447700900123 (07700900123)`), `withheld` when there is none.
+    private func shown(_ caller: String?) -> String {
+        guard let caller else { return "withheld" }
+        guard let number = try? PhoneNumber(e164: caller),
+              let national = number.nationalForm(in: setup.program.phoneRegion) else { return caller }
+        return "\(caller) (\(national))"
     }
 
     /// Hangs up every call and waits until all lines are idle (for shutting down).

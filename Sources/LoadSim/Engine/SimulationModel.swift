@@ -46,16 +46,18 @@ public struct SimulationModel: Sendable {
             queueNames = program.queueNames
             promptLengths = program.promptNames.map { lengths[$0] ?? defaultPromptLength }
             var plans = [MenuPlan?](repeating: nil, count: program.stepNames.count)
-            for (step, choices) in scenario.callers.menuChoices {
+            var notes: [String] = []
+            for (step, choices) in scenario.callers.menuChoices.sorted(by: { $0.key < $1.key }) {
                 guard let i = program.stepIndex(named: step) else {
-                    problems.append(("callers.menus.\(step)", "callers.menus: the flow has no step '\(step)' (steps: \(program.stepNames.joined(separator: ", ")))"))
+                    problems.append(("callers.menus.\(step)", "callers.menus: the flow has no step '\(step)' (steps: \(FlowStepKeys.summary(program.stepNames)))"))
                     continue
                 }
+                problems += FlowStepKeys.problems(step: step, index: i, keys: choices.map(\.keys), program: program)
+                if let note = FlowStepKeys.scaledNote(step: step, choices) { notes.append(note) }
                 plans[i] = MenuPlan(choices)
             }
             // A menu the scenario gives no shares for: callers pick its choices evenly (rather
             // than never pressing and running its timeouts, which no trainer means by leaving it out).
-            var notes: [String] = []
             for step in plans.indices where plans[step] == nil {
                 guard let keys = program.menuChoiceKeys(ofStep: step), !keys.isEmpty else { continue }
                 plans[step] = MenuPlan(keys.map { (keys: $0, share: 1.0) })

@@ -27,6 +27,9 @@ public enum ScenarioLoader {
 
     /// Parses scenario `text`; `file` names it in errors, `baseDirectory` anchors relative paths.
     public static func parse(_ text: String, file: String, baseDirectory: String) throws -> Scenario {
+        if let problem = YAMLInputCheck.check(text) {
+            throw ScenarioErrors(errors: [ScenarioError(file: file, line: problem.line, column: problem.column, message: problem.message)])
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -35,6 +38,10 @@ public enum ScenarioLoader {
             root = node
         } catch let e as YamlError {
             throw ScenarioErrors(errors: [yamlError(e, file: file)])
+        }
+        if YAMLInputCheck.expandsTooFar(root) {
+            throw ScenarioErrors(errors: [ScenarioError(file: file, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1,
+                                                        message: YAMLInputCheck.expansionMessage)])
         }
         let reader = NodeReader(file: file)
         var scenario = Scenario()
@@ -65,7 +72,9 @@ public enum ScenarioLoader {
             if let tz = TimeZone(identifier: v) { s.timeZone = tz } else { r.fail(n, "unknown time zone '\(v)'; use an IANA name such as Europe/London") }
         }
         if let n = top["start"], let text = r.string(n, "start") {
-            if let c = parseStart(text) { s.start = c } else { r.fail(n, "start must be a local date and time like 2026-11-23T08:00 (or a date 2026-11-23)") }
+            if let problem = LocalDate.problem(inISO: text) {
+                r.fail(n, "start '\(text)' is not a date: \(problem)")
+            } else if let c = parseStart(text) { s.start = c } else { r.fail(n, "start must be a local date and time like 2026-11-23T08:00 (or a date 2026-11-23)") }
         }
         if let n = top["arrivals"], let v = readArrivals(n, r) { s.arrivals = v }
         if let n = top["handling"], let v = readDistribution(n, "handling", r, baseDirectory) { s.handling = v }
@@ -88,7 +97,7 @@ public enum ScenarioLoader {
         let parts = text.split(whereSeparator: { $0 == "T" || $0 == " " })
         guard (1...2).contains(parts.count) else { return nil }
         let date = parts[0].split(separator: "-").compactMap { Int($0) }
-        guard date.count == 3, (1...12).contains(date[1]), (1...31).contains(date[2]) else { return nil }
+        guard date.count == 3, LocalDate(year: date[0], month: date[1], day: date[2]) != nil else { return nil }
         var time = [0, 0, 0]
         if parts.count == 2 {
             let t = parts[1].split(separator: ":").compactMap { Int($0) }

@@ -72,7 +72,12 @@ struct ServeCommand: ParsableCommand {
             throw ServeConfigError(file: config, line: settings.queueLines[name] ?? 0,
                                    message: "no queue '\(name)' in the store; queues: \(queueNames.joined(separator: ", "))")
         }
-        let queue = try SharedQueue(queues: queueNames, agents: agents, store: store, ringTimeouts: settings.ringTimeouts, log: log)
+        let session = store.startQueueLogSession()
+        if !session.closedCalls.isEmpty {
+            log("queue_log: closed \(session.closedCalls.count) call(s) a stopped server left open (LOSTONRESTART): \(session.closedCalls.joined(separator: " "))")
+        }
+        let queue = try SharedQueue(queues: queueNames, agents: agents, store: store, ringTimeouts: settings.ringTimeouts,
+                                    callIDPrefix: session.callPrefix, log: log)
         queue.startTicking()
         let server = LineServer(setup: .init(program: program, sounds: sounds, lines: settings.lines,
                                              records: CallRecords(store: store), queue: queue), log: log)
