@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
+        .systemLibrary(name: "CLibre", pkgConfig: "libre", providers: [.apt(["libre-dev"])]),
 
         // Pure core.
         .target(name: "Telephony"),
@@ -32,16 +33,17 @@ let package = Package(
         .target(name: "Storage", dependencies: ["CallQueue", "Hours", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SoundIO", dependencies: ["Telephony", "CALSA", "CSndFile", "CSampleRate", "Yams",
                                                 .product(name: "Logging", package: "swift-log")]),
+        .target(name: "SIP", dependencies: ["CLibre", "Telephony", "SoundIO", "PhoneNumbers"]),
 
         // Drivers.
-        .target(name: "LiveRuntime", dependencies: ["Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO", "Yams",
+        .target(name: "LiveRuntime", dependencies: ["Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO", "SIP", "Yams",
                                                     .product(name: "Logging", package: "swift-log")]),
         .target(name: "LoadSim", dependencies: ["CallFlow", "CallQueue", "Yams",
                                                 .product(name: "Collections", package: "swift-collections")]),
 
         // The command-line tool: wiring only.
         .executableTarget(name: "ivr", dependencies: [
-            "Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO", "LiveRuntime", "LoadSim",
+            "Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO", "SIP", "LiveRuntime", "LoadSim",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
         .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"]),
         .testTarget(name: "SoundIOTests", dependencies: ["SoundIO", "Telephony"]),
+        .testTarget(name: "SIPTests", dependencies: ["SIP", "SoundIO"]),
         .testTarget(name: "CallFlowTests", dependencies: ["CallFlow", "Telephony"]),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CallQueue"]),

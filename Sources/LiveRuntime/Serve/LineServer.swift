@@ -25,10 +25,14 @@ public final class LineServer: @unchecked Sendable {
         public var queue: SharedQueue
         /// Period and buffer sizes for every line.
         public var configuration: LineConfiguration
+        /// The business-hours time of a call answered now (`ivr serve --at` runs it from a fixed start).
+        public var clock: @Sendable () -> Date = { Date() }
 
         /// Everything `ivr serve` wires together.
         public init(program: FlowProgram, sounds: PromptSet, lines: [ServeConfig.Line], records: CallRecords,
-                    queue: SharedQueue, configuration: LineConfiguration = LineConfiguration()) {
+                    queue: SharedQueue, configuration: LineConfiguration = LineConfiguration(),
+                    clock: @escaping @Sendable () -> Date = { Date() }) {
+            self.clock = clock
             self.program = program
             self.sounds = sounds
             self.lines = lines
@@ -52,6 +56,18 @@ public final class LineServer: @unchecked Sendable {
     private var nextNumber: UInt64 = 1
     private let log: @Sendable (String) -> Void
     private let openDevices: DeviceOpener
+    private var otherLines: (@Sendable () -> [String])?
+
+    /// Adds lines from another driver (SIP calls) to `status`, after the ALSA lines.
+    public func addStatus(_ lines: @escaping @Sendable () -> [String]) { lock.withLock { otherLines = lines } }
+
+    /// A call number unique on this server, for a call that arrived another way (SIP).
+    public func takeCallNumber() -> UInt64 {
+        lock.withLock {
+            defer { nextNumber += 1 }
+            return nextNumber
+        }
+    }
 
     /// Opens a line's PCMs; throws a ``LiveCallError``.
     public typealias DeviceOpener = @Sendable (ServeConfig.Line, LineConfiguration) throws -> (any AudioSource, any AudioSink)
@@ -119,7 +135,7 @@ public final class LineServer: @unchecked Sendable {
         do { ports = try openDevices(line, setup.configuration) } catch { return "error \(error)" }
         let control = LineControl()
         let log = self.log
-        var options = LiveCallOptions(callerID: caller, start: Date()) { [weak self] entry in
+        var options = LiveCallOptions(callerID: caller, start: setup.clock()) { [weak self] entry in
             log("\(name) \(LiveTranscript.line(entry))")
             self?.note(entry, on: name)
         }
@@ -191,6 +207,7 @@ public final class LineServer: @unchecked Sendable {
                 }
             }
         }
+        if let other = lock.withLock({ otherLines }) { lines += other() }
         return (lines + setup.queue.statusLines()).joined(separator: "\n")
     }
 

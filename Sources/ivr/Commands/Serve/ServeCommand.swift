@@ -3,6 +3,7 @@ import CallFlow
 import CallQueue
 import Foundation
 import LiveRuntime
+import SIP
 import SoundIO
 import Storage
 
@@ -28,6 +29,16 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Prompt library (default: the config's prompts:, else $IVR_PROMPTS, else ./prompts).", valueName: "DIR"))
     var prompts: String?
 
+    @Option(help: ArgumentHelp("Business-hours time at start, local in the flow's time zone (e.g. 2026-11-23T10:00); the clock runs on from there. Default now.",
+                               valueName: "TIME"))
+    var at: String?
+
+    func validate() throws {
+        if let at, ScriptedCall.parseLocalTime(at, in: TimeZone(identifier: "UTC")!) == nil {
+            throw ValidationError("--at '\(at)' is not a local time: write YYYY-MM-DDTHH:MM, e.g. 2026-11-23T10:00 (in the flow's time zone)")
+        }
+    }
+
     func run() throws {
         do {
             try serve()
@@ -35,20 +46,25 @@ struct ServeCommand: ParsableCommand {
             Self.fail(error.description)
         } catch let error as LiveCallError {
             Self.fail(error.description)
+        } catch let error as SIPError {
+            Self.fail("\(config): error: \(error.description)")
         }
     }
 
     private func serve() throws {
         let settings = try ServeConfig.load(config)
         let library = PromptLibrary.locate(option: prompts ?? settings.prompts)
-        let available = Set(((try? FileManager.default.contentsOfDirectory(atPath: library.folder)) ?? [])
-            .filter { $0.hasSuffix(".wav") }.map { String($0.dropLast(4)) })
-            .union(((try? FileManager.default.contentsOfDirectory(atPath: library.folder + "/music")) ?? [])
-                .map { "music/" + ($0.hasSuffix(".wav") ? String($0.dropLast(4)) : $0) })
-        let compilation = FlowCompiler.compile(fileAt: settings.flow, availablePrompts: available)
-        for diagnostic in compilation.errors { Self.printError(diagnostic.description) }
-        guard let program = compilation.program else { Self.fail("\(settings.flow): fix the errors above") }
-        let sounds = try PromptSet(program: program, library: library)
+        let (program, sounds) = try Self.loadFlow(settings.flow, library: library)
+        let served = Date()
+        let clock: @Sendable () -> Date
+        if let at {
+            guard let start = ScriptedCall.parseLocalTime(at, in: program.timeZone) else {
+                Self.fail("error: --at '\(at)' does not exist in \(program.timeZone.identifier): the clocks go forward then")
+            }
+            clock = { start.addingTimeInterval(Date().timeIntervalSince(served)) }
+        } else {
+            clock = { Date() }
+        }
         let store = try Store(directory: DataDirectory.resolve(explicit: data ?? settings.data))
         let socketPath = store.directory.url.appendingPathComponent("control.sock").path
         if ControlSocket.isAnswered(at: socketPath) { throw ControlSocket.alreadyServing(socketPath) }
@@ -80,9 +96,23 @@ struct ServeCommand: ParsableCommand {
                                     callIDPrefix: session.callPrefix, log: log)
         queue.startTicking()
         let server = LineServer(setup: .init(program: program, sounds: sounds, lines: settings.lines,
-                                             records: CallRecords(store: store), queue: queue), log: log)
+                                             records: CallRecords(store: store), queue: queue, clock: clock), log: log)
+        var sipLines: SIPLines?
+        if let sip = settings.sip {
+            var flows: [String: SIPLines.Flow] = ["default": .init(program: program, sounds: sounds)]
+            for (number, path) in sip.flows {
+                let (numberProgram, numberSounds) = path == settings.flow ? (program, sounds) : try Self.loadFlow(path, library: library)
+                flows[number] = .init(program: numberProgram, sounds: numberSounds)
+            }
+            let lines = SIPLines(setup: .init(settings: sip.settings, flows: flows, records: CallRecords(store: store),
+                                              queue: queue, clock: clock), log: log, numbers: { server.takeCallNumber() })
+            try lines.start()
+            server.addStatus { lines.statusLines() }
+            sipLines = lines
+        }
         let socket = try ControlSocket(path: socketPath) { server.handle($0) }
-        log("serving \(program.name) on \(settings.lines.map(\.name).joined(separator: ", ")); control socket \(socketPath)")
+        let names = settings.lines.map(\.name) + (settings.sip.map { ["sip udp \($0.settings.listen)"] } ?? [])
+        log("serving \(program.name) on \(names.joined(separator: ", ")); control socket \(socketPath)")
         let stop = DispatchSemaphore(value: 0)
         var sources: [DispatchSourceSignal] = []
         for number in [SIGINT, SIGTERM] {
@@ -95,7 +125,20 @@ struct ServeCommand: ParsableCommand {
         stop.wait()
         log("stopping: hanging up every call (messages are kept)")
         server.hangUpAll()
+        sipLines?.stop()
         socket.close()
+    }
+
+    /// Compiles the flow at `path` against the library's prompts and loads its sounds.
+    static func loadFlow(_ path: String, library: PromptLibrary) throws -> (FlowProgram, PromptSet) {
+        let available = Set(((try? FileManager.default.contentsOfDirectory(atPath: library.folder)) ?? [])
+            .filter { $0.hasSuffix(".wav") }.map { String($0.dropLast(4)) })
+            .union(((try? FileManager.default.contentsOfDirectory(atPath: library.folder + "/music")) ?? [])
+                .map { "music/" + ($0.hasSuffix(".wav") ? String($0.dropLast(4)) : $0) })
+        let compilation = FlowCompiler.compile(fileAt: path, availablePrompts: available)
+        for diagnostic in compilation.errors { printError(diagnostic.description) }
+        guard let program = compilation.program else { fail("\(path): fix the errors above") }
+        return (program, try PromptSet(program: program, library: library))
     }
 
     static func printError(_ text: String) {
