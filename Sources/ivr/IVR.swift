@@ -22,6 +22,8 @@ struct IVR: AsyncParsableCommand {
             BenchCommand.self,
             DTMFCommand.self,
             SimulateCommand.self,
+            WebCommand.self,
+            UserCommand.self,
         ]
     )
 }

@@ -54,6 +54,8 @@ public struct ServeConfig: Sendable, Equatable {
     public var ringTimeouts: [String: Double] = [:]
     /// Line in the config file of each queue under `queues:`, for messages.
     public var queueLines: [String: Int] = [:]
+    /// `web:` as written: `HOST:PORT` for the browser desk, or `off` (nil: the default, 127.0.0.1:8080).
+    public var web: String?
 
     /// Reads and checks `path`; errors read `FILE:LINE: error: message`.
     public static func load(_ path: String) throws(ServeConfigError) -> ServeConfig {
@@ -90,6 +92,12 @@ public struct ServeConfig: Sendable, Equatable {
         let agents = try parseAgents(top["agents"], fail: fail)
         var config = ServeConfig(flow: flow, data: try path("data"), prompts: try path("prompts"), lines: lines, agents: agents)
         (config.ringTimeouts, config.queueLines) = try parseQueues(top["queues"], fail: fail)
+        if let node = top["web"] {
+            guard let value = node.string ?? node.bool.map({ $0 ? "on" : "off" }), !value.isEmpty else {
+                throw fail(node, "web: must be HOST:PORT (e.g. 127.0.0.1:8080) or off")
+            }
+            config.web = value
+        }
         return config
     }
 

@@ -28,6 +28,11 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Prompt library (default: the config's prompts:, else $IVR_PROMPTS, else ./prompts).", valueName: "DIR"))
     var prompts: String?
 
+    @Option(help: ArgumentHelp("Browser desk address (default: the config's web:, else 127.0.0.1:8080).", valueName: "HOST:PORT"))
+    var web: String?
+
+    @Flag(help: "Do not serve the browser desk.") var noWeb = false
+
     func run() throws {
         do {
             try serve()
@@ -77,6 +82,8 @@ struct ServeCommand: ParsableCommand {
         let server = LineServer(setup: .init(program: program, sounds: sounds, lines: settings.lines,
                                              records: CallRecords(store: store), queue: queue), log: log)
         let socket = try ControlSocket(path: socketPath) { server.handle($0) }
+        let desk = try ServeWeb.start(flag: web, disabled: noWeb, config: settings.web, data: store.directory,
+                                      prompts: library, log: log)
         log("serving \(program.name) on \(settings.lines.map(\.name).joined(separator: ", ")); control socket \(socketPath)")
         let stop = DispatchSemaphore(value: 0)
         var sources: [DispatchSourceSignal] = []
@@ -91,6 +98,7 @@ struct ServeCommand: ParsableCommand {
         log("stopping: hanging up every call (messages are kept)")
         server.hangUpAll()
         socket.close()
+        desk?.stop()
     }
 
     static func printError(_ text: String) {
