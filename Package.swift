@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // C libraries, reached only from adapter modules.
@@ -41,9 +44,16 @@ let package = Package(
         .target(name: "LoadSim", dependencies: ["CallFlow", "CallQueue", "Yams",
                                                 .product(name: "Collections", package: "swift-collections")]),
 
+        // The browser desk: HTTP adapter over the store, queue manager and prompt studio.
+        .target(name: "Web", dependencies: ["Telephony", "CallQueue", "Storage", "SoundIO", "PhoneNumbers", "LoadSim",
+                                            .product(name: "Hummingbird", package: "hummingbird"),
+                                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                                            .product(name: "HTTPTypes", package: "swift-http-types"),
+                                            .product(name: "Logging", package: "swift-log")]),
+
         // The command-line tool: wiring only.
         .executableTarget(name: "ivr", dependencies: [
-            "Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO", "SIP", "LiveRuntime", "LoadSim",
+            "Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO", "SIP", "LiveRuntime", "LoadSim", "Web",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -58,6 +68,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CallQueue"]),
         .testTarget(name: "LoadSimTests", dependencies: ["LoadSim", "CallFlow", "CallQueue"]),
         .testTarget(name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "SoundIO", "Telephony", "CallFlow", "Storage"]),
+        .testTarget(name: "WebTests", dependencies: ["Web", "Storage", "CallQueue", "SoundIO", "Telephony"]),
         .testTarget(name: "ivrTests", dependencies: ["ivr"]),
     ],
     swiftLanguageModes: [.v6]

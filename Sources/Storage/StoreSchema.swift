@@ -9,6 +9,8 @@ import GRDB
 /// - v3: queues still on v1's default shop hours get the phone line's hours.
 /// - v4: `voicemails.mailbox` and `voicemails.interrupted` (rows are written when recording
 ///   starts, in status `recording`, and completed when it ends or after a crash).
+/// - v5-web-users: `web_users` (browser desk sign-in: role, agent link, bcrypt hash) and
+///   `web_sessions` (random session tokens with their CSRF token and expiry).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -36,6 +38,7 @@ enum StoreSchema {
                 CREATE INDEX voicemails_by_status ON voicemails(status);
                 """)
         }
+        migrator.registerMigration("v5-web-users") { db in try WebUserSchema.create(db) }
         return migrator
     }
 

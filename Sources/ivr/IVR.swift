@@ -23,6 +23,8 @@ struct IVR: AsyncParsableCommand {
             BenchCommand.self,
             DTMFCommand.self,
             SimulateCommand.self,
+            WebCommand.self,
+            UserCommand.self,
         ]
     )
 

@@ -56,6 +56,8 @@ public struct ServeConfig: Sendable, Equatable {
     public var queueLines: [String: Int] = [:]
     /// The SIP side, if `sip:` is present (then `lines:` may be left out).
     public var sip: SIP?
+    /// `web:` as written: `HOST:PORT` for the browser desk, or `off` (nil: the default, 127.0.0.1:8080).
+    public var web: String?
 
     /// Reads and checks `path`; errors read `FILE:LINE: error: message`.
     public static func load(_ path: String) throws(ServeConfigError) -> ServeConfig {
@@ -99,6 +101,12 @@ public struct ServeConfig: Sendable, Equatable {
         var config = ServeConfig(flow: flow, data: try path("data"), prompts: try path("prompts"), lines: lines, agents: agents)
         (config.ringTimeouts, config.queueLines) = try parseQueues(top["queues"], fail: fail)
         config.sip = sip
+        if let node = top["web"] {
+            guard let value = node.string ?? node.bool.map({ $0 ? "on" : "off" }), !value.isEmpty else {
+                throw fail(node, "web: must be HOST:PORT (e.g. 127.0.0.1:8080) or off")
+            }
+            config.web = value
+        }
         return config
     }
 

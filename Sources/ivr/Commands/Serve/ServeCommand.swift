@@ -39,6 +39,11 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
+    @Option(help: ArgumentHelp("Browser desk address (default: the config's web:, else 127.0.0.1:8080).", valueName: "HOST:PORT"))
+    var web: String?
+
+    @Flag(help: "Do not serve the browser desk.") var noWeb = false
+
     func run() throws {
         do {
             try serve()
@@ -111,6 +116,8 @@ struct ServeCommand: ParsableCommand {
             sipLines = lines
         }
         let socket = try ControlSocket(path: socketPath) { server.handle($0) }
+        let desk = try ServeWeb.start(flag: web, disabled: noWeb, config: settings.web, data: store.directory,
+                                      prompts: library, log: log)
         let names = settings.lines.map(\.name) + (settings.sip.map { ["sip udp \($0.settings.listen)"] } ?? [])
         log("serving \(program.name) on \(names.joined(separator: ", ")); control socket \(socketPath)")
         let stop = DispatchSemaphore(value: 0)
@@ -127,6 +134,7 @@ struct ServeCommand: ParsableCommand {
         server.hangUpAll()
         sipLines?.stop()
         socket.close()
+        desk?.stop()
     }
 
     /// Compiles the flow at `path` against the library's prompts and loads its sounds.
