@@ -102,6 +102,11 @@ import Testing
         let at = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "w1", "--at", "2026-02-30T10:00"], in: Self.root)
         #expect(at.status == 64)
         #expect(at.stderr.contains("--at '2026-02-30T10:00' is not a date: February 2026 has 28 days, not 30"), "\(at.stderr)")
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try IvrBinary.run(["callback", "list", "--data", dir.path, "--at", "2026-02-30T10:00:00Z"])
+        #expect(store.status == 64)
+        #expect(store.stderr.contains("--at '2026-02-30T10:00:00Z' is not a date: February 2026 has 28 days, not 30"), "\(store.stderr)")
     }
 
     @Test func theTextReportShowsIntervalsOnlyWhenAsked() throws {
