@@ -49,6 +49,15 @@ import Testing
         #expect(nul.stderr.hasPrefix("nul.yaml:1:1: error: control character U+0000 (NUL) is not allowed"), "\(nul.stderr.prefix(200))")
         #expect(nul.stderr.utf8.count < 400)
         #expect(!nul.stderr.utf8.contains(0))
+        var latin1 = Data("name: caf".utf8)
+        latin1.append(0xE9)                                  // é in Latin-1
+        latin1.append(contentsOf: Data("\nsteps: {a: {hangup: completed}}\n".utf8))
+        try latin1.write(to: dir.appendingPathComponent("latin1.yaml"))
+        let notUTF8 = try IvrBinary.run(["flow", "check", "latin1.yaml"], in: dir)
+        #expect(notUTF8.stderr.hasPrefix("latin1.yaml:1:10: error: byte 0xE9 is not UTF-8 text"), "\(notUTF8.stderr)")
+        try latin1.write(to: dir.appendingPathComponent("latin1-scenario.yaml"))
+        let scenario = try IvrBinary.run(["simulate", "latin1-scenario.yaml"], in: dir)
+        #expect(scenario.stderr.hasPrefix("latin1-scenario.yaml:1:10: error: byte 0xE9 is not UTF-8 text"), "\(scenario.stderr)")
         try ("steps: " + String(repeating: "{a: ", count: 300_000) + "\n").write(to: dir.appendingPathComponent("deep.yaml"), atomically: true, encoding: .utf8)
         let deep = try IvrBinary.run(["flow", "check", "deep.yaml"], in: dir)
         #expect(deep.status == 1)
@@ -102,6 +111,11 @@ import Testing
         let at = try IvrBinary.run(["call", "flows/store.yaml", "--keys", "w1", "--at", "2026-02-30T10:00"], in: Self.root)
         #expect(at.status == 64)
         #expect(at.stderr.contains("--at '2026-02-30T10:00' is not a date: February 2026 has 28 days, not 30"), "\(at.stderr)")
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try IvrBinary.run(["callback", "list", "--data", dir.path, "--at", "2026-02-30T10:00:00Z"])
+        #expect(store.status == 64)
+        #expect(store.stderr.contains("--at '2026-02-30T10:00:00Z' is not a date: February 2026 has 28 days, not 30"), "\(store.stderr)")
     }
 
     @Test func theTextReportShowsIntervalsOnlyWhenAsked() throws {

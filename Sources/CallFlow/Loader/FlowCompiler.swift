@@ -58,8 +58,10 @@ public enum FlowCompiler {
                 Diagnostic(.error, file: name, line: 1, column: 1, message: unreadable(path))])
         }
         guard let text = String(data: data, encoding: .utf8) else {
+            let problem = YAMLInputCheck.utf8Problem([UInt8](data))
             return FlowCompilation(program: nil, diagnostics: [
-                Diagnostic(.error, file: name, line: 1, column: 1, message: "the file is not UTF-8 text")])
+                Diagnostic(.error, file: name, line: problem?.line ?? 1, column: problem?.column ?? 1,
+                           message: problem?.message ?? "the file is not UTF-8 text")])
         }
         return compile(yaml: text, file: name, availablePrompts: availablePrompts)
     }

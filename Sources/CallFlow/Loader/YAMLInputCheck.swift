@@ -167,3 +167,36 @@ extension YAMLInputCheck {
         "the file expands to more than \(maxValues) values through its aliases (*name): use each anchor only a few times"
     }
 }
+
+extension YAMLInputCheck {
+    /// Where `bytes` stop being UTF-8 text (line, column and the offending byte), or nil when
+    /// they are UTF-8 throughout.
+    public static func utf8Problem(_ bytes: [UInt8]) -> Problem? {
+        var line = 1, column = 0
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            column += 1
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            var valid = length > 0 && i + length <= bytes.count
+            if valid && length > 1 {
+                for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { valid = false }
+                if valid, String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil { valid = false }
+            }
+            guard valid else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                return Problem(line: line, column: column, message: "byte 0x\(hex.count < 2 ? "0" + hex : hex) is not UTF-8 text: save the file as UTF-8 (is it a binary or a Latin-1 file?)")
+            }
+            if byte == 10 { line += 1; column = 0 }
+            i += length
+        }
+        return nil
+    }
+}

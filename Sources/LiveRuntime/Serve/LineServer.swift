@@ -201,7 +201,7 @@ public final class LineServer: @unchecked Sendable {
         lock.withLock {
             for line in setup.lines {
                 if let call = active[line.name] {
-                    lines.append("line \(line.name) call \(call.number) caller \(shown(call.caller)) \(call.state)")
+                    lines.append("line \(line.name) call \(call.number) caller \(call.caller ?? "withheld") \(call.state)")
                 } else {
                     lines.append("line \(line.name) idle")
                 }
@@ -209,15 +209,6 @@ public final class LineServer: @unchecked Sendable {
         }
         if let other = lock.withLock({ otherLines }) { lines += other() }
         return (lines + setup.queue.statusLines()).joined(separator: "\n")
-    }
-
-    /// A caller for `status`: E.164, with the national form beside it for the flow's own
-    /// country (`+447700900123 (07700900123)`), `withheld` when there is none.
-    private func shown(_ caller: String?) -> String {
-        guard let caller else { return "withheld" }
-        guard let number = try? PhoneNumber(e164: caller),
-              let national = number.nationalForm(in: setup.program.phoneRegion) else { return caller }
-        return "\(caller) (\(national))"
     }
 
     /// Hangs up every call and waits until all lines are idle (for shutting down).

@@ -1,3 +1,4 @@
+import CallFlow
 import Foundation
 import Yams
 
@@ -72,6 +73,9 @@ public struct ServeConfig: Sendable, Equatable {
         let base = (file as NSString).deletingLastPathComponent
         func fail(_ node: Node?, _ message: String) -> ServeConfigError {
             ServeConfigError(file: file, line: node?.mark.map { $0.line } ?? 0, message: message)
+        }
+        if let problem = YAMLInputCheck.check(text) {           // before Yams, which recurses and echoes raw bytes
+            throw ServeConfigError(file: file, line: problem.line, message: "column \(problem.column): \(problem.message)")
         }
         let root: Node
         do {

@@ -14,6 +14,9 @@ public enum ScenarioLoader {
     public static func load(path: String) throws -> Scenario {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            if let data = FileManager.default.contents(atPath: path), let problem = YAMLInputCheck.utf8Problem([UInt8](data)) {
+                throw ScenarioErrors(errors: [ScenarioError(file: path, line: problem.line, column: problem.column, message: problem.message)])
+            }
             throw ScenarioErrors(errors: [ScenarioError(file: path, line: 1, column: 1, message: unreadable(path))])
         }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path

@@ -16,7 +16,7 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON instead of tables.") var json = false
     @Option(help: "Also write summary.csv, queues.csv and intervals.csv into this folder.") var csv: String?
     @Option(help: "Also write a self-contained HTML report with charts to this file.") var html: String?
-    @Option(help: ArgumentHelp("Per-interval rows in the terminal report: active (rows with calls, agents or callers waiting; what `--intervals` alone means), all, or none (the default).", valueName: "rows"))
+    @Option(help: ArgumentHelp("Per-interval rows in the terminal report: active (rows with calls, agents or callers waiting; what `--intervals` alone means), all, or none.", valueName: "rows"))
     var intervals: TextReport.IntervalRows = .none
     @Flag(help: "Leave wall-clock figures (wall_s, calls_per_s) out of the JSON, for byte-identical output.")
     var noTiming = false
