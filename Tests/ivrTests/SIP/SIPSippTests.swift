@@ -50,6 +50,16 @@ struct SIPSippTests {
         #expect(server.stop() == 0)
     }
 
+    @Test(.enabled(if: available)) func holdWithAReInviteKeepsTheCall() throws {
+        let server = try SIPTestServer()
+        defer { _ = server.stop() }
+        let result = try SippScenarios.run(SippScenarios.hold, named: "hold", port: server.port, in: server.folder)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(server.log.contains("re-INVITE, media now recvonly on our side"), "\(server.log)")
+        #expect(server.waitFor("sip-1 ended: hung-up", seconds: 5), "\(server.log)")
+        #expect(server.stop() == 0)
+    }
+
     @Test(.enabled(if: available)) func aFullServerRefusesWith503AndRetryAfter() throws {
         let server = try SIPTestServer(sipExtra: "max_calls: 1")
         defer { _ = server.stop() }

@@ -136,6 +136,44 @@ enum SippScenarios {
           ]]></send>
         """)
 
+    static func inDialog(_ method: String, cseq: Int, body: String = "") -> String {
+        let type = body.isEmpty ? "" : "Content-Type: application/sdp\n"
+        return """
+          <send><![CDATA[
+        \(method) [next_url] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: sipp <sip:+442079460018@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+        [last_To:]
+        Call-ID: [call_id]
+        CSeq: \(cseq) \(method == "ACK2" ? "ACK" : method)
+        Contact: sip:sipp@[local_ip]:[local_port]
+        Max-Forwards: 70
+        \(type)Content-Length: [len]
+
+        \(body)
+          ]]></send>
+        """.replacingOccurrences(of: "ACK2 [next_url]", with: "ACK [next_url]")
+    }
+
+    /// Answered, then put on hold with a re-INVITE (sendonly): 200 whose answer says recvonly; then BYE.
+    static let hold = scenario("hold", invite("audio [media_port] RTP/AVP 0 101") + """
+
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="200" rrs="true"/>
+        """ + inDialog("ACK", cseq: 1) + """
+          <pause milliseconds="1000"/>
+        """ + inDialog("INVITE", cseq: 2, body: sdp("audio [media_port] RTP/AVP 0 101") + "a=sendonly\n") + """
+          <recv response="200">
+            <action><ereg regexp="a=recvonly" search_in="body" check_it="true" assign_to="direction"/></action>
+          </recv>
+          <Reference variables="direction"/>
+        """ + inDialog("ACK2", cseq: 2) + """
+          <pause milliseconds="1000"/>
+        """ + inDialog("BYE", cseq: 3) + """
+          <recv response="200"/>
+        """)
+
     /// Runs `scenario` once against 127.0.0.1:`port`; sipp's status (0: every step as expected).
     static func run(_ scenario: String, named name: String, port: UInt16, in folder: URL, extra: [String] = []) throws
         -> (status: Int32, output: String) {
