@@ -82,7 +82,7 @@ extension SIPCall {
         let err = sdp_decode(sdp, msg.pointee.mb, true)
         guard err == 0 else { return err }
         if let remote = sdp_media_raddr(sdpMedia) { media.setRemote(remote) }
-        owner?.log("sip: call \(number): re-INVITE, direction \(String(cString: sdp_dir_name(sdp_media_rdir(sdpMedia))))")
+        owner?.log("sip: call \(number): re-INVITE, media now \(String(cString: sdp_dir_name(sdp_media_rdir(sdpMedia)))) on our side")
         return sdp_encode(descp, sdp, false)
     }
 

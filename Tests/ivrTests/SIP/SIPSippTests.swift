@@ -45,7 +45,18 @@ struct SIPSippTests {
         let result = try SippScenarios.run(SippScenarios.byeFromIVR, named: "bye", port: server.port, in: server.folder)
         #expect(result.status == 0, "\(result.output)")
         #expect(server.waitFor("hanging up (BYE)", seconds: 5), "\(server.log)")
-        #expect(server.log.contains("from +442079460018 to ivr codec PCMU"))
+        // From says anonymous; P-Asserted-Identity carries the national number, stored in E.164.
+        #expect(server.log.contains("from +442079460018 to ivr codec PCMU"), "\(server.log)")
+        #expect(server.stop() == 0)
+    }
+
+    @Test(.enabled(if: available)) func holdWithAReInviteKeepsTheCall() throws {
+        let server = try SIPTestServer()
+        defer { _ = server.stop() }
+        let result = try SippScenarios.run(SippScenarios.hold, named: "hold", port: server.port, in: server.folder)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(server.log.contains("re-INVITE, media now recvonly on our side"), "\(server.log)")
+        #expect(server.waitFor("sip-1 ended: hung-up", seconds: 5), "\(server.log)")
         #expect(server.stop() == 0)
     }
 

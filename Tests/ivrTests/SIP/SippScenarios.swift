@@ -21,19 +21,20 @@ enum SippScenarios {
         """
     }
 
-    static func invite(_ media: String) -> String {
+    static func invite(_ media: String, from: String = "+442079460018", asserted: String? = nil) -> String {
         let body = sdp(media)
+        let identity = asserted.map { "P-Asserted-Identity: <sip:\($0)@[local_ip]>\n" } ?? ""
         return """
           <send retrans="500"><![CDATA[
         INVITE sip:ivr@[remote_ip]:[remote_port] SIP/2.0
         Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: sipp <sip:+442079460018@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+        From: sipp <sip:\(from)@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
         To: <sip:ivr@[remote_ip]:[remote_port]>
         Call-ID: [call_id]
         CSeq: 1 INVITE
         Contact: sip:sipp@[local_ip]:[local_port]
         Max-Forwards: 70
-        Content-Type: application/sdp
+        \(identity)Content-Type: application/sdp
         Content-Length: [len]
 
         \(body)
@@ -105,7 +106,8 @@ enum SippScenarios {
         """ + ackForFailure)
 
     /// A call the IVR ends: answered, then the caller waits for the IVR's BYE and confirms it.
-    static let byeFromIVR = scenario("bye-from-ivr", invite("audio [media_port] RTP/AVP 0 101") + """
+    static let byeFromIVR = scenario("bye-from-ivr", invite("audio [media_port] RTP/AVP 0 101", from: "anonymous",
+                                                            asserted: "02079460018") + """
 
           <recv response="100" optional="true"/>
           <recv response="180" optional="true"/>
@@ -113,7 +115,7 @@ enum SippScenarios {
           <send><![CDATA[
         ACK [next_url] SIP/2.0
         Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: sipp <sip:+442079460018@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+        From: sipp <sip:anonymous@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
         [last_To:]
         Call-ID: [call_id]
         CSeq: 1 ACK
@@ -132,6 +134,44 @@ enum SippScenarios {
         Content-Length: 0
 
           ]]></send>
+        """)
+
+    static func inDialog(_ method: String, cseq: Int, body: String = "") -> String {
+        let type = body.isEmpty ? "" : "Content-Type: application/sdp\n"
+        return """
+          <send><![CDATA[
+        \(method) [next_url] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: sipp <sip:+442079460018@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+        [last_To:]
+        Call-ID: [call_id]
+        CSeq: \(cseq) \(method == "ACK2" ? "ACK" : method)
+        Contact: sip:sipp@[local_ip]:[local_port]
+        Max-Forwards: 70
+        \(type)Content-Length: [len]
+
+        \(body)
+          ]]></send>
+        """.replacingOccurrences(of: "ACK2 [next_url]", with: "ACK [next_url]")
+    }
+
+    /// Answered, then put on hold with a re-INVITE (sendonly): 200 whose answer says recvonly; then BYE.
+    static let hold = scenario("hold", invite("audio [media_port] RTP/AVP 0 101") + """
+
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="200" rrs="true"/>
+        """ + inDialog("ACK", cseq: 1) + """
+          <pause milliseconds="1000"/>
+        """ + inDialog("INVITE", cseq: 2, body: sdp("audio [media_port] RTP/AVP 0 101") + "a=sendonly\n") + """
+          <recv response="200">
+            <action><ereg regexp="a=recvonly" search_in="body" check_it="true" assign_to="direction"/></action>
+          </recv>
+          <Reference variables="direction"/>
+        """ + inDialog("ACK2", cseq: 2) + """
+          <pause milliseconds="1000"/>
+        """ + inDialog("BYE", cseq: 3) + """
+          <recv response="200"/>
         """)
 
     /// Runs `scenario` once against 127.0.0.1:`port`; sipp's status (0: every step as expected).

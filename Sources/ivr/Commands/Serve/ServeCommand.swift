@@ -11,16 +11,17 @@ import Storage
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the IVR on several lines at once (see docs/LIVE.md).",
+        abstract: "Run the IVR on several lines at once: ALSA lines and SIP calls (see docs/LIVE.md).",
         discussion: """
             A telephony bridge rings lines through the control socket DATA/control.sock:
             `ivr line ring LINE [CALLER]`, `ivr line hangup LINE`, `ivr line answer AGENT`,
-            `ivr line status`. Agents' states are re-read from the store every second, so
+            `ivr line status`. With `sip:` in the configuration, SIP phones, softphones and
+            PBXs call it directly (UDP; G.711 with RFC 4733 keys). Agents' states are re-read from the store every second, so
             `ivr agent login|logout|break|ready ID` reach the running server.
             Ctrl-C hangs up every call (messages are kept) and stops.
             """)
 
-    @Argument(help: "The serve configuration (YAML: flow, data, prompts, lines, agents).")
+    @Argument(help: "The serve configuration (YAML: flow, data, prompts, lines, sip, agents, queues).")
     var config: String
 
     @Option(help: ArgumentHelp("Data directory (default: the config's data:, else $IVR_DATA, else ./data).", valueName: "DIR"))
