@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Telephony"),
         .target(name: "Hours"),
         .target(name: "PhoneNumbers"),
-        .target(name: "CallFlow", dependencies: ["Telephony", "Hours", "PhoneNumbers", "Yams"]),
+        .target(name: "CallFlow", dependencies: ["Telephony", "Hours", "PhoneNumbers", "CallQueue", "Yams"]),
         .target(name: "CallQueue", dependencies: ["PhoneNumbers", .product(name: "Collections", package: "swift-collections")]),
 
         // Adapters.
@@ -63,11 +63,12 @@ let package = Package(
         .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"]),
         .testTarget(name: "SoundIOTests", dependencies: ["SoundIO", "Telephony"]),
         .testTarget(name: "SIPTests", dependencies: ["SIP", "SoundIO"]),
-        .testTarget(name: "CallFlowTests", dependencies: ["CallFlow", "Telephony"]),
+        .testTarget(name: "CallFlowTests", dependencies: ["CallFlow", "CallQueue", "Telephony"]),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CallQueue"]),
         .testTarget(name: "LoadSimTests", dependencies: ["LoadSim", "CallFlow", "CallQueue"]),
-        .testTarget(name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "SoundIO", "Telephony", "CallFlow", "Storage", "SIP"]),
+        .testTarget(name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "SoundIO", "Telephony", "CallFlow", "Storage", "SIP",
+                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WebTests", dependencies: ["Web", "Storage", "CallQueue", "SoundIO", "Telephony"]),
         .testTarget(name: "ivrTests", dependencies: ["ivr"]),
     ],

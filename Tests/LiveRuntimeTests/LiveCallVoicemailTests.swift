@@ -98,7 +98,7 @@ import Testing
             ProbeSource($0, after: script.speech[0].start) { Self.look(at: harness, into: snapshot) }
         }
         #expect(snapshot.rows.first?.status == .recording)
-        #expect(result.transcript.entries("voicemail").first?.value?.hasPrefix("dropped") == true)
+        #expect(result.transcript.events("voicemail").first?.value?.hasPrefix("dropped") == true)
         #expect(try harness.store.voicemails().isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: harness.store.directory.voicemailURL.path).isEmpty)
     }

@@ -34,7 +34,7 @@ import Testing
         let (result, playback) = try harness.run(capture: caller.samples, control: control, queues: queue) {
             ScriptedSource($0, after: hangUpAt, .hangUp(control))
         }
-        #expect(result.transcript.entries("agent-connected").count == 1)
+        #expect(result.transcript.events("agent-connected").count == 1)
         #expect(Locate.find(agentSpeech, in: playback) != nil, "the caller hears the agent")
         let heardByAgent = try RawFile.read(stationOut)
         #expect(Locate.find(callerSpeech, in: heardByAgent) != nil, "the agent hears the caller")

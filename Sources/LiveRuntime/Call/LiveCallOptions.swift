@@ -1,3 +1,4 @@
+import CallFlow
 import Foundation
 
 /// How a live call presents itself to the flow and paces its line.
@@ -18,11 +19,11 @@ public struct LiveCallOptions: Sendable {
     /// Where the call's queues are (default: a line on its own, no agents).
     public var queues: any QueueLink = SoloQueue()
     /// Called on the line thread with every transcript entry as it happens (e.g. to print it).
-    public var onEntry: (@Sendable (LiveTranscript.Entry) -> Void)?
+    public var onEntry: (@Sendable (Transcript.Event) -> Void)?
 
     /// Options for a call from `callerID` answered at `start`.
     public init(callerID: String?, start: Date = Date(), primingFrames: Int = 320,
-                onEntry: (@Sendable (LiveTranscript.Entry) -> Void)? = nil) {
+                onEntry: (@Sendable (Transcript.Event) -> Void)? = nil) {
         self.callerID = callerID
         self.start = start
         self.primingFrames = primingFrames

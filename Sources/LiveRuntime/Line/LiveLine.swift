@@ -1,11 +1,12 @@
 import CallFlow
 import Foundation
 import SoundIO
+import Storage
 
 /// What a call on a line came to.
 public struct LiveCallResult: Sendable {
-    /// What happened, with line times.
-    public var transcript: LiveTranscript
+    /// What happened, with line times (seconds of the sample clock).
+    public var transcript: Transcript
     /// How the flow ended the call (nil if it never started).
     public var outcome: CallOutcome?
     /// Frames moved through the line (capture side): the call's length on the sample clock.
@@ -48,6 +49,7 @@ public enum LiveLine {
         var input = [Int16](repeating: 0, count: period)
         var output = [Int16](repeating: 0, count: period)
         var lineError: LiveCallError?
+        RealTimeThread.enter()
         call.start()
         do throws(AudioLineError) {
             var primed = 0
@@ -85,6 +87,8 @@ public enum LiveLine {
         }
         source.close()
         sink.close()
+        RealTimeThread.leave()
+        call.finishStoreWork()
         return LiveCallResult(transcript: call.transcript, outcome: call.outcome, frames: call.now, lineError: lineError,
                               problems: call.problems.filter { if case .device = $0 { false } else { true } })
     }

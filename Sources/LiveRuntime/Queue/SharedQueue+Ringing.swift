@@ -36,8 +36,8 @@ extension SharedQueue {
 
     /// Offers that rang for their whole ring timeout count as not answered.
     func expireRinging() {
-        let t = now
         let expired: [(id: String, call: UInt64)] = lock.withLock {
+            let t = managerTime()
             var out: [(String, UInt64)] = []
             for (agent, ring) in ringing where ring.deadline <= t {
                 ringing[agent] = nil

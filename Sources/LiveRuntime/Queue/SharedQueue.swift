@@ -7,6 +7,11 @@ import Storage
 
 /// The one queue manager `ivr serve` shares between its lines, on the server's own clock.
 ///
+/// Lines call in from their audio threads (join, leave, status), so those calls only touch the
+/// manager in memory under ``lock`` and return; everything that can block (the store, the queue
+/// log, opening a station, ringing) runs on one serial executor, never under the lock. The time
+/// fed to the manager is read inside the lock and checked to be non-decreasing.
+///
 /// Lines are on separate sample clocks, so the shared manager runs on seconds since the server
 /// started (monotonic). When it offers a waiting caller to an agent with a station, the station
 /// is opened and bridged with the caller's line; when either side hangs up, the agent goes to
@@ -80,6 +85,11 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     private let configuration: LineConfiguration
     let log: @Sendable (String) -> Void
     private var timer: DispatchSourceTimer?
+    /// The serial executor: the clock tick, dispatching offers, station bridging, store writes.
+    let executor = DispatchQueue(label: "switchboard.queue")
+    /// The last time fed to the manager (guarded by `lock`).
+    private var lastTime = 0.0
+    private var reportedBackwards = false
     let store: Store?
     private let epoch = Date().timeIntervalSince1970
     private let callIDPrefix: String
@@ -117,7 +127,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     /// freed agents; with a store, agents' states are re-read from it every second (`ivr agent
     /// login|logout|break|ready` in another terminal reach the running server that way).
     public func startTicking() {
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "switchboard.queue"))
+        let timer = DispatchSource.makeTimerSource(queue: executor)
         timer.schedule(deadline: .now(), repeating: .milliseconds(200))
         timer.setEventHandler { [weak self] in self?.tick() }
         timer.resume()
@@ -135,42 +145,72 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
 
     var now: Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
 
+    /// The time to feed the manager: read with `lock` held, so no caller can feed it an older
+    /// reading after a newer one. It never goes back: a debug build stops, a release build keeps
+    /// the last time and logs it once.
+    func managerTime() -> Double {
+        let t = now
+        guard t >= lastTime else {
+            assertionFailure("the shared queue's clock went back from \(lastTime) to \(t)")
+            if !reportedBackwards {
+                reportedBackwards = true
+                log("queue clock went back from \(lastTime) s to \(t) s; keeping \(lastTime) s")
+            }
+            return lastTime
+        }
+        lastTime = t
+        return t
+    }
+
+    /// Waits until the executor has done everything queued so far (tests, shutdown).
+    public func settle() { executor.sync {} }
+
     /// Joins the shared manager; an agent may be offered the caller at once.
     public func join(call: UInt64, queue: String, topic: String?, caller: String?, control: LineControl) -> QueueJoinAnswer {
-        let answer: QueueJoinAnswer = lock.withLock {
+        let (answer, joinedAt): (QueueJoinAnswer, Double?) = lock.withLock {
             do {
+                let t = managerTime()
                 let handle = try manager.queue(named: queue)
                 let topicHandle = topic.map { manager.topic(named: $0) } ?? .none
-                switch try manager.join(call: CallID(call), queue: handle, topic: topicHandle, at: now) {
+                switch try manager.join(call: CallID(call), queue: handle, topic: topicHandle, at: t) {
                 case .joined(let joined):
-                    waiting[call] = Waiting(ticket: joined.ticket, control: control, queue: queue, caller: caller, joinedAt: now)
-                    try? store?.callerJoined(WaitingCaller(callID: Self.callID(call), queue: queue, caller: caller,
-                                                           joinedAt: Date(timeIntervalSince1970: epoch + now)))
-                    return .joined(position: joined.position, estimatedWait: try? manager.estimatedWait(of: joined.ticket))
+                    waiting[call] = Waiting(ticket: joined.ticket, control: control, queue: queue, caller: caller, joinedAt: t)
+                    return (.joined(position: joined.position, estimatedWait: try? manager.estimatedWait(of: joined.ticket)), t)
                 case .refusedEmpty:
-                    return .empty
+                    return (.empty, nil)
                 }
             } catch {
                 log("queue \(queue): \(error); the caller holds alone")
-                return .joined(position: 1, estimatedWait: nil)
+                return (.joined(position: 1, estimatedWait: nil), nil)
             }
         }
-        dispatch()
+        let store = store, epoch = epoch
+        executor.async { [weak self] in
+            if let store, let joinedAt {
+                try? store.callerJoined(WaitingCaller(callID: Self.callID(call), queue: queue, caller: caller,
+                                                      joinedAt: Date(timeIntervalSince1970: epoch + joinedAt)))
+            }
+            self?.dispatch()
+        }
         return answer
     }
 
     /// Leaves the shared manager (Asterisk EXITWITHKEY / EXITWITHTIMEOUT / ABANDON).
     public func leave(call: UInt64, reason: LeaveReason) {
-        lock.withLock {
-            guard let entry = waiting.removeValue(forKey: call) else { return }
+        let left: Bool = lock.withLock {
+            guard let entry = waiting.removeValue(forKey: call) else { return false }
             if let agent = ringing.first(where: { $0.value.offer.call.raw == call })?.key {
                 ringing[agent] = nil
                 log("agent \(manager.agentIDs[Int(agent.index)]): call \(call) hung up while ringing")
             }
-            _ = try? manager.leave(entry.ticket, reason: reason, at: now)
-            try? store?.callerLeft(callID: Self.callID(call))
+            _ = try? manager.leave(entry.ticket, reason: reason, at: managerTime())
+            return true
         }
-        dispatch()
+        let store = store
+        executor.async { [weak self] in
+            if left { try? store?.callerLeft(callID: Self.callID(call)) }
+            self?.dispatch()
+        }
     }
 
     /// Position and estimated wait from the shared manager.
@@ -190,7 +230,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     /// and the call they are ringing for or talking to. For `status`.
     public func statusLines() -> [String] {
         lock.withLock {
-            let t = now
+            let t = managerTime()
             let queues = manager.status(at: t).map { "queue \($0.name) waiting \($0.waiting)" }
             let callers = waiting.map { call, entry -> (String, Int, String) in
                 let ringing = self.ringing.values.contains { $0.offer.call.raw == call }
@@ -218,17 +258,20 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         return link != nil
     }
 
-    /// Carries out what the manager decided: connects offered callers to stations.
+    /// Carries out what the manager decided: connects offered callers to stations. Runs on the
+    /// executor (or a test's thread), never on a line's audio thread; the store is written after
+    /// the lock is let go.
     func dispatch() {
         lock.lock()
         var offers: [CallerOffer] = []
         var removed: [LineControl] = []
-        while let output = manager.next(at: now) {
+        var gone: [UInt64] = []
+        while let output = manager.next(at: managerTime()) {
             switch output {
             case .offer(let offer): offers.append(offer)
             case .removed(let removal):
                 if let entry = waiting.removeValue(forKey: removal.call.raw) { removed.append(entry.control) }
-                try? store?.callerLeft(callID: Self.callID(removal.call.raw))
+                gone.append(removal.call.raw)
             default: break
             }
         }
@@ -242,6 +285,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             }
         }
         lock.unlock()
+        for call in gone { try? store?.callerLeft(callID: Self.callID(call)) }
         if let names { store?.appendQueueLog(events, names: names, epochOffset: epoch, callerNumbers: callerNumbers,
                                             callPrefix: callIDPrefix) }
         for control in removed { control.post(.queueEmpty) }
@@ -252,8 +296,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     /// caller is gone or the station would not open (then the offer counts as not answered).
     @discardableResult
     func connect(_ offer: CallerOffer) -> Bool {
-        let t = now
         lock.lock()
+        let t = managerTime()
         guard let station = stations[offer.agent], let entry = waiting[offer.call.raw] else {
             missed(offer.agent, at: t)
             lock.unlock()
@@ -270,7 +314,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
                 waiting[offer.call.raw] = nil
                 talking[agent] = link
                 agentCalls[agent] = offer.call.raw
-                try? manager.answer(agent, at: t)
+                try? manager.answer(agent, at: managerTime())
             }
             try? store?.callerLeft(callID: Self.callID(offer.call.raw))
             entry.control.bridge(to: link)
@@ -279,7 +323,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             return true
         } catch {
             log("agent \(station.id): \(error); offer not answered")
-            lock.withLock { missed(agent, at: t) }
+            lock.withLock { missed(agent, at: managerTime()) }
             return false
         }
     }
@@ -290,10 +334,10 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         let id: String = lock.withLock {
             talking[agent] = nil
             agentCalls[agent] = nil
-            _ = try? manager.complete(agent, by: side, at: now)
+            _ = try? manager.complete(agent, by: side, at: managerTime())
             return manager.agentIDs[Int(agent.index)]
         }
         log("agent \(id) finished (\(side.rawValue) hung up); wrap-up")
-        dispatch()
+        executor.async { [weak self] in self?.dispatch() }      // may be on a line's audio thread
     }
 }

@@ -136,7 +136,7 @@ public final class LineServer: @unchecked Sendable {
         let control = LineControl()
         let log = self.log
         var options = LiveCallOptions(callerID: caller, start: setup.clock()) { [weak self] entry in
-            log("\(name) \(LiveTranscript.line(entry))")
+            log("\(name) \(Transcript.line(entry))")
             self?.note(entry, on: name)
         }
         options.callNumber = number
@@ -221,7 +221,7 @@ public final class LineServer: @unchecked Sendable {
 
     /// Keeps what the call on `name` is doing, for `status`: `step NAME`, `queue NAME`,
     /// `agent ID`, `recording MAILBOX`, `hanging-up`.
-    private func note(_ entry: LiveTranscript.Entry, on name: String) {
+    private func note(_ entry: Transcript.Event, on name: String) {
         let state: String? = switch entry.type {
         case "step": "step \(entry.name ?? "?")"
         case "enqueue": "queue \(entry.name ?? "?")"

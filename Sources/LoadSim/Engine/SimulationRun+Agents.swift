@@ -83,7 +83,7 @@ extension SimulationRun {
         stats.dequeued(queue: q, joined: offer.joinedAt, at: now, exit: .answered)
         let talk = model.handling[q].sample(using: &rng)
         events.push(.talkEnd(agent: Int32(a), slot: Int32(s), generation: calls[s].generation), at: now + talk)
-        if interpreter != nil { try feed(s, .agentConnected) }
+        if flow != nil { try feed(s, .agentConnected) }
     }
 
     mutating func endTalk(agent a: Int, slot s: Int, generation: UInt32) throws {
@@ -93,7 +93,7 @@ extension SimulationRun {
         if wrapEnds > now { events.push(.wrapEnd(agent: Int32(a)), at: wrapEnds) } else { setIdle(a) }
         if calls[s].generation == generation && calls[s].live {
             calls[s].connected = false
-            if interpreter != nil {
+            if flow != nil {
                 try feed(s, .agentDisconnected)
             } else {
                 endCall(s)
@@ -126,7 +126,7 @@ extension SimulationRun {
         guard calls[s].live, calls[s].ticket != nil else { return }
         calls[s].ticket = nil
         stats.dequeued(queue: Int(removal.queue.index), joined: calls[s].joinedAt, at: now, exit: .left)
-        if interpreter != nil { try feed(s, .queueEmpty) } else { endCall(s) }
+        if flow != nil { try feed(s, .queueEmpty) } else { endCall(s) }
     }
 
     @inline(__always)

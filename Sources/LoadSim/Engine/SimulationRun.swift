@@ -13,13 +13,19 @@ public struct SimulationRun {
     var rng: Xoshiro256StarStar
     var events = EventQueue<SimEvent>()
     var queue: QueueManager
-    let interpreter: CallInterpreter?
+    /// The flow's interpreter (nil in queue-only mode: callers go straight to queue 0).
+    let flow: CallInterpreter?
     var calls: [SimCall] = []
     var freeSlots: [Int32] = []
     var agents: [SimAgent] = []
     var groupAgents: [[Int32]]
     var groupScheduled: [Int]
-    var actions: [CallAction] = []
+    /// The call runner's scratch list of actions.
+    public var actionBuffer: [CallAction] = []
+    /// The slot of the call the runner is driving (``call`` points at it).
+    var current = 0
+    /// An error a port method met (the queue manager refused); thrown once the runner returns.
+    var failure: (any Error)?
     var stats: SimulationStatistics
     let arrivals: ArrivalClock
     let startEpoch: Double
@@ -51,7 +57,7 @@ public struct SimulationRun {
         }
         queue = try QueueManager(queues: configs, eventsEnabled: false)
         queue.retainsClosedCallbacks = false      // memory must not grow with simulated time
-        interpreter = model.program.map { CallInterpreter(program: $0) }
+        flow = model.program.map { CallInterpreter(program: $0) }
         stats = SimulationStatistics(target: scenario.targetAnswer, interval: scenario.interval,
                                      duration: scenario.duration, queueNames: model.queueNames)
         arrivals = ArrivalClock(pattern: scenario.arrivals, startWeekday: scenario.startWeekday,
@@ -62,7 +68,7 @@ public struct SimulationRun {
             topicHandles = program.values.map { queue.topic(named: $0) }
             queueOfFlow = try program.queueNames.map { Int32(try queue.queue(named: $0).index) }
         }
-        actions.reserveCapacity(32)
+        actionBuffer.reserveCapacity(32)
     }
 
     /// Runs to the end: arrivals in [0, duration), then until the last call has ended.
@@ -128,8 +134,10 @@ public struct SimulationRun {
             try endCallback(agent: Int(agent), reached: reached)
         case .promptDone(let slot, let generation, let serial):
             let s = Int(slot)
-            guard calls[s].generation == generation, calls[s].playSerial == serial, calls[s].live else { return }
-            try feed(s, .promptFinished)
+            guard calls[s].generation == generation, calls[s].live else { return }
+            current = s
+            CallRunner.playedOut(serial: serial, at: now, &self)
+            try settle()
         case .timer(let slot, let generation, let id):
             let s = Int(slot)
             guard calls[s].generation == generation, calls[s].live else { return }
@@ -144,15 +152,22 @@ public struct SimulationRun {
                 try feed(s, .queueStatus(position: position, estimatedWait: estimate))
                 guard calls[s].live, calls[s].generation == generation else { return }
             }
-            try feed(s, .timerFired(id))
+            current = s
+            CallRunner.timerFired(id, at: now, &self)
+            try settle()
         case .key(let slot, let generation, let key):
             let s = Int(slot)
             guard calls[s].generation == generation, calls[s].live, !calls[s].connected else { return }
-            try feed(s, .digit(key))
+            current = s
+            CallRunner.keyPressed(key, at: now, &self)
+            try settle()
         case .recordingDone(let slot, let generation, let duration, let maxed):
             let s = Int(slot)
             guard calls[s].generation == generation, calls[s].live else { return }
-            try feed(s, .recordingStopped(maxed ? .maxLength : .silence, duration: duration))
+            current = s
+            CallRunner.recordingStopped(serial: calls[s].run.recordSerial, maxed ? .maxLength : .silence, duration: duration,
+                                        at: now, &self)
+            try settle()
         case .shift(let group, let count):
             try setHeadCount(group: Int(group), to: Int(count))
             stats.scheduled.set(Double(groupScheduled.reduce(0, +)), at: now)
@@ -172,12 +187,14 @@ public struct SimulationRun {
         calls[s].number = number
         calls[s].isRedial = redial
         liveCalls += 1
-        if interpreter != nil {
-            calls[s].flow = CallState()
+        if flow != nil {
+            calls[s].run.reset()
             // `at` is this call's start; the interpreter measures elapsed time from the `now` of
             // this event, so calendar questions see `at + (now - callStart)`.
             let start = Date(timeIntervalSince1970: startEpoch + now)
-            try feed(s, .callStarted(callerID: Self.callerID(number), at: start))
+            current = s
+            CallRunner.start(callerID: Self.callerID(number), at: start, now: now, &self)
+            try settle()
         } else {
             _ = try join(s, queue: 0, topic: .none)
             try drain()
@@ -236,7 +253,7 @@ public struct SimulationRun {
             if model.patience[q] != nil { patienceDue.append(Int32(s)) }
             return nil             // position and estimated wait are sent just before each announcement
         case .refusedEmpty:
-            if interpreter == nil { endCall(s) }
+            if flow == nil { endCall(s) }
             return .queueEmpty
         }
     }
@@ -258,8 +275,10 @@ public struct SimulationRun {
 
     /// The waiting caller's patience ran out: they hang up.
     mutating func callerHangsUpWaiting(_ s: Int) throws {
-        if interpreter != nil {
-            try feed(s, .callerHungUp)          // the interpreter answers leaveQueue(.abandon) and hangUp
+        if flow != nil {
+            current = s
+            CallRunner.callerHungUp(at: now, &self)   // the interpreter answers leaveQueue(.abandon) and hangUp
+            try settle()
             return
         }
         try leaveQueue(s, reason: .abandon, exit: .abandoned)
