@@ -46,7 +46,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        // Tests mirror sources.
+        // Tests mirror sources. RealClockHarness: a private PulseAudio for the real-clock tests.
+        .target(name: "RealClockHarness", dependencies: ["SoundIO"], path: "Tests/RealClockHarness"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
         .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"]),
         .testTarget(name: "SoundIOTests", dependencies: ["SoundIO", "Telephony"]),
@@ -54,8 +55,9 @@ let package = Package(
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CallQueue"]),
         .testTarget(name: "LoadSimTests", dependencies: ["LoadSim", "CallFlow", "CallQueue"]),
-        .testTarget(name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "SoundIO", "Telephony", "CallFlow", "Storage"]),
-        .testTarget(name: "ivrTests", dependencies: ["ivr"]),
+        .testTarget(name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "SoundIO", "Telephony", "CallFlow", "Storage",
+                                                        "RealClockHarness"]),
+        .testTarget(name: "ivrTests", dependencies: ["ivr", "RealClockHarness"]),
     ],
     swiftLanguageModes: [.v6]
 )
