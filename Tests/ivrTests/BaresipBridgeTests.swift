@@ -63,10 +63,10 @@ struct BaresipBridgeTests {
         try Baresip.configure(folder: path("bridge"), sip: bridgeSIP, control: bridgeControl,
                               player: "alsa,line1_say", source: "alsa,line1_hear",
                               account: "<sip:ivr@127.0.0.1>;regint=0;answermode=auto;audio_codecs=PCMU")
-        // The caller's voice: 3 s of silence (greeting, key, beep), speech, then silence.
+        // The caller's voice: 5 s of silence (ring, greeting, key, beep), speech, then silence.
         let speech = try Baresip.speech("Hello, this is Sam. My parcel has not arrived yet, please call me back.",
                                         in: path("speech.wav"))
-        try Baresip.wav(silence: 3, then: speech, silence: 16, to: path("caller.wav"))
+        try Baresip.wav(silence: 5, then: speech, silence: 16, to: path("caller.wav"))
         try FileManager.default.createDirectory(atPath: path("heard"), withIntermediateDirectories: true)
         try Baresip.configure(folder: path("caller"), sip: callerSIP, control: callerControl,
                               player: "alsa,null", source: "aufile,\(path("caller.wav"))",
@@ -74,7 +74,7 @@ struct BaresipBridgeTests {
                               extra: "module sndfile.so\nsnd_path \(path("heard"))\n")
 
         var children: [Process] = []
-        defer { for child in children.reversed() where child.isRunning { kill(child.processIdentifier, SIGTERM); child.waitUntilExit() } }
+        defer { for child in children.reversed() { Spawned.stop(child) } }
         let serve = try Spawned(IvrBinary.url.path, ["serve", path("serve.yaml")], environment: environment, log: path("serve.log"))
         children.append(serve.process)
         #expect(Spawned.wait(20) { FileManager.default.fileExists(atPath: data + "/control.sock") }, "ivr serve is up")
@@ -90,15 +90,19 @@ struct BaresipBridgeTests {
         let control = try BaresipControl(port: callerControl)
         #expect(Spawned.wait(15) { control.listCalls().contains("ESTABLISHED") }, "the bridge answers: \(Spawned.read(path("bridge.log")))")
         let established = Date()
-        #expect(Spawned.wait(10) { Spawned.read(path("serve.log")).contains("prompt") }, "the line rang and the greeting started")
-        Thread.sleep(until: established.addingTimeInterval(1.0))
+        #expect(Spawned.wait(10) { Spawned.read(path("serve.log")).contains("prompt       greeting") },
+                "the line rang and the greeting started")
+        Thread.sleep(forTimeInterval: 1.5)                        // into the 2 s greeting
         control.send("sndcode", "1")                              // RFC 4733: a message
-        let speechEnd = 3 + Double(speech.count) / 8000
+        let speechEnd = 5 + Double(speech.count) / 8000
         Thread.sleep(until: established.addingTimeInterval(speechEnd + 1.5))
         control.send("sndcode", "#")                              // RFC 4733: the message is done
-        #expect(Spawned.wait(20) { !control.listCalls().contains("ESTABLISHED") }, "the flow hung up and the bridge ended the SIP call")
+        #expect(Spawned.wait(20) { Spawned.read(path("serve.log")).contains("line1 ended:") }, "the flow hung up")
+        #expect(Spawned.wait(5) { Spawned.read(path("script.log")).contains("hanging up the SIP call") },
+                "the bridge ended the SIP call")
 
         let log = Spawned.read(path("serve.log"))
+        print("serve.log:\n\(log)\nbridge script:\n\(Spawned.read(path("script.log")))")
         #expect(log.contains("digit        1 (keyed)") || log.contains("1 (keyed)"), "key 1 reached the flow: \(log)")
         #expect(log.contains("# (keyed)"), "key # reached the flow")
         #expect(log.contains("message-thanks"))
@@ -108,11 +112,11 @@ struct BaresipBridgeTests {
         let duration = messages.first?["duration"] as? Double ?? 0
         let speechSeconds = Double(speech.count) / 8000
         #expect(duration > speechSeconds - 1.0 && duration < speechSeconds + 2.5, "message of \(duration) s for \(speechSeconds) s of speech")
-        // What the caller heard: the greeting (sound within the first 3 s of the call).
+        // What the caller heard: the greeting (sound within the first 4 s of the call).
         let heard = try FileManager.default.contentsOfDirectory(atPath: path("heard")).filter { $0.hasSuffix("-dec.wav") }
         let ear = try Baresip.samples(ofWAV: path("heard/" + (try #require(heard.first))))
-        let loud = ear.prefix(3 * 8000).filter { abs(Int($0)) > 500 }.count
-        #expect(loud > 2000, "the caller heard the greeting (\(loud) loud samples in 3 s)")
+        let loud = ear.prefix(4 * 8000).filter { abs(Int($0)) > 500 }.count
+        #expect(loud > 2000, "the caller heard the greeting (\(loud) loud samples in 4 s)")
         print("realtime-figure baresip message \(String(format: "%.2f", duration)) s of \(String(format: "%.2f", speechSeconds)) s spoken")
     }
 }

@@ -46,6 +46,14 @@ struct Spawned {
         try process.run()
     }
 
+    /// Stops `process` by its PID: SIGTERM, then SIGKILL after 2 s (baresip 1.0 does not end on SIGTERM mid-call).
+    static func stop(_ process: Process) {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGTERM)
+        if !wait(2, until: { !process.isRunning }) { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
     static func read(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
 
     /// Polls `condition` every 50 ms for up to `seconds`.
