@@ -9,8 +9,13 @@ import SoundIO
 /// `NAME_out` (what the line plays) and `NAME_in` (what the caller says), and five ALSA PCMs
 /// (alsa-lib's `pulse` plugin): `NAME_play` and `NAME_cap` for the line, `NAME_say` and
 /// `NAME_hear` for the caller, and `NAME_sent` (what the line carries from the caller, for measuring).
-/// Clients use `enable-memfd = no` (PulseAudio 16 aborted on memfd with several clients here).
+/// Only one server runs at a time in a test process (the others wait), so real-clock tests never
+/// compete with each other for the CPU. Clients use `enable-memfd = no` (PulseAudio 16 aborted on memfd with several clients here).
 public final class PulseServer {
+    /// One real-clock test at a time in the whole test process (the suites of different test
+    /// targets run concurrently): taken when a server starts, given back when it stops.
+    private static let turn = DispatchSemaphore(value: 1)
+    private var holdsTurn = false
     /// The server's folder (config, socket, log, asoundrc); removed by `stop()`.
     public let folder: URL
     /// The server's PID (for SIGSTOP/SIGCONT and stopping it).
@@ -32,6 +37,8 @@ public final class PulseServer {
 
     /// Starts a server with a sink pair per line; `rates` gives a line another sink rate (e.g. 8040).
     public init(lines: [String], rates: [String: Int] = [:]) throws {
+        Self.turn.wait()
+        holdsTurn = true
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("pulse-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var script = "load-module module-native-protocol-unix auth-anonymous=1 socket=\(path("native"))\n"
@@ -60,9 +67,12 @@ public final class PulseServer {
             PULSE_RUNTIME_PATH='\(path("rt"))' pulseaudio -n -F '\(path("server.pa"))' --daemonize=no \
               --exit-idle-time=-1 --system=false --log-target=file:'\(path("server.log"))' &
             p=$!; echo $p > '\(path("server.pid"))'
-            while kill -0 \(me) 2>/dev/null && kill -0 $p 2>/dev/null; do sleep 0.2; done
+            alive() { grep -qs '^State:[[:space:]]*[^Z]' /proc/$1/status; }
+            while alive \(me) && alive $p; do sleep 0.2; done
             kill $p 2>/dev/null
             """]
+        watchdog.standardOutput = FileHandle.nullDevice   // never hold the test runner's pipes open
+        watchdog.standardError = FileHandle.nullDevice
         try watchdog.run()
         self.watchdog = watchdog
         let deadline = Date().addingTimeInterval(15)
@@ -118,6 +128,10 @@ public final class PulseServer {
             watchdog.waitUntilExit()
             self.watchdog = nil
             try? FileManager.default.removeItem(at: folder)
+        }
+        if holdsTurn {
+            holdsTurn = false
+            Self.turn.signal()
         }
     }
 
