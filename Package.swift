@@ -58,7 +58,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        // Tests mirror sources.
+        // Tests mirror sources. RealClockHarness: a private PulseAudio for the real-clock tests.
+        .target(name: "RealClockHarness", dependencies: ["SoundIO"], path: "Tests/RealClockHarness"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
         .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"]),
         .testTarget(name: "SoundIOTests", dependencies: ["SoundIO", "Telephony"]),
@@ -68,9 +69,9 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CallQueue"]),
         .testTarget(name: "LoadSimTests", dependencies: ["LoadSim", "CallFlow", "CallQueue"]),
         .testTarget(name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "SoundIO", "Telephony", "CallFlow", "Storage", "SIP",
-                                                         .product(name: "GRDB", package: "GRDB.swift")]),
+                                                         "RealClockHarness", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WebTests", dependencies: ["Web", "Storage", "CallQueue", "SoundIO", "Telephony"]),
-        .testTarget(name: "ivrTests", dependencies: ["ivr"]),
+        .testTarget(name: "ivrTests", dependencies: ["ivr", "RealClockHarness"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -69,7 +69,8 @@ extension LiveCall {
     /// One call record per call: who, when, which queue, how long waiting and talking, the result.
     func saveCallRecord(_ result: CallOutcome) {
         guard let records else { return }
-        let wait = joinedQueueAt.map { Double((connectedAt ?? leftQueueAt ?? now) - $0) / 8000 }
+        let lineWait = joinedQueueAt.map { Double((connectedAt ?? leftQueueAt ?? now) - $0) / 8000 }
+        let wait = joinedQueueAt == nil ? nil : options.queues.waitSeconds(call: options.callNumber) ?? lineWait
         let talk = connectedAt.map { Double(now - $0) / 8000 }
         let record = CallRecord(id: "\(options.lineName)-\(Int(options.start.timeIntervalSince1970))-\(options.callNumber)",
                                 caller: e164(options.callerID), flow: program.name, line: options.lineName,

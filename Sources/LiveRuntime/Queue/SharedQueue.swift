@@ -80,6 +80,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     var talking: [AgentHandle: StationLink] = [:]
     var ringing: [AgentHandle: Ringing] = [:]
     var ringTimeouts: [QueueHandle: Double] = [:]
+    /// How long each caller who stopped waiting waited, on this clock (the wait queue_log writes).
+    var waits: [UInt64: Double] = [:]
     var storeStates: [AgentHandle: AgentState] = [:]
     private var ticks = 0
     private let configuration: LineConfiguration
@@ -199,6 +201,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     public func leave(call: UInt64, reason: LeaveReason) {
         let left: Bool = lock.withLock {
             guard let entry = waiting.removeValue(forKey: call) else { return false }
+            waits[call] = now - entry.joinedAt
             if let agent = ringing.first(where: { $0.value.offer.call.raw == call })?.key {
                 ringing[agent] = nil
                 log("agent \(manager.agentIDs[Int(agent.index)]): call \(call) hung up while ringing")
@@ -219,6 +222,11 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             guard let entry = waiting[call], let position = try? manager.position(of: entry.ticket) else { return nil }
             return (position, (try? manager.estimatedWait(of: entry.ticket)) ?? nil)
         }
+    }
+
+    /// The wait this queue counted for `call` (joined to connected or left); taken once.
+    public func waitSeconds(call: UInt64) -> Double? {
+        lock.withLock { waits.removeValue(forKey: call) }
     }
 
     /// The call ended: if still waiting, the caller abandoned.
@@ -270,7 +278,10 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             switch output {
             case .offer(let offer): offers.append(offer)
             case .removed(let removal):
-                if let entry = waiting.removeValue(forKey: removal.call.raw) { removed.append(entry.control) }
+                if let entry = waiting.removeValue(forKey: removal.call.raw) {
+                    removed.append(entry.control)
+                    waits[removal.call.raw] = now - entry.joinedAt
+                }
                 gone.append(removal.call.raw)
             default: break
             }
@@ -312,6 +323,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             }
             lock.withLock {
                 waiting[offer.call.raw] = nil
+                waits[offer.call.raw] = t - entry.joinedAt
                 talking[agent] = link
                 agentCalls[agent] = offer.call.raw
                 try? manager.answer(agent, at: managerTime())

@@ -113,7 +113,7 @@ public final class SIPLines: @unchecked Sendable {
         let log = self.log
         let name = "sip-\(number)"
         var options = LiveCallOptions(callerID: sipCall.caller, start: setup.clock(), primingFrames: RTPSourcePriming.frames) { entry in
-            log("\(name) \(LiveTranscript.line(entry))")
+            log("\(name) \(Transcript.line(entry))")
             if let state = SIPLines.state(of: entry, control: control) { sipCall.state = state }
         }
         options.callNumber = number
@@ -132,7 +132,7 @@ public final class SIPLines: @unchecked Sendable {
         thread.start()
     }
 
-    private static func state(of entry: LiveTranscript.Entry, control: LineControl) -> String? {
+    private static func state(of entry: Transcript.Event, control: LineControl) -> String? {
         switch entry.type {
         case "step": "step \(entry.name ?? "?")"
         case "enqueue": "queue \(entry.name ?? "?")"
