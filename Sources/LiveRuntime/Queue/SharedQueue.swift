@@ -76,6 +76,9 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     var ringing: [AgentHandle: Ringing] = [:]
     var ringTimeouts: [QueueHandle: Double] = [:]
     var storeStates: [AgentHandle: AgentState] = [:]
+    /// Each queue's settings as last applied, and queues whose ring timeout serve.yaml pins (see SharedQueue+Settings).
+    var appliedSettings: [String: QueueSettings] = [:]
+    var pinnedRingTimeouts: Set<String> = []
     private var ticks = 0
     private let configuration: LineConfiguration
     let log: @Sendable (String) -> Void
@@ -87,10 +90,12 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     ///
     /// With a `store`, waiting callers are recorded there (so `ivr queue status` in another
     /// process sees them) and queue events go to its `queue_log` files. An offer rings a station
-    /// for `ringTimeouts[queue]` seconds (default ``defaultRingTimeout``).
+    /// for `ringTimeouts[queue]` seconds (default ``defaultRingTimeout``). `configs` (from the
+    /// store's settings, `QueueRecord.queueConfig`) replace the defaults of the queues they name.
     public init(queues: [String], agents: [Agent], store: Store? = nil, configuration: LineConfiguration = LineConfiguration(),
-                ringTimeouts: [String: Double] = [:], log: @escaping @Sendable (String) -> Void = { _ in }) throws(QueueError) {
-        manager = try QueueManager(queues: queues.map { QueueConfig(name: $0) })
+                ringTimeouts: [String: Double] = [:], configs: [QueueConfig] = [],
+                log: @escaping @Sendable (String) -> Void = { _ in }) throws(QueueError) {
+        manager = try QueueManager(queues: queues.map { name in configs.first { $0.name == name } ?? QueueConfig(name: name) })
         self.store = store
         if let removed = try? store?.clearWaitingCallers(), removed > 0 {
             log("forgot \(removed) caller(s) left waiting by a server that stopped without hanging up")
@@ -125,6 +130,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         if ticks % 5 == 1, let store, let agents = try? store.agents() {
             syncAgents(Dictionary(agents.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first }))
         }
+        if ticks % 5 == 3, let store, let queues = try? store.queues() { syncQueueSettings(queues) }
         expireRinging()
         dispatch()
     }
@@ -159,7 +165,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     public func leave(call: UInt64, reason: LeaveReason) {
         lock.withLock {
             guard let entry = waiting.removeValue(forKey: call) else { return }
-            if let agent = ringing.first(where: { $0.value.offer.call.raw == call })?.key {
+            for agent in ringing.filter({ $0.value.offer.call.raw == call }).keys {   // ring-all: several
                 ringing[agent] = nil
                 log("agent \(manager.agentIDs[Int(agent.index)]): call \(call) hung up while ringing")
             }
@@ -219,9 +225,14 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         lock.lock()
         var offers: [CallerOffer] = []
         var removed: [LineControl] = []
+        var stopped: [String] = []
         while let output = manager.next(at: now) {
             switch output {
             case .offer(let offer): offers.append(offer)
+            case .ringStopped(let call, let agent):
+                if ringing[agent]?.offer.call == call { ringing[agent] = nil }
+                offers.removeAll { $0.agent == agent && $0.call == call }
+                stopped.append("agent \(manager.agentIDs[Int(agent.index)]) stops ringing: call \(call.raw) was answered by another agent")
             case .removed(let removal):
                 if let entry = waiting.removeValue(forKey: removal.call.raw) { removed.append(entry.control) }
                 try? store?.callerLeft(callID: Self.callID(removal.call.raw))
@@ -239,6 +250,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         }
         lock.unlock()
         if let names { store?.appendQueueLog(events, names: names, epochOffset: epoch, callerNumbers: callerNumbers) }
+        for line in stopped { log(line) }
         for control in removed { control.post(.queueEmpty) }
         for offer in offers { self.offer(offer) }
     }
