@@ -58,6 +58,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidTimeZone(String)
     /// A callback policy value out of range: the option, the value, and the allowed range.
     case invalidPolicy(String, Double, String)
+    /// A queue setting out of range or unreadable (`ivr queue set`): what and what to write.
+    case invalidSetting(String)
 
     /// A message a user can act on.
     public var description: String {
@@ -120,6 +122,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "unknown time zone '\(zone)'; write an IANA name such as Europe/London or America/New_York"
         case .invalidPolicy(let option, let value, let range):
             return "\(option) \(value.formatted()) is out of range: \(range); nothing changed"
+        case .invalidSetting(let what):
+            return "\(what); nothing changed"
         }
     }
 }

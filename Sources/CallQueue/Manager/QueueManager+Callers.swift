@@ -55,7 +55,7 @@ extension QueueManager {
         if calls[s].phase == CallSlot.waiting {
             queues[q].waitingCount -= 1
             waitingTotal -= 1
-        } else {
+        } else if ringGroups.isEmpty || !releaseRingGroup(slot: Int32(s), at: t) {
             let a = Int(calls[s].offeredTo)
             agents[a].work = .none
             finishWork(a, at: t, missed: false)

@@ -83,6 +83,9 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     /// How long each caller who stopped waiting waited, on this clock (the wait queue_log writes).
     var waits: [UInt64: Double] = [:]
     var storeStates: [AgentHandle: AgentState] = [:]
+    /// Each queue's settings as last applied, and queues whose ring timeout serve.yaml pins (see SharedQueue+Settings).
+    var appliedSettings: [String: QueueSettings] = [:]
+    var pinnedRingTimeouts: Set<String> = []
     private var ticks = 0
     private let configuration: LineConfiguration
     let log: @Sendable (String) -> Void
@@ -100,12 +103,13 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     ///
     /// With a `store`, waiting callers are recorded there (so `ivr queue status` in another
     /// process sees them) and queue events go to its `queue_log` files. An offer rings a station
-    /// for `ringTimeouts[queue]` seconds (default ``defaultRingTimeout``).
+    /// for `ringTimeouts[queue]` seconds (default ``defaultRingTimeout``). `configs` (from the
+    /// store's settings, `QueueRecord.queueConfig`) replace the defaults of the queues they name.
     /// `callIDPrefix` goes before every call number in `queue_log` (``QueueLogSession/callPrefix``).
     public init(queues: [String], agents: [Agent], store: Store? = nil, configuration: LineConfiguration = LineConfiguration(),
-                ringTimeouts: [String: Double] = [:], callIDPrefix: String = "",
+                ringTimeouts: [String: Double] = [:], configs: [QueueConfig] = [], callIDPrefix: String = "",
                 log: @escaping @Sendable (String) -> Void = { _ in }) throws(QueueError) {
-        manager = try QueueManager(queues: queues.map { QueueConfig(name: $0) })
+        manager = try QueueManager(queues: queues.map { name in configs.first { $0.name == name } ?? QueueConfig(name: name) })
         self.store = store
         self.callIDPrefix = callIDPrefix
         if let removed = try? store?.clearWaitingCallers(), removed > 0 {
@@ -141,6 +145,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         if ticks % 5 == 1, let store, let agents = try? store.agents() {
             syncAgents(Dictionary(agents.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first }))
         }
+        if ticks % 5 == 3, let store, let queues = try? store.queues() { syncQueueSettings(queues) }
         expireRinging()
         dispatch()
     }
@@ -202,7 +207,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         let left: Bool = lock.withLock {
             guard let entry = waiting.removeValue(forKey: call) else { return false }
             waits[call] = now - entry.joinedAt
-            if let agent = ringing.first(where: { $0.value.offer.call.raw == call })?.key {
+            for agent in ringing.filter({ $0.value.offer.call.raw == call }).keys {   // ring-all: several
                 ringing[agent] = nil
                 log("agent \(manager.agentIDs[Int(agent.index)]): call \(call) hung up while ringing")
             }
@@ -274,9 +279,14 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         var offers: [CallerOffer] = []
         var removed: [LineControl] = []
         var gone: [UInt64] = []
+        var stopped: [String] = []
         while let output = manager.next(at: managerTime()) {
             switch output {
             case .offer(let offer): offers.append(offer)
+            case .ringStopped(let call, let agent):
+                if ringing[agent]?.offer.call == call { ringing[agent] = nil }
+                offers.removeAll { $0.agent == agent && $0.call == call }
+                stopped.append("agent \(manager.agentIDs[Int(agent.index)]) stops ringing: call \(call.raw) was answered by another agent")
             case .removed(let removal):
                 if let entry = waiting.removeValue(forKey: removal.call.raw) {
                     removed.append(entry.control)
@@ -299,6 +309,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         for call in gone { try? store?.callerLeft(callID: Self.callID(call)) }
         if let names { store?.appendQueueLog(events, names: names, epochOffset: epoch, callerNumbers: callerNumbers,
                                             callPrefix: callIDPrefix) }
+        for line in stopped { log(line) }
         for control in removed { control.post(.queueEmpty) }
         for offer in offers { self.offer(offer) }
     }

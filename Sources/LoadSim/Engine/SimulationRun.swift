@@ -50,10 +50,8 @@ public struct SimulationRun {
         let scenario = model.scenario
         rng = replication == 0 ? Xoshiro256StarStar(seed: seed) : .stream(seed: seed, index: UInt64(replication))
         startEpoch = scenario.startDate.timeIntervalSince1970
-        let usesLevels = scenario.agents.contains { $0.skills.values.contains { $0 > 1 } }
-        let configs = model.queueNames.enumerated().map { i, name in
-            QueueConfig(name: name, strategy: usesLevels ? .skills : .longestIdle, wrapUp: scenario.wrapUp,
-                        announceFrequency: 0, schedule: model.openingSchedule, seed: seed &+ UInt64(i))
+        let configs = model.queueSettings.enumerated().map { i, settings in
+            settings.queueConfig(schedule: model.schedules[i], seed: seed &+ UInt64(i))
         }
         queue = try QueueManager(queues: configs, eventsEnabled: false)
         queue.retainsClosedCallbacks = false      // memory must not grow with simulated time
@@ -108,6 +106,7 @@ public struct SimulationRun {
             steps &+= 1
             if steps & 0xFFFF == 0, let progress { progress(min(1, now / scenario.duration)) }
         }
+        for a in agents.indices where agents[a].busy { stats.agentBusy(a, false, at: now) }
         stats.unfinished = liveCalls
         stats.finish(at: max(now, scenario.duration))
         progress?(1)

@@ -1,6 +1,6 @@
 /// The terminal report: a summary table (with Erlang figures and confidence intervals when
-/// available), a per-queue table when there are several queues, a per-day table when the run
-/// covers more than one day, and (`ivr simulate --intervals`) a per-interval table.
+/// available), a per-queue table when there are several queues, a per-agent table, a per-day
+/// table when the run covers more than one day, and (`ivr simulate --intervals`) a per-interval table.
 ///
 /// Contains no wall-clock figures, so the same scenario and seed print the same bytes.
 public enum TextReport {
@@ -22,6 +22,12 @@ public enum TextReport {
         if r.queues.count > 1 { out += "\nPer queue\n" + queues(r).render() + "\n" }
         let days = dayTable(r)
         if days.rows.count > 1 { out += "\nPer day (calls counted where they arrived or joined the queue)\n" + days.render() + "\n" }
+        if !r.agents.isEmpty {
+            out += "\nPer agent (calls answered, talk time, occupancy = busy / staffed)\n" + agents(r, limit: agentRowsShown).render() + "\n"
+            if r.agents.count > agentRowsShown {
+                out += "... and \(r.agents.count - agentRowsShown) more agents (every agent is in --json, --csv and --html)\n"
+            }
+        }
         if intervals != .none {
             let t = intervalTable(r, all: intervals == .all)
             out += "\nPer \(Int(r.intervalSeconds / 60))-minute interval (calls counted where they arrived or joined the queue)\n"
@@ -84,6 +90,26 @@ public enum TextReport {
                            Figure.seconds(q.ahtSeconds, decimals: 0)])
         }
         return t
+    }
+
+    /// Rows of the per-agent table in the terminal (a big team is in full in the other formats).
+    static let agentRowsShown = 40
+
+    static func agents(_ r: SimulationReport, limit: Int = .max) -> TextTable {
+        var t = TextTable(headers: ["agent", "group", "calls", "talk", "avg talk", "callbacks", "staffed", "occ"])
+        for a in r.agents.prefix(limit) {
+            t.rows.append([a.id, a.group, count(a.calls), clock(a.talkSeconds),
+                           a.calls > 0 ? Figure.seconds(a.talkSeconds / a.calls, decimals: 0) : "-",
+                           count(a.callbacks), clock(a.staffedSeconds), Figure.percent(a.occupancy)])
+        }
+        return t
+    }
+
+    /// Seconds as `h:mm:ss` (`0:04:05`), for long totals.
+    static func clock(_ seconds: Double) -> String {
+        let total = ScenarioLimits.clampedInt(seconds.rounded())
+        let m = (total / 60) % 60, s = total % 60
+        return "\(total / 3600):\(m < 10 ? "0" : "")\(m):\(s < 10 ? "0" : "")\(s)"
     }
 
     static func intervalTable(_ r: SimulationReport, all: Bool) -> TextTable {

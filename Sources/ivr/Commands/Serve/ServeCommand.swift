@@ -89,7 +89,8 @@ struct ServeCommand: ParsableCommand {
         }
         let log: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
         for note in InterruptedVoicemailText.lines(try store.recoverInterruptedVoicemails()) { log(note) }
-        let queueNames = try store.queues().map(\.name)
+        let queueRecords = try store.queues()
+        let queueNames = queueRecords.map(\.name)
         for name in settings.ringTimeouts.keys.sorted() where !queueNames.contains(name) {
             throw ServeConfigError(file: config, line: settings.queueLines[name] ?? 0,
                                    message: "no queue '\(name)' in the store; queues: \(queueNames.joined(separator: ", "))")
@@ -99,7 +100,11 @@ struct ServeCommand: ParsableCommand {
             log("queue_log: closed \(session.closedCalls.count) call(s) a stopped server left open (LOSTONRESTART): \(session.closedCalls.joined(separator: " "))")
         }
         let queue = try SharedQueue(queues: queueNames, agents: agents, store: store, ringTimeouts: settings.ringTimeouts,
-                                    callIDPrefix: session.callPrefix, log: log)
+                                    configs: try queueRecords.map { try $0.queueConfig() }, callIDPrefix: session.callPrefix, log: log)
+        queue.startSettings(queueRecords, pinnedRingTimeouts: Set(settings.ringTimeouts.keys))
+        for record in queueRecords where record.strategy != RoutingStrategy.longestIdle.rawValue || record.wrapUp > 0 {
+            log("queue \(record.name): strategy \(record.strategy), wrap-up \(Int(record.wrapUp)) s")
+        }
         queue.startTicking()
         let server = LineServer(setup: .init(program: program, sounds: sounds, lines: settings.lines,
                                              records: CallRecords(store: store), queue: queue, clock: clock), log: log)

@@ -14,7 +14,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Seed of the first replication (default: the scenario's seed).") var seed: UInt64?
     @Option(help: "Independent replications; figures get 95% confidence intervals.") var replications = 1
     @Flag(help: "Print the report as JSON instead of tables.") var json = false
-    @Option(help: "Also write summary.csv, queues.csv and intervals.csv into this folder.") var csv: String?
+    @Option(help: "Also write summary.csv, queues.csv, agents.csv and intervals.csv into this folder.") var csv: String?
     @Option(help: "Also write a self-contained HTML report with charts to this file.") var html: String?
     @Option(help: ArgumentHelp("Per-interval rows in the terminal report: active (rows with calls, agents or callers waiting; what `--intervals` alone means), all, or none.", valueName: "rows"))
     var intervals: TextReport.IntervalRows = .none
