@@ -204,4 +204,9 @@ public final class LiveCall: @unchecked Sendable, CallPort {
         call.log(seconds, "error", value: error.description)
         problems.append(error)
     }
+
+    /// Adds a line event (line start, stall) to the transcript at capture frame `frame`.
+    func log(_ frame: Int, _ type: String, name: String? = nil, value: String? = nil) {
+        call.log(Double(frame) / 8000, type, name: name, value: value)
+    }
 }

@@ -48,6 +48,14 @@ public final class ALSAPlayback: PacedPlayback {
         }
     }
 
+    /// Frames written but not yet played (`snd_pcm_delay`); 0 when the device cannot tell.
+    public func pendingFrames() -> Int {
+        (try? pcm.withHandle("query delay") { handle -> Int in
+            var delay: snd_pcm_sframes_t = 0
+            return snd_pcm_delay(handle, &delay) == 0 ? max(0, Int(delay)) : 0
+        }) ?? 0
+    }
+
     /// Blocks until everything written has been played (`snd_pcm_drain`), then readies the PCM again.
     public func drain() throws(AudioLineError) {
         try pcm.withHandle("drain") { (handle) throws(AudioLineError) in
