@@ -13,10 +13,16 @@ struct StreamedImportTests {
         var state: UInt64 = 12345
         return (0..<20_000).map { i -> Int16 in
             state = state &* 6364136223846793005 &+ 1442695040888963407
-            let noise = Double(Int64(bitPattern: state) >> 52) / 4096 * 40
-            let t = Double(i) / 8000
-            let sound = (i >= 5000 && i < 15_000) ? 3000 * sin(2 * .pi * 440 * t) + 1200 * sin(2 * .pi * 1900 * t) : 0
-            return Int16(300 + sound + noise)
+            let noise: Double = Double(Int64(bitPattern: state) >> 52) / 4096 * 40
+            let t: Double = Double(i) / 8000
+            var sound: Double = 0
+            if i >= 5000 && i < 15_000 {
+                let low: Double = 3000 * sin(2 * Double.pi * 440 * t)
+                let high: Double = 1200 * sin(2 * Double.pi * 1900 * t)
+                sound = low + high
+            }
+            let value: Double = 300 + sound + noise
+            return Int16(value)
         }
     }
 

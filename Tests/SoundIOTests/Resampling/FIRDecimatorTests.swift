@@ -41,7 +41,12 @@ struct FIRDecimatorTests {
     }
 
     @Test func blockSizeDoesNotChangeTheOutput() {
-        let input = (0..<20_000).map { Float(sin(Double($0) * 0.37) * 0.3 + sin(Double($0) * 0.011) * 0.2) }
+        let input = (0..<20_000).map { (i: Int) -> Float in
+            let x = Double(i)
+            let fast: Double = sin(x * 0.37) * 0.3
+            let slow: Double = sin(x * 0.011) * 0.2
+            return Float(fast + slow)
+        }
         let whole = decimate(input, block: input.count)
         #expect(whole.count == (input.count + 5) / 6)
         #expect(decimate(input, block: 1) == whole)
