@@ -37,6 +37,9 @@ public struct AgentStatus: Sendable, Hashable {
 }
 
 extension QueueManager {
+    /// Callbacks not yet closed (scheduled, due or reserved), over all queues.
+    public var openCallbacks: Int { openCallbackCount }
+
     /// The status of every queue at time `t`.
     public func status(at t: Double) -> [QueueStatus] {
         queues.indices.map { q in

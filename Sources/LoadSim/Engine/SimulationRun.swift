@@ -43,6 +43,24 @@ public struct SimulationRun {
     var draining = false
     /// Agents whose shift has ended but who are still busy finishing a call or its wrap-up.
     var overtime = 0
+    /// The most callers held at once so far (calls in progress, pending redials, open callbacks).
+    var mostHeld = 0
+
+    /// High-water marks of the run's tables: what memory follows. None of them may grow with
+    /// the number of calls or with simulated time, only with the callers held at once.
+    public struct Footprint: Sendable, Equatable {
+        /// Most callers held at once (calls in progress + pending redials + open callbacks).
+        public var callersHeld: Int
+        /// Slots of the call table (calls in progress at once, at most).
+        public var callSlots: Int
+        /// Slots of the agenda's payload table (events pending at once, at most).
+        public var eventSlots: Int
+    }
+
+    /// The run's high-water marks so far.
+    public var footprint: Footprint {
+        Footprint(callersHeld: mostHeld, callSlots: calls.count, eventSlots: events.slotCount)
+    }
 
     /// A run of `model` with random stream `replication` of `seed`.
     public init(model: SimulationModel, seed: UInt64, replication: Int) throws {
@@ -181,6 +199,11 @@ public struct SimulationRun {
     // MARK: Calls
 
     mutating func startCall(number: UInt32, redial: Bool) throws {
+        // Only a first-time arrival adds to the callers held: a redial or a callback request
+        // takes the place of the call it came from.
+        let held = liveCalls + pendingRedials + queue.openCallbacks
+        if held >= ScenarioLimits.mostCallersHeld { throw tooManyHeld() }
+        if held >= mostHeld { mostHeld = held + 1 }
         stats.arrival(at: now, redial: redial)
         let s = allocateSlot()
         calls[s].number = number
@@ -300,6 +323,19 @@ public struct SimulationRun {
             pendingRedials += 1
             events.push(.redial(number: number), at: t)
         }
+    }
+
+    /// The error when more than `ScenarioLimits.mostCallersHeld` callers would be held at once.
+    func tooManyHeld() -> ScenarioErrors {
+        let s = model.scenario, mark = s.marks["arrivals"]
+        let day = Int(now / 86_400), clock = Int(now) % 86_400
+        let at = "day \(day + 1) " + String(format: "%02d:%02d", clock / 3600, clock / 60 % 60)
+        return ScenarioErrors(errors: [ScenarioError(
+            file: s.file ?? s.name, line: mark?.line ?? 0, column: mark?.column ?? 0,
+            message: "arrivals: more than \(ScenarioLimits.mostCallersHeld) callers held at once at \(at) of the run "
+                + "(\(liveCalls) calls in progress, \(pendingRedials) waiting to redial, \(queue.openCallbacks) open callbacks): "
+                + "the queues grow without end, since agents cannot keep up and callers neither give up nor get an answer; "
+                + "add agents, give callers 'patience', or lower the arrival rate")])
     }
 
     /// The error when redials alone would keep a replication going past `ScenarioLimits.mostRedials`.

@@ -79,7 +79,10 @@ public enum ScenarioLoader {
                 r.fail(n, "start '\(text)' is not a date: \(problem)")
             } else if let c = parseStart(text) { s.start = c } else { r.fail(n, "start must be a local date and time like 2026-11-23T08:00 (or a date 2026-11-23)") }
         }
-        if let n = top["arrivals"], let v = readArrivals(n, r) { s.arrivals = v }
+        if let n = top["arrivals"] {
+            s.marks["arrivals"] = SourceMark(line: n.mark?.line ?? 0, column: n.mark?.column ?? 0)
+            if let v = readArrivals(n, r) { s.arrivals = v }
+        }
         if let n = top["handling"], let v = readDistribution(n, "handling", r, baseDirectory) { s.handling = v }
         if let n = top["wrap_up"], let v = r.duration(n, "wrap_up") { s.wrapUp = v }
         if let n = top["patience"], let v = readDistribution(n, "patience", r, baseDirectory) { s.patience = v }
