@@ -119,8 +119,10 @@ enum Audio {
 /// monitor is not): aligned by cross-correlation, followed in 10 ms windows.
 enum Heard {
     /// Where `prompt` starts in `heard` (searching ±`range` samples around `near`), and the gain.
-    static func align(_ prompt: [Int16], in heard: [Int16], near: Int, range: Int = 2400) -> (offset: Int, gain: Double)? {
-        guard let lead = prompt.firstIndex(where: { abs(Int($0)) > 300 }) else { return nil }
+    static func align(_ prompt: [Int16], in heard: [Int16], near: Int, range: Int = 4000) -> (offset: Int, gain: Double)? {
+        guard let first = prompt.firstIndex(where: { abs(Int($0)) > 300 }) else { return nil }
+        // A window 100 ms into the prompt: past a start that a slow first period may have clipped.
+        let lead = min(first + 800, prompt.count - 1)
         let length = min(2400, prompt.count - lead)
         var best: (score: Double, offset: Int, gain: Double)?
         for start in max(0, near - range)...max(0, near + range) where start + length <= heard.count {
@@ -137,14 +139,14 @@ enum Heard {
             let score = cross / (energyHeard * energyPrompt).squareRoot()
             if best == nil || score > best!.score { best = (score, start - lead, cross / energyPrompt) }
         }
-        guard let best, best.score > 0.8 else { return nil }
+        guard let best, best.score > 0.7 else { return nil }
         return (best.offset, best.gain)
     }
 
     /// The first sample (in `heard`) of the first 10 ms window where what was heard stops being
     /// `prompt` (aligned at `offset` with `gain`): the residual carries more than half the energy.
-    static func stop(of prompt: [Int16], in heard: [Int16], offset: Int, gain: Double) -> Int {
-        var window = 0
+    static func stop(of prompt: [Int16], in heard: [Int16], offset: Int, gain: Double, from: Int = 0) -> Int {
+        var window = max(0, (from - offset) / 80 * 80)
         while offset + window + 80 <= heard.count && window + 80 <= prompt.count {
             var residual = 0.0, energy = 0.0
             for index in window..<(window + 80) {
