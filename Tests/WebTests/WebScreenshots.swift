@@ -77,7 +77,7 @@ enum DemoDay {
     static func queueLog(now: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current
-        let start = calendar.startOfDay(for: now).addingTimeInterval(8 * 3600)
+        let start = max(calendar.startOfDay(for: now), now.addingTimeInterval(-8 * 3600))
         var generator = SplitMix(seed: 7)
         var lines = "", t = start.timeIntervalSince1970, n = 0
         let queues = ["orders", "orders", "orders", "returns", "payments", "general"]
