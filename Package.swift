@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "LoadSimTests", dependencies: ["LoadSim", "CallFlow", "CallQueue"]),
         .testTarget(name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "SoundIO", "Telephony", "CallFlow", "Storage", "SIP",
                                                          "RealClockHarness", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "WebTests", dependencies: ["Web", "Storage", "CallQueue", "SoundIO", "Telephony"]),
+        .testTarget(name: "WebTests", dependencies: ["Web", "Storage", "CallQueue", "SoundIO", "Telephony", "ivr"]),
         .testTarget(name: "ivrTests", dependencies: ["ivr", "RealClockHarness"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,8 +7,8 @@ import Testing
 /// The desk, inbox and reports through HTTP: the same store transactions as the terminal commands.
 @Suite("Web desk", .serialized)
 struct WebDeskTests {
-    @Test func nextCallbackReservesInTheStoreAndOutcomesApplyTheRetryRules() async throws {
-        let web = try await WebHarness()
+    @Test func nextCallbackReservesInTheStoreAndOutcomesApplyTheRetryRules() throws {
+        let web = try WebHarness()
         defer { web.stop() }
         let number = try PhoneNumber(parsing: "01632 960123")
         let request = try web.store.requestCallback(CallbackRequest(number: number, queue: "orders", topic: "delivery"), now: Date())
@@ -39,8 +39,8 @@ struct WebDeskTests {
         #expect(try web.store.agent("alice").state == .available)
     }
 
-    @Test func breakReasonReachesTheQueueLog() async throws {
-        let web = try await WebHarness()
+    @Test func breakReasonReachesTheQueueLog() throws {
+        let web = try WebHarness()
         defer { web.stop() }
         let alice = try web.signIn("alice")
         _ = try web.client.request("POST", "/api/agents/alice/state", headers: alice.headers, body: Array(#"{"state":"ready"}"#.utf8))
@@ -55,8 +55,8 @@ struct WebDeskTests {
         #expect(bad.status == 409)
     }
 
-    @Test func voicemailIsStreamedWithRanges() async throws {
-        let web = try await WebHarness()
+    @Test func voicemailIsStreamedWithRanges() throws {
+        let web = try WebHarness()
         defer { web.stop() }
         let message = try web.addVoicemail(seconds: 1)
         let sue = try web.signIn("sue")
@@ -85,8 +85,8 @@ struct WebDeskTests {
         #expect(try web.store.voicemails().isEmpty)
     }
 
-    @Test func reportsCountTheQueueLogOfTheDay() async throws {
-        let web = try await WebHarness { $0.timeZone = TimeZone(identifier: "UTC")! }
+    @Test func reportsCountTheQueueLogOfTheDay() throws {
+        let web = try WebHarness(environment: ["TZ": "UTC"])
         defer { web.stop() }
         let day = 1_764_547_200  // 2025-12-01T00:00:00Z
         let lines = [

@@ -8,10 +8,10 @@ import Testing
 /// Writes a PNG of every page to `$IVR_SCREENSHOTS` (run by `scripts/web-screenshots`; skipped otherwise).
 @Suite("Web screenshots", .enabled(if: ProcessInfo.processInfo.environment["IVR_SCREENSHOTS"] != nil && Chromium.isInstalled))
 struct WebScreenshots {
-    @Test func everyPage() async throws {
+    @Test func everyPage() throws {
         let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["IVR_SCREENSHOTS"] ?? "/tmp")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let web = try await WebHarness()
+        let web = try WebHarness()
         defer { web.stop() }
         try DemoDay.seed(web)
         func shoot(_ user: String, _ path: String, _ file: String, width: Int = 1280, height: Int = 820,
@@ -45,7 +45,7 @@ struct WebScreenshots {
 enum DemoDay {
     static func seed(_ web: WebHarness) throws {
         let store = web.store, now = Date()
-        try store.updateAgent(id: "alice", name: "Alice Smith", skills: [AgentSkill(agentID: "alice", queue: "orders", level: 1)])
+        try store.updateAgent(id: "alice", name: "Alice Smith", skills: try AgentSkill.parse("orders:1,returns:2", agentID: "alice"))
         for (id, name) in [("carol", "Carol Diaz"), ("dev", "Dev Patel"), ("erin", "Erin Walsh"), ("femi", "Femi Okafor")] {
             try store.addAgent(id: id, name: name, skills: [], now: now.addingTimeInterval(-3600))
         }
@@ -69,15 +69,15 @@ enum DemoDay {
         try queueLog(now: now).write(to: store.directory.queueLogURL, atomically: true, encoding: .utf8)
         var tone: [Int16] = []
         for i in 0..<12000 { tone.append(Int16(3000 * sin(Double(i) * 2 * .pi * 350 / 8000))) }
-        try WAVWriter.write(samples: tone, to: web.settings.prompts.path(for: PromptName("greeting")!))
-        try WAVWriter.write(samples: tone.map { $0 / 20 }, to: web.settings.prompts.path(for: PromptName("hold-notice")!))
+        try WAVWriter.write(samples: tone, to: web.prompts.path(for: PromptName("greeting")!))
+        try WAVWriter.write(samples: tone.map { $0 / 20 }, to: web.prompts.path(for: PromptName("hold-notice")!))
     }
 
     /// Calls since 08:00 today (local), deterministic.
     static func queueLog(now: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current
-        let start = calendar.startOfDay(for: now).addingTimeInterval(8 * 3600)
+        let start = max(calendar.startOfDay(for: now), now.addingTimeInterval(-8 * 3600))
         var generator = SplitMix(seed: 7)
         var lines = "", t = start.timeIntervalSince1970, n = 0
         let queues = ["orders", "orders", "orders", "returns", "payments", "general"]

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -117,27 +114,11 @@ final class Chromium: @unchecked Sendable {
     }
 
     private func call(_ method: String, _ path: String, _ body: [String: Any]?, timeout: Double = 60) throws -> [String: Any] {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!, timeoutInterval: timeout)
-        request.httpMethod = method
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let box = ReplyBox()
-        let done = DispatchSemaphore(value: 0)
-        URLSession.shared.dataTask(with: request) { data, _, error in
-            box.data = data
-            box.error = error
-            done.signal()
-        }.resume()
-        done.wait()
-        if let error = box.error { throw error }
-        return (try? JSONSerialization.jsonObject(with: box.data ?? Data())) as? [String: Any] ?? [:]
-    }
-
-    private final class ReplyBox: @unchecked Sendable {
-        var data: Data?
-        var error: (any Error)?
+        var client = HTTPClient(port: port)
+        client.timeout = Int(timeout)
+        let bytes = try body.map { Array(try JSONSerialization.data(withJSONObject: $0)) } ?? []
+        let reply = try client.request(method, path, headers: body == nil ? [:] : ["Content-Type": "application/json"], body: bytes)
+        return (try? JSONSerialization.jsonObject(with: Data(reply.body))) as? [String: Any] ?? [:]
     }
 
     private func waitForDriver() throws {

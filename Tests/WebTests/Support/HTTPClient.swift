@@ -24,13 +24,15 @@ struct HTTPClient {
     }
 
     let port: Int
+    /// Seconds to wait for the answer.
+    var timeout = 10
 
     func request(_ method: String, _ path: String, headers: [String: String] = [:], body: [UInt8] = []) throws -> Reply {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var wait = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -56,8 +58,15 @@ struct HTTPClient {
             let n = recv(fd, &chunk, chunk.count, 0)
             if n <= 0 { break }
             received += chunk[0..<n]
+            if Self.isComplete(received) { break }  // a server keeping the connection open
         }
         return try Self.parse(received)
+    }
+
+    /// Whether `data` holds the whole head and a `Content-Length` body.
+    static func isComplete(_ data: [UInt8]) -> Bool {
+        guard let reply = try? parse(data), let length = reply.header("content-length").flatMap({ Int($0) }) else { return false }
+        return reply.body.count >= length
     }
 
     static func parse(_ data: [UInt8]) throws -> Reply {

@@ -1,55 +1,85 @@
 import CallQueue
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SoundIO
 import Storage
 @testable import Web
 
-/// A browser desk on a free loopback port over a fresh store with three users:
-/// `alice` (agent alice), `sue` (supervisor) and `sam` (staff), all with password `password-1`.
+/// `ivr web` on a free loopback port (a child process, stopped by PID) over a fresh store with three
+/// users: `alice` (agent alice), `sue` (supervisor) and `sam` (staff), all with password `password-1`.
 final class WebHarness: @unchecked Sendable {
     static let password = "password-1"
 
     let root: URL
     let store: Store
-    let settings: WebSettings
-    let server: WebServer
+    let prompts: PromptLibrary
+    let process: Process
     let port: Int
     var client: HTTPClient { HTTPClient(port: port) }
     var base: String { "http://127.0.0.1:\(port)" }
 
-    init(configure: (inout WebSettings) -> Void = { _ in }) async throws {
+    /// Starts the server; `arguments` are added to `ivr web`'s, `environment` to its environment.
+    init(arguments: [String] = [], environment: [String: String] = [:]) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("web-\(UUID().uuidString)")
-        let prompts = root.appendingPathComponent("prompts")
-        try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
+        let folder = root.appendingPathComponent("prompts")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "prompts:\n  - name: greeting\n    text: \"Thank you for calling.\"\n  - name: main-menu\n    text: \"Press 1.\"\n"
-            .write(to: prompts.appendingPathComponent("manifest.yaml"), atomically: true, encoding: .utf8)
+            .write(to: folder.appendingPathComponent("manifest.yaml"), atomically: true, encoding: .utf8)
+        prompts = PromptLibrary(folder: folder.path)
         let data = DataDirectory(url: root.appendingPathComponent("data"))
         store = try Store(directory: data)
         let now = Date()
+        // Open round the clock, so callbacks are due whenever the suite runs.
+        for queue in try store.queues() { try store.updateQueue(queue.name, hours: "mon-sun 00:00-24:00") }
         try store.addAgent(id: "alice", name: "Alice Smith", skills: [], now: now)
         try store.addAgent(id: "bob", name: "Bob Jones", skills: [], now: now)
         let hash = Passwords.hash(Self.password, cost: 4)
         try store.addWebUser(name: "alice", role: .agent, agentID: "alice", passwordHash: hash, now: now)
         try store.addWebUser(name: "sue", role: .supervisor, agentID: nil, passwordHash: hash, now: now)
         try store.addWebUser(name: "sam", role: .staff, agentID: nil, passwordHash: hash, now: now)
-        var settings = WebSettings(data: data, prompts: PromptLibrary(folder: prompts.path))
-        settings.listen = ListenAddress(host: "127.0.0.1", port: 0)
-        settings.maxUploadBytes = 256 << 10
-        settings.loginAttempts = 3
-        settings.pollInterval = 0.1
-        configure(&settings)
-        self.settings = settings
-        server = try WebServer(settings: settings, log: { _ in })
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        server.start { continuation.yield($0); continuation.finish() }
-        var found = 0
-        for await port in ports { found = port }
-        port = found
+        process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["web", "--listen", "127.0.0.1:0", "--data", data.url.path, "--prompts", folder.path] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The first line on standard output names the address: "ivr web: http://127.0.0.1:PORT/".
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let byte = out.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty { break }
+            line += byte
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard let portText = text.split(separator: ":").last?.split(separator: "/").first, let port = Int(portText) else {
+            kill(process.processIdentifier, SIGKILL)
+            throw HarnessError("ivr web did not report its address: \(text)")
+        }
+        self.port = port
     }
 
-    /// Stops the server and removes the files.
+    /// The `ivr` executable next to the test bundle.
+    static var binary: URL {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("ivr")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/ivr")
+    }
+
+    /// Stops the server by PID and removes the files.
     func stop() {
-        server.stop()
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        let deadline = Date().addingTimeInterval(3)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
         try? FileManager.default.removeItem(at: root)
     }
 

@@ -31,6 +31,7 @@ struct WebCommand: AsyncParsableCommand {
         }
         try await server.runUntilSignalled { port in
             print("ivr web: http://\(ListenAddress(host: settings.listen.host, port: port))/")
+            fflush(nil)
         }
     }
 }
