@@ -79,12 +79,12 @@ struct LinePacingTests {
 
         #expect(source.started, "the capture is started before the playback is primed")
         #expect(result.outcome?.result == .voicemail)
-        let stalls = result.transcript.entries("line-stall")
+        let stalls = result.transcript.events("line-stall")
         #expect(stalls.count == 1, "\(stalls.map { $0.value ?? "" })")
         let report = try #require(stalls.first?.value)
         #expect(report.contains("fell 9") || report.contains("fell 1000") || report.contains("caught up"), "\(report)")
         #expect(report.contains("1 playback underrun recovered"), "\(report)")
-        #expect(result.transcript.entries("line-start").isEmpty, "nothing waited at the start")
+        #expect(result.transcript.events("line-start").isEmpty, "nothing waited at the start")
         // Every captured frame reached the call (the message is whole) ...
         let row = try #require(try harness.store.voicemails().first)
         let message = try SoundFile.read(harness.store.recordingURL(of: row).path)
@@ -106,8 +106,8 @@ struct LinePacingTests {
         let call = LiveCall(program: harness.program, sounds: harness.sounds, records: nil,
                             options: LiveCallOptions(callerID: "+441632960123", start: LineHarness.openTime))
         let result = LiveLine.loop(call, source: source, sink: sink, control: LineControl())
-        #expect(result.transcript.entries("line-stall").isEmpty)
-        #expect(result.transcript.entries("digit").count == 1)
+        #expect(result.transcript.events("line-stall").isEmpty)
+        #expect(result.transcript.events("digit").count == 1)
         #expect(sink.written.count == result.frames + 320, "playback stays the priming ahead of capture")
     }
 }

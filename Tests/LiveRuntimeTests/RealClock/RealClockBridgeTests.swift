@@ -77,7 +77,7 @@ extension RealClockTests {
         call.control.hangUp()
         let result = try #require(call.result(within: 10))
 
-        #expect(result.transcript.entries("agent-connected").count == 1)
+        #expect(result.transcript.events("agent-connected").count == 1)
         let toAgent = Self.delays(sent: caller.sent, heard: agent.hear, after: bridged + 0.2, count: count)
         let toCaller = Self.delays(sent: agent.sent, heard: caller.hear, after: bridged + 0.2, count: count)
         #expect(toAgent.count >= count - 1, "the agent hears the caller: \(toAgent.count) of \(count) pulses")

@@ -27,12 +27,12 @@ extension RealClockTests {
 
         #expect(result.lineError == nil)
         #expect(result.outcome?.result == .voicemail)
-        let prompts = result.transcript.entries.filter { $0.type == "prompt" || $0.type == "beep" }.map { $0.name ?? "beep" }
+        let prompts = result.transcript.events.filter { $0.type == "prompt" || $0.type == "beep" }.map { $0.name ?? "beep" }
         #expect(prompts == ["greeting", "voicemail-prompt", "beep", "message-thanks"])
-        #expect(result.transcript.entries("line-start").count == 1, "the stalled start is noted once")
+        #expect(result.transcript.events("line-start").count == 1, "the stalled start is noted once")
         // A healthy start: nothing to report in the first two seconds (later stalls would be this
         // shared machine's load, reported by the line like any other).
-        let early = result.transcript.entries("line-stall").filter { $0.frame < 2 * 8000 }
+        let early = result.transcript.events("line-stall").filter { $0.t < 2 }
         #expect(early.isEmpty, "no underrun or backlog at the start: \(early.map { $0.value ?? "" })")
 
         // The caller heard the voicemail prompt in full, after the greeting.
@@ -98,8 +98,8 @@ extension RealClockTests {
         let allowed = 0.060 + Double(call.sink.periodFrames) / 8000
         #expect(lateness <= allowed, "the greeting stopped \(Int(lateness * 1000)) ms after the tone ended (allowed \(Int(allowed * 1000)))")
         #expect(stop < greetingAt + prompt.count, "the key cut the greeting short")
-        if !result.transcript.entries("line-stall").isEmpty {
-            print("realtime-figure barge-in call stalls (machine load): \(result.transcript.entries("line-stall").map { $0.value ?? "" })")
+        if !result.transcript.events("line-stall").isEmpty {
+            print("realtime-figure barge-in call stalls (machine load): \(result.transcript.events("line-stall").map { $0.value ?? "" })")
         }
         BenchFigures.note("barge-in", lateness)
     }

@@ -20,7 +20,7 @@ import RealClockHarness
         let control = LineControl()
         let sink: ALSAPlayback
         private let lock = NSLock()
-        private var entries: [(entry: LiveTranscript.Entry, at: Double)] = []
+        private var entries: [(entry: Transcript.Event, at: Double)] = []
         private var finished: LiveCallResult?
         private let done = DispatchSemaphore(value: 0)
 
@@ -47,7 +47,7 @@ import RealClockHarness
         }
 
         /// Transcript entries of `type` with the wall time the line logged them.
-        func logged(_ type: String) -> [(entry: LiveTranscript.Entry, at: Double)] {
+        func logged(_ type: String) -> [(entry: Transcript.Event, at: Double)] {
             lock.withLock { entries.filter { $0.entry.type == type } }
         }
 
