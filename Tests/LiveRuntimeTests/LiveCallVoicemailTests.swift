@@ -36,7 +36,10 @@ import Testing
         func read(into buffer: UnsafeMutableBufferPointer<Int16>) throws(AudioLineError) -> Int {
             if !done && base.clock.frames >= frames {
                 done = true
-                probe()
+                // The test looks at the store from another thread: the line's own thread never
+                // touches SQLite (the store asserts it), and the row is written by the store writer.
+                let probe = probe
+                DispatchQueue.global().sync { probe() }
             }
             return try base.read(into: buffer)
         }
@@ -46,7 +49,8 @@ import Testing
 
     static func look(at harness: LineHarness, into snapshot: Snapshot) {
         guard let other = try? Store(directory: harness.store.directory) else { return }
-        snapshot.rows = (try? other.voicemails()) ?? []
+        let deadline = Date().addingTimeInterval(5)
+        repeat { snapshot.rows = (try? other.voicemails()) ?? [] } while snapshot.rows.isEmpty && Date() < deadline
         if let row = snapshot.rows.first {
             snapshot.lockHeld = VoicemailRecordingLock.isHeld(for: row.file, in: other.directory)
             let size = (try? FileManager.default.attributesOfItem(atPath: other.recordingURL(of: row).path)[.size] as? Int) ?? 0

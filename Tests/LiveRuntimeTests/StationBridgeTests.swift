@@ -44,6 +44,7 @@ import Testing
         #expect(record.agentID == "alice")
         #expect(record.queue == "general")
         #expect((record.talkSeconds ?? 0) > 3)
+        queue.settle()                          // the queue log is written on the queue's executor
         let queueLog = try String(contentsOf: harness.store.directory.queueLogURL, encoding: .utf8)
         #expect(queueLog.contains("|general|NONE|ENTERQUEUE||+441632960123|1\n"), "ENTERQUEUE carries the caller id and position")
         #expect(queueLog.contains("|general|alice|CONNECT|"))

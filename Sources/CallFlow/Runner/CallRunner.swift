@@ -93,9 +93,10 @@ public struct CallRunner: Sendable {
                 result.callbackDue = callbackDue
             }
         }
+        let perSecond = step > 0 ? (1 / step).rounded() : 0
         let times = step > 0 ? events.map { event in
             var event = event
-            event.t = (event.t / step).rounded() * step
+            event.t = (event.t * perSecond).rounded() / perSecond
             return event
         } : events
         var transcript = Transcript(flow: program.name, callerID: callerID,
