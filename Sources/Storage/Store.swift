@@ -46,7 +46,7 @@ public final class Store: Sendable {
     /// Runs `body` in one immediate write transaction, then appends the queue events
     /// it recorded to the log files. If `body` throws, nothing is changed and nothing is logged.
     func write<T>(_ body: (Database, inout StoreEventBuffer) throws -> T) throws -> T {
-        assert(!RealTimeThread.isCurrent, "a store write on an audio thread: send it through the store writer")
+        RealTimeThread.check("a store write")
         var events = StoreEventBuffer()
         let result: T = try pool.writeWithoutTransaction { db in
             var value: T?
@@ -64,7 +64,7 @@ public final class Store: Sendable {
 
     /// Runs `body` on a read-only snapshot.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        assert(!RealTimeThread.isCurrent, "a store read on an audio thread: read before the call or off the line")
+        RealTimeThread.check("a store read")
         return try pool.read(body)
     }
 }

@@ -58,8 +58,8 @@ struct BaresipBridgeTests {
               line1: {playback: line1_play, capture: line1_cap}
             """.write(toFile: path("serve.yaml"), atomically: true, encoding: .utf8)
         let data = path("data")
-        let (bridgeSIP, callerSIP) = (try FreePort.pick(pair: true), try FreePort.pick(pair: true))
-        let (bridgeControl, callerControl) = (try FreePort.pick(), try FreePort.pick())
+        let (bridgeSIP, callerSIP) = (try FreePortPair.pick(pair: true), try FreePortPair.pick(pair: true))
+        let (bridgeControl, callerControl) = (try FreePortPair.pick(), try FreePortPair.pick())
         try Baresip.configure(folder: path("bridge"), sip: bridgeSIP, control: bridgeControl,
                               player: "alsa,line1_say", source: "alsa,line1_hear",
                               account: "<sip:ivr@127.0.0.1>;regint=0;answermode=auto;audio_codecs=PCMU")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Picks free 127.0.0.1 ports for a test's peers.
-enum FreePort {
+enum FreePortPair {
     /// A TCP port free now on 127.0.0.1; with `pair`, the next one is free too (baresip binds SIP's port + 1 for TLS).
     static func pick(pair: Bool = false) throws -> Int {
         for _ in 0..<50 {

@@ -80,5 +80,6 @@ struct BusyStoreTests {
         #expect(returned >= released)
         #expect(try harness.store.voicemails().count == 1)
         #expect(try harness.store.callRecords().count == 1)
+        #expect(RealTimeThread.violations == 0, "no store call may run on a line's audio thread (stack on stderr)")
     }
 }
