@@ -71,7 +71,7 @@ extension Store {
 
     /// The first due pending callback `agent` may work now, or nil.
     private static func nextDue(for agent: String, now: Date, in db: Database) throws -> CallbackRecord? {
-        let hours = try Dictionary(uniqueKeysWithValues: QueueRecord.fetchAll(db).map { ($0.name, try $0.weeklyHours()) })
+        var hours: [String: WeeklyHours] = [:]          // only the queues of candidates (parsing resolves years of days)
         let candidates = try CallbackRecord.fetchCursor(db, sql: """
             SELECT c.* FROM callbacks c
             LEFT JOIN agent_skills s ON s.queue = c.queue AND s.agent_id = :agent
@@ -83,6 +83,9 @@ extension Store {
         // order; stored times sort as text in time order), so the index does the work and the
         // first open one is the answer; QueueSettingsStoreTests checks the two agree.
         while let callback = try candidates.next() {
+            if hours[callback.queue] == nil, let queue = try QueueRecord.fetchOne(db, key: callback.queue) {
+                hours[callback.queue] = try queue.weeklyHours()
+            }
             if hours[callback.queue]?.isOpen(at: now) ?? true { return callback }
         }
         return nil

@@ -39,6 +39,12 @@ import Testing
         try m.answer(first.agent, at: 1)     // as the simulator does: the chosen member answers at once
         #expect(m.drain(at: 1).isEmpty)
         #expect(try m.state(of: m.agent(id: "a2")) == .available)
+        // A member whose own offer was not handed out yet may answer too (the simulator draws who).
+        _ = try m.joinOK(8, at: 2)
+        guard let next = m.next(at: 2)?.offer else { Issue.record("no offer"); return }
+        let winner = m.ringingAgents(for: next.ticket).last!
+        try m.answer(winner, at: 2)
+        #expect(m.drain(at: 2) == [.ringStopped(call: CallID(8), agent: next.agent)], "no stale offer to the winner")
     }
 
     @Test func callerGoesBackOnlyWhenNobodyAnswers() throws {

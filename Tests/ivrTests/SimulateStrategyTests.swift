@@ -46,10 +46,11 @@ import Testing
         }
         let linear = try #require(byStrategy["linear"])
         #expect(linear[0] > 3 * linear[5], "linear: the first member takes most calls: \(linear)")
-        for even in ["round-robin", "fewest-calls"] {
-            let calls = try #require(byStrategy[even])
-            #expect(calls.max()! - calls.min()! <= 3, "\(even) spreads calls evenly: \(calls)")
-        }
+        let fewest = try #require(byStrategy["fewest-calls"])
+        #expect(fewest.max()! - fewest.min()! <= 3, "fewest-calls evens the counts: \(fewest)")
+        let roundRobin = try #require(byStrategy["round-robin"])
+        let mean = roundRobin.reduce(0, +) / 6
+        #expect(roundRobin.max()! - roundRobin.min()! <= 0.15 * mean, "round-robin takes turns (busy members miss theirs): \(roundRobin)")
         for spread in ["longest-idle", "random", "ring-all", "least-talk-time"] {
             let calls = try #require(byStrategy[spread])
             #expect(calls.min()! > linear[5], "\(spread) spreads calls more than linear: \(calls) vs \(linear)")

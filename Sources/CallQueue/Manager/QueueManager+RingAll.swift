@@ -45,6 +45,7 @@ extension QueueManager {
     mutating func stopOtherRinging(slot: Int32, answeredBy a: Int, at t: Double) {
         guard let group = ringGroups.removeValue(forKey: slot) else { return }
         calls[Int(slot)].offeredTo = Int32(a)
+        _ = dropPendingOffer(to: a)            // answered before its own offer was handed out (the simulator)
         for member in group where Int(member) != a {
             let b = Int(member)
             if !dropPendingOffer(to: b) {

@@ -124,9 +124,10 @@ public struct SimulationRun {
             steps &+= 1
             if steps & 0xFFFF == 0, let progress { progress(min(1, now / scenario.duration)) }
         }
-        for a in agents.indices where agents[a].busy { stats.agentBusy(a, false, at: now) }
+        let end = max(now, scenario.duration)
+        for a in agents.indices where agents[a].busy { stats.agentBusy(a, false, at: end) }   // as `busy` counts them
         stats.unfinished = liveCalls
-        stats.finish(at: max(now, scenario.duration))
+        stats.finish(at: end)
         progress?(1)
         return stats
     }
