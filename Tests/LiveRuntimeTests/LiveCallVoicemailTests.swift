@@ -38,8 +38,11 @@ import Testing
                 done = true
                 // The test looks at the store from another thread: the line's own thread never
                 // touches SQLite (the store asserts it), and the row is written by the store writer.
-                let probe = probe
-                DispatchQueue.global().sync { probe() }
+                // Off the line thread for real (`sync` would run the block on this thread).
+                let box = ProbeBox(run: probe)
+                let thread = Thread { box.run() }
+                thread.start()
+                while !thread.isFinished { usleep(1_000) }
             }
             return try base.read(into: buffer)
         }
@@ -106,4 +109,9 @@ import Testing
         #expect(try harness.store.voicemails().isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: harness.store.directory.voicemailURL.path).isEmpty)
     }
+}
+
+/// Carries a test probe to the thread that runs it (the probe only reads the store and a file).
+private struct ProbeBox: @unchecked Sendable {
+    let run: () -> Void
 }

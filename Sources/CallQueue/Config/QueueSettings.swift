@@ -64,7 +64,7 @@ public struct QueueSettings: Sendable, Hashable, Codable {
     public func queueConfig(schedule: any OpeningSchedule, seed: UInt64 = 1) -> QueueConfig {
         QueueConfig(name: name, strategy: strategy, wrapUp: wrapUp, maxWait: maxWait > 0 ? maxWait : nil,
                     joinEmpty: EmptyConditions(asterisk: joinEmpty) ?? .never,
-                    leaveWhenEmpty: EmptyConditions(asterisk: leaveWhenEmpty) ?? .never,
+                    leaveWhenEmpty: EmptyConditions(asteriskLeaveWhenEmpty: leaveWhenEmpty) ?? .never,
                     announceFrequency: announceFrequency, callbackPolicy: callbackPolicy, schedule: schedule,
                     levelWideningStep: levelWideningStep, seed: seed)
     }

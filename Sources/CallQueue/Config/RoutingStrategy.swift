@@ -80,6 +80,17 @@ public struct EmptyConditions: OptionSet, Sendable, Hashable {
         }
     }
 
+    /// Reads Asterisk's `leavewhenempty`, whose yes/no mean the opposite of `joinempty`'s:
+    /// `no` (or empty) never puts a caller out, `yes` when no one is ready; other values as
+    /// ``init(asterisk:)``.
+    public init?(asteriskLeaveWhenEmpty text: String) {
+        switch text.lowercased() {
+        case "no", "": self = .never
+        case "yes": self = .noOneReady
+        default: self.init(asterisk: text)
+        }
+    }
+
     /// Parses `yes`/`no`/`strict` or a comma list of
     /// `paused,unavailable,inuse,ringing,wrapup`; `nil` when a word is unknown.
     public init?(asterisk text: String) {

@@ -70,7 +70,9 @@ struct BusyStoreTests {
         // No period lost: every captured frame was answered with a frame of playback.
         #expect(source.frames == result.frames)
         #expect(result.frames >= capture.count && result.frames <= capture.count + 160)
-        #expect(try RawFile.read(playbackPath).count == result.frames + call.options.primingFrames)
+        let played = try RawFile.read(playbackPath).count
+        #expect(abs(played - (result.frames + call.options.primingFrames)) <= 160,
+                "played \(played) frames for \(result.frames) captured + \(call.options.primingFrames) priming (the file plugin writes whole periods)")
         // No period late: the line never waited on the store (a stalled write would show the lock's 5 s).
         let gaps = zip(source.reads.dropFirst(), source.reads).map { $0.timeIntervalSince($1) }
         #expect((gaps.max() ?? 0) < 1, "longest pause between periods: \(gaps.max() ?? 0) s")
