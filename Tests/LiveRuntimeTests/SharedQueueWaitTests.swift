@@ -18,6 +18,7 @@ struct SharedQueueWaitTests {
         let wait = try #require(queue.waitSeconds(call: 1))
         #expect(wait >= 1.2 && wait < 3, "\(wait)")
         #expect(queue.waitSeconds(call: 1) == nil, "taken once")
+        queue.settle()                                             // queue_log is written off the lines
         let log = try String(contentsOf: store.directory.queueLogURL, encoding: .utf8)
         let abandon = try #require(log.split(separator: "\n").first { $0.contains("|ABANDON|") })
         let logged = try #require(Int(abandon.split(separator: "|").last ?? ""))

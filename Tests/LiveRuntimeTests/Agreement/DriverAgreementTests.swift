@@ -36,7 +36,7 @@ struct DriverAgreementTests {
         Case(name: "menu to returns", keys: "w1 3 w6 hangup", expects: ["enqueue", "hangup:abandoned"]),
         Case(name: "menu to someone", keys: "w1 0 w6 hangup", expects: ["enqueue", "hangup:abandoned"]),
         Case(name: "invalid keys", keys: "w3 9 w4 8 w4 7 w8 hangup", expects: ["enqueue", "hangup:abandoned"]),
-        Case(name: "no input", keys: "w40 hangup", expects: ["timeout", "enqueue", "hangup:abandoned"]),
+        Case(name: "no input", keys: "w70 hangup", expects: ["timeout", "enqueue", "hangup:abandoned"]),
         Case(name: "holding then 1 for voicemail", keys: "w1 1 w5 1 w10 talk4 w12",
              expects: ["leave-queue:key 1", "beep", "record", "record-end:silence", "voicemail:saved", "hangup:voicemail"]),
         Case(name: "holding then 2 for a callback", keys: "w1 1 w5 2 w30 1 w20",
