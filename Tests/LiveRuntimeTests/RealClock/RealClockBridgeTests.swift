@@ -83,9 +83,12 @@ extension RealClockTests {
         #expect(toAgent.count >= count - 1, "the agent hears the caller: \(toAgent.count) of \(count) pulses")
         #expect(toCaller.count >= count - 1, "the caller hears the agent: \(toCaller.count) of \(count) pulses")
         for (name, delays) in [("caller-to-agent", toAgent), ("agent-to-caller", toCaller)] where delays.count >= 10 {
-            let early = median(Array(delays.prefix(5)))
-            let late = median(Array(delays.suffix(5)))
-            #expect(late - early < 0.030, "\(name) delay grew from \(Int(early * 1000)) to \(Int(late * 1000)) ms")
+            let early = median(Array(delays.prefix(7)))
+            let late = median(Array(delays.suffix(7)))
+            // Uncorrected, a 0.5 % fast station adds 5 ms a second: about 100 ms between the two
+            // medians of a 24 s conversation. 60 ms leaves room for the scheduling jitter of a
+            // loaded CI machine (42 ms seen once) and still fails a corrector that does nothing.
+            #expect(late - early < 0.060, "\(name) delay grew from \(Int(early * 1000)) to \(Int(late * 1000)) ms")
             #expect(median(delays) < 0.250, "\(name) one-way delay \(Int(median(delays) * 1000)) ms")
             BenchFigures.note("\(name) latency", median(delays))
             BenchFigures.note("\(name) growth over \(count) s", late - early)
