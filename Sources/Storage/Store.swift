@@ -28,7 +28,7 @@ public final class Store: Sendable {
         self.directory = directory
         try directory.create()
         var config = Configuration()
-        config.busyMode = .timeout(Store.busyTimeout)
+        config.busyMode = .callback(StoreBusyWait.shouldRetry)
         config.label = "switchboard-store"
         let pool = try FileLock.holding(directory.lockURL) { () throws -> DatabasePool in
             do {

@@ -15,7 +15,7 @@ public final class StoreChangeWatcher: @unchecked Sendable {
     public init(directory: DataDirectory) throws {
         var config = Configuration()
         config.readonly = true
-        config.busyMode = .timeout(Store.busyTimeout)
+        config.busyMode = .callback(StoreBusyWait.shouldRetry)
         config.label = "switchboard-store-watcher"
         queue = try DatabaseQueue(path: directory.databaseURL.path, configuration: config)
         queueLog = directory.queueLogURL

@@ -149,12 +149,13 @@ import Testing
         #expect(try store.agent("alice").state == .onCall)
     }
 
-    /// Eight agents, each with its own connections (as separate processes have), drain 500
-    /// callbacks at once: every callback is served exactly once.
-    @Test func eightAgentsDrainFiveHundredCallbacksEachExactlyOnce() throws {
+    /// Eight agents, each with its own connections (as separate processes have), drain 240
+    /// callbacks at once: every callback is served exactly once, and no writer starves (the
+    /// busy handler, `StoreBusyWait`; SQLite's own backoff once let one wait 30 s and fail).
+    @Test func eightAgentsDrainTwoHundredFortyCallbacksEachExactlyOnce() throws {
         let dir = TestDataDirectory()
         let setup = try dir.open()
-        for index in 0..<500 {
+        for index in 0..<240 {
             let number = try PhoneNumber(parsing: "020 7946 \(String(format: "%04d", index))")
             _ = try setup.requestCallback(CallbackRequest(number: number), now: TestTime.tuesday10)
         }
@@ -181,8 +182,8 @@ import Testing
         threads.forEach { $0.start() }
         served.waitForAll(8)
         #expect(served.errors.isEmpty)
-        #expect(served.ids.count == 500)
-        #expect(Set(served.ids).count == 500)
+        #expect(served.ids.count == 240)
+        #expect(Set(served.ids).count == 240)
         #expect(try setup.callbacks().isEmpty)
         #expect(try setup.callbacks(includeClosed: true).allSatisfy { $0.attempts == 1 && $0.outcome == .reached })
     }
