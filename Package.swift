@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // C libraries, reached only from adapter modules.
@@ -33,7 +34,8 @@ let package = Package(
         .target(name: "CallQueue", dependencies: ["PhoneNumbers", .product(name: "Collections", package: "swift-collections")]),
 
         // Adapters.
-        .target(name: "Storage", dependencies: ["CallQueue", "Hours", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Storage", dependencies: ["CallQueue", "Hours", .product(name: "GRDB", package: "GRDB.swift"),
+                                               .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SoundIO", dependencies: ["Telephony", "CALSA", "CSndFile", "CSampleRate", "Yams",
                                                 .product(name: "Logging", package: "swift-log")]),
         .target(name: "SIP", dependencies: ["CLibre", "Telephony", "SoundIO", "PhoneNumbers"]),

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 
@@ -18,7 +19,7 @@ extension Store {
         try write { db, _ in
             try WebSessionRecord.filter(Column("expires_at") <= now).deleteAll(db)
             guard try WebUserRecord.fetchOne(db, key: user) != nil else { throw WebUserError.unknownUser(user) }
-            try WebSessionRecord(token: token, userName: user, csrf: csrf, createdAt: now,
+            try WebSessionRecord(token: Self.sessionKey(token), userName: user, csrf: csrf, createdAt: now,
                                  expiresAt: now.addingTimeInterval(lifetime)).insert(db)
         }
     }
@@ -26,7 +27,7 @@ extension Store {
     /// The session with this token if it exists and has not expired by `now`.
     public func webSession(token: String, now: Date) throws -> WebSession? {
         try read { db in
-            guard let session = try WebSessionRecord.fetchOne(db, key: token), session.expiresAt > now,
+            guard let session = try WebSessionRecord.fetchOne(db, key: Self.sessionKey(token)), session.expiresAt > now,
                   let user = try WebUserRecord.fetchOne(db, key: session.userName) else { return nil }
             return WebSession(user: user, csrf: session.csrf, expiresAt: session.expiresAt)
         }
@@ -34,6 +35,13 @@ extension Store {
 
     /// Ends a session (sign out). Unknown tokens are ignored.
     public func deleteWebSession(token: String) throws {
-        try write { db, _ in _ = try WebSessionRecord.deleteOne(db, key: token) }
+        try write { db, _ in _ = try WebSessionRecord.deleteOne(db, key: Self.sessionKey(token)) }
+    }
+
+    /// What the store keeps for a session token: its SHA-256 in hex. The cookie's token is 256
+    /// random bits, so a plain hash (no salt, no stretching) is enough to make a stolen copy of
+    /// the database useless for signing in, and lookups stay one primary-key read.
+    static func sessionKey(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

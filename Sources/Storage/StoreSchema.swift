@@ -14,6 +14,8 @@ import GRDB
 /// - v5: the queue's routing settings (`strategy`, `wrap_up`, `max_wait`, `join_empty`,
 ///   `leave_when_empty`, `announce_frequency`, `ring_timeout`, `level_widening`) and `holidays`;
 ///   queues on the default hours get the line's bank holidays.
+/// - v6-hashed-session-tokens: `web_sessions.token` holds the SHA-256 of the cookie's token, so
+///   a copy of the database signs nobody in; sessions from before are dropped (sign in again).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -57,6 +59,9 @@ enum StoreSchema {
             try db.execute(sql: "UPDATE queues SET holidays = ? WHERE holidays = '' AND hours IN (?, ?)",
                            arguments: [StoreDefaults.holidays.joined(separator: ", "),
                                        StoreDefaults.lineHours, StoreDefaults.officeHours])
+        }
+        migrator.registerMigration("v6-hashed-session-tokens") { db in
+            try db.execute(sql: "DELETE FROM web_sessions")
         }
         return migrator
     }

@@ -49,7 +49,7 @@ public struct WebSessionRecord: Codable, Sendable, Hashable, FetchableRecord, Pe
     /// Table name.
     public static let databaseTableName = "web_sessions"
 
-    /// The cookie's random token (256 bits; like Hummingbird's own session storage, kept as is).
+    /// SHA-256 (hex) of the cookie's random 256-bit token; the token itself is never stored.
     public var token: String
     /// The user.
     public var userName: String
