@@ -49,10 +49,13 @@ struct WebBenchmark {
         let wall = Date().timeIntervalSince(started)
         let sorted = latencies.values.sorted()
         let p50 = sorted[sorted.count / 2], p99 = sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
-        print(String(format: "web bench: 50 wallboards + 20 desks, %d changes at 4/s: %d deliveries, latency p50 %.0f ms, p99 %.0f ms, max %.0f ms; "
+        print(String(format: "web bench: 50 wallboards + 20 desks, %d changes at 4/s: %d deliveries (of %d; the rest coalesced by the 250 ms poll), latency p50 %.0f ms, p99 %.0f ms, max %.0f ms; "
                      + "server CPU %.2f s over %.1f s (%.0f %% of one core, the ivr web process alone)",
-                     changes, sorted.count, p50 * 1000, p99 * 1000, (sorted.last ?? 0) * 1000, cpu, wall, cpu / wall * 100))
-        #expect(sorted.count >= changes * 50 * 9 / 10)
+                     changes, sorted.count, changes * 50, p50 * 1000, p99 * 1000, (sorted.last ?? 0) * 1000, cpu, wall, cpu / wall * 100))
+        // The server polls the store every 250 ms and pushes the state, so two commits in one poll
+        // reach a wallboard as one event (fewer deliveries than 40 × 50 is expected); what must
+        // hold is that every wallboard reaches the last state.
+        #expect(latencies.clients(reaching: changes) == 50, "every wallboard shows the final queue")
     }
 
     static func ordersWaiting(_ json: String) -> Int? {
@@ -113,9 +116,15 @@ struct WebBenchmark {
     final class Latencies: @unchecked Sendable {
         private let lock = NSLock()
         private var seen = Set<[Int]>()
+        private var last: [Int: Int] = [:]
         private(set) var values: [Double] = []
         func add(_ client: Int, _ change: Int, _ latency: Double) {
-            lock.withLock { if seen.insert([client, change]).inserted { values.append(latency) } }
+            lock.withLock {
+                last[client] = max(last[client] ?? 0, change)
+                if seen.insert([client, change]).inserted { values.append(latency) }
+            }
         }
+        /// How many clients saw change `change` (or a later one).
+        func clients(reaching change: Int) -> Int { lock.withLock { last.values.filter { $0 >= change }.count } }
     }
 }

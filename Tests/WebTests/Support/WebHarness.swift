@@ -62,8 +62,10 @@ final class WebHarness: @unchecked Sendable {
         self.port = port
     }
 
-    /// The `ivr` executable next to the test bundle.
+    /// The `ivr` executable next to the test bundle (or `SWITCHBOARD_IVR`, e.g. a release build
+    /// for scripts/web-bench).
     static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["SWITCHBOARD_IVR"] { return URL(fileURLWithPath: path) }
         var dir = Bundle.main.bundleURL
         for _ in 0..<4 {
             let candidate = dir.appendingPathComponent("ivr")
