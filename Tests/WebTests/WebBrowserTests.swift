@@ -79,6 +79,9 @@ struct WebBrowserTests {
         // Every queue on screen without scrolling (the default four; the layout holds six).
         let fits = try browser.run("return document.getElementById('queues').getBoundingClientRect().bottom <= window.innerHeight;") as? Bool
         #expect(fits == true)
+        // A wall TV uses its whole width: the queues span at least 95 % of it.
+        let share = try browser.run("return document.getElementById('queues').getBoundingClientRect().width / window.innerWidth;") as? Double
+        #expect((share ?? 0) >= 0.95, "the queues fill \(Int((share ?? 0) * 100)) % of the width")
     }
 
     @Test func staffRecordsAPromptFromTheMicrophone() throws {

@@ -42,7 +42,7 @@ extension Assets {
         .meter span{display:block;height:100%;background:var(--ok);width:0}
         /* Wallboard: a wall TV, 1920x1080 or 1280x720, no scrolling for up to 6 queues. */
         body.board{background:#0e141b;color:#e8edf3;height:100vh;overflow:hidden;display:flex;flex-direction:column}
-        body.board nav.top{background:#0a0f14}body.board main{max-width:none;flex:1;padding:1.2vh 1.4vw;display:flex;min-height:0}
+        body.board nav.top{background:#0a0f14}body.board main{max-width:none;margin:0;width:100%;box-sizing:border-box;flex:1;padding:1.2vh 1.4vw;display:flex;min-height:0}
         .wallboard{display:flex;flex-direction:column;flex:1;min-height:0}
         .queues{display:grid;grid-template-columns:repeat(auto-fit,minmax(28vw,1fr));gap:1.2vh 1vw;flex:0 1 auto}
         .q{background:#17212c;border-radius:1vh;padding:1.2vh 1.2vw;display:grid;grid-template-columns:repeat(4,1fr);gap:.6vh .8vw}

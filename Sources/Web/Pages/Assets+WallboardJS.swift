@@ -14,6 +14,7 @@ extension Assets {
             if (!data) return;
             const age = (Date.now() - received) / 1000;
             const goal = data.sl_goal;
+            $("queues").style.gridTemplateColumns = "repeat(" + (data.queues.length <= 4 ? 2 : 3) + ", 1fr)";
             $("queues").replaceChildren(...data.queues.map((q) => {
               const wait = q.waiting > 0 ? q.longest_wait_s + age : 0;
               const sl = q.sl_today;
