@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CallQueue"]),
         .testTarget(name: "LoadSimTests", dependencies: ["LoadSim", "CallFlow", "CallQueue"]),
-        .testTarget(name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "SoundIO", "Telephony", "CallFlow", "Storage", "SIP",
+        .testTarget(name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "SoundIO", "Telephony", "CallFlow", "Storage", "SIP", "LoadSim",
                                                          "RealClockHarness", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WebTests", dependencies: ["Web", "Storage", "CallQueue", "SoundIO", "Telephony", "ivr"]),
         .testTarget(name: "ivrTests", dependencies: ["ivr", "RealClockHarness"]),

@@ -105,7 +105,7 @@ import Testing
                 for case .startTimer(let id, _) in actions { timers.append(id) }
                 let event: CallEvent
                 switch random.next() % 10 {
-                case 0, 1: event = .digit(PhoneKey(rawValue: UInt8(random.next() % 16))!)
+                case 0, 1: event = .digit(DTMFKey.keypadOrder[Int(random.next() % 16)])
                 case 2, 3: event = .promptFinished
                 case 4: event = timers.isEmpty ? .promptFinished : .timerFired(timers[Int(random.next() % UInt64(timers.count))])
                 case 5: event = .recordingStopped([.silence, .maxLength, .finishKey][Int(random.next() % 3)], duration: random.unit() * 20)

@@ -26,3 +26,24 @@ import Testing
         #expect(TestSignals.amplitude(of: 1477, in: tone) < high * 0.8)  // it really moved
     }
 }
+
+/// `DTMFKey` is the program's one key type: digits, keypad order and characters agree.
+@Suite struct DTMFKeyTests {
+    @Test func digitsKeypadOrderAndCharactersAgree() throws {
+        #expect(DTMFKey.keypadOrder.map(\.character) == Array("0123456789*#ABCD"))
+        #expect(Set(DTMFKey.keypadOrder) == Set(DTMFKey.allCases))
+        for value in 0...9 {
+            let key = try #require(DTMFKey(digit: value))
+            #expect(key.digit == value && key.isDigit)
+            #expect(DTMFKey(Character(String(value))) == key)
+        }
+        #expect(DTMFKey(digit: 10) == nil && DTMFKey(digit: -1) == nil)
+        for key in [DTMFKey.star, .pound, .a, .b, .c, .d] { #expect(key.digit == nil && !key.isDigit) }
+        for key in DTMFKey.allCases {
+            #expect(DTMFKey(key.character) == key)
+            #expect(DTMFKey(Character(key.character.lowercased())) == key)
+            #expect(DTMFKey(row: key.row, column: key.column) == key)
+        }
+        #expect(DTMFKey("x") == nil && DTMFKey(" ") == nil)
+    }
+}

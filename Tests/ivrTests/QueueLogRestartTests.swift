@@ -6,7 +6,7 @@ import Testing
 @Suite("queue_log across restarts", .serialized)
 struct QueueLogRestartTests {
     /// Starts another `ivr serve` on `server`'s configuration and data (as after a crash).
-    static func restart(_ server: ServeAgentCommandTests.Server) throws -> (Process, Pipe) {
+    static func restart(_ server: ServeFixture) throws -> (Process, Pipe) {
         let process = Process()
         let out = Pipe()
         process.executableURL = IvrBinary.url
@@ -21,7 +21,7 @@ struct QueueLogRestartTests {
     }
 
     @Test func aKilledServersCallIsClosedAndIdsStayUnique() throws {
-        let server = try ServeAgentCommandTests.Server(agents: "  alice: {station: st}")
+        let server = try ServeAgentCommandTests.server(agents: "  alice: {station: st}")
         #expect(try server.waitFor("agent alice logged-out"))
         #expect(try server.ivr(["line", "ring", "line1", "+441632960123"]).status == 0)
         #expect(try server.waitFor("queue general waiting 1"))

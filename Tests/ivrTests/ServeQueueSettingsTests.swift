@@ -5,89 +5,15 @@ import Testing
 /// with one command, and two stations ring for one caller; the first to answer takes the call.
 @Suite("ivr serve follows queue settings", .serialized)
 struct ServeQueueSettingsTests {
-    /// A server with agents alice (station `st1`) and bob (station `st2`), both ringing until answered.
-    final class TwoStations {
-        let line: LiveCallCommandTests.Line
-        let process = Process()
-        let out = Pipe()
-        var data: String { line.path("data") }
-
-        init() throws {
-            line = try LiveCallCommandTests.Line()
-            let silence = [Int16](repeating: 0, count: 8000 * 60)
-            try LiveCallCommandTests.writeRaw(silence, to: line.path("capture.raw"))
-            var rc = try String(contentsOfFile: line.path(".asoundrc"), encoding: .utf8)
-            for station in ["st1", "st2"] {
-                try LiveCallCommandTests.writeRaw(silence, to: line.path("\(station)-capture.raw"))
-                rc += """
-                    pcm.\(station) { type plug slave { format S16_LE rate 8000 channels 1 pcm { type file slave.pcm "null" format "raw" file "\(line.path("\(station)-playback.raw"))" infile "\(line.path("\(station)-capture.raw"))" } } }
-
-                    """
-            }
-            try rc.write(toFile: line.path(".asoundrc"), atomically: true, encoding: .utf8)
-            try """
-                name: queue-only
-                start: wait
-                steps:
-                  wait:
-                    queue: general
-                    music: default
-                    max_wait: 10m
-                    on_timeout: bye
-                  bye:
-                    hangup: true
-                """.write(toFile: line.path("queue.yaml"), atomically: true, encoding: .utf8)
-            try """
-                flow: queue.yaml
-                data: data
-                prompts: \(LiveCallCommandTests.root.appendingPathComponent("prompts").path)
-                lines:
-                  line1: {playback: play, capture: cap}
-                agents:
-                  alice: {station: st1, auto_answer: false}
-                  bob: {station: st2, auto_answer: false}
-                """.write(toFile: line.path("serve.yaml"), atomically: true, encoding: .utf8)
-            for (id, name) in [("alice", "Alice"), ("bob", "Bob")] {
-                let add = try IvrBinary.run(["agent", "add", id, "--name", name, "--skills", "general:1", "--data", data])
-                #expect(add.status == 0, "\(add.stderr)")
-                #expect(try IvrBinary.run(["agent", "login", id, "--data", data]).status == 0)
-            }
-            process.executableURL = IvrBinary.url
-            process.arguments = ["serve", line.path("serve.yaml")]
-            var environment = ProcessInfo.processInfo.environment
-            environment["HOME"] = line.home.path
-            process.environment = environment
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let deadline = Date().addingTimeInterval(30)
-            while !FileManager.default.fileExists(atPath: data + "/control.sock") && Date() < deadline { usleep(10_000) }
-        }
-
-        deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-
-        func ivr(_ arguments: [String]) throws -> IvrBinary.Result { try IvrBinary.run(arguments + ["--data", data]) }
-
-        /// Polls `ivr line status` until a line is `text` or starts with it and a space (false after 15 s).
-        func waitFor(_ text: String) throws -> Bool {
-            let deadline = Date().addingTimeInterval(15)
-            while Date() < deadline {
-                if try ivr(["line", "status"]).stdout.split(separator: "\n").contains(where: { $0 == text || $0.hasPrefix(text + " ") }) { return true }
-                usleep(50_000)
-            }
-            return false
-        }
-
-        /// Stops the server; its log.
-        func stop() -> String {
-            kill(process.processIdentifier, SIGINT)
-            process.waitUntilExit()
-            return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        }
+    /// A server with agents alice (station `st1`) and bob (station `st2`), both logged in and
+    /// ringing until answered.
+    static func twoStations() throws -> ServeFixture {
+        try ServeFixture(stations: ["st1", "st2"], agents: "  alice: {station: st1, auto_answer: false}\n  bob: {station: st2, auto_answer: false}",
+                         storeAgents: [("alice", "Alice"), ("bob", "Bob")], login: true)
     }
 
     @Test func ringAllSetWhileServingRingsBothStationsAndTheFirstAnswerWins() throws {
-        let server = try TwoStations()
+        let server = try Self.twoStations()
         #expect(try server.waitFor("agent alice available"))
         #expect(try server.waitFor("agent bob available"))
         let set = try server.ivr(["queue", "set", "general", "--strategy", "ring-all", "--wrap-up", "2s"])

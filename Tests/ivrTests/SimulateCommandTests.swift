@@ -71,7 +71,7 @@ import Testing
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.split(separator: "\n").map(String.init) == [
             "bad.yaml:1:11: error: duration must be a duration with a unit, such as 30s, 5m, 2h or 14d",
-            "bad.yaml:3:20: error: unknown key 'shifts' in agents (did you mean 'skills'?); known keys: count, schedule, skills, days, groups",
+            "bad.yaml:3:20: error: unknown key 'shifts' in agents (did you mean 'skills'?); known keys: count, schedule, skills, days, no_answer, groups",
         ])
     }
 

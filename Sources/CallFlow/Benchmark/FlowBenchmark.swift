@@ -63,7 +63,7 @@ struct SyntheticCall: CallPort {
     var promptEnd = Double.infinity
     var promptSerial: UInt32 = 0
     var keyAt = Double.infinity
-    var key = PhoneKey.d1
+    var key = DTMFKey.one
     var agentAt = Double.infinity
     var agentEndAt = Double.infinity
     var recordEndAt = Double.infinity
@@ -110,7 +110,7 @@ struct SyntheticCall: CallPort {
             case 8:
                 giveUpAt = .infinity
                 let u = random.unit()
-                if u < 0.5 { key = u < 0.25 ? .d1 : .d2; keyAt = now; continue }
+                if u < 0.5 { key = u < 0.25 ? .one : .two; keyAt = now; continue }
                 CallRunner.callerHungUp(at: now, &self)
             default: CallRunner.callerHungUp(at: now, &self)
             }
@@ -120,10 +120,10 @@ struct SyntheticCall: CallPort {
     mutating func enteredStep(_ step: Int, at now: Double) {
         switch interpreter.program.steps[step] {
         case .menu:
-            key = PhoneKey(rawValue: UInt8(random.next() % 4))!
+            key = DTMFKey(digit: Int(random.next() % 4))!
             keyAt = now + 2 + random.unit() * 8
         case .callback:
-            key = .d1
+            key = .one
             keyAt = now + 4
         default: break
         }

@@ -82,7 +82,7 @@ public struct EnqueueRequest: Sendable, Equatable {
 /// Why a caller left a queue (Asterisk `queue_log` names in brackets).
 public enum QueueLeaveReason: Sendable, Equatable {
     /// Pressed an exit key (EXITWITHKEY).
-    case exitWithKey(PhoneKey)
+    case exitWithKey(DTMFKey)
     /// The step's `max_wait` ran out (EXITWITHTIMEOUT).
     case timeout
     /// Hung up while waiting (ABANDON).

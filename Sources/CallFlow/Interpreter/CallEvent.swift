@@ -10,7 +10,7 @@ public enum CallEvent: Sendable {
     /// the elapsed `now` answers calendar questions (business hours, next opening).
     case callStarted(callerID: String?, at: Date)
     /// The caller pressed a key.
-    case digit(PhoneKey)
+    case digit(DTMFKey)
     /// The prompts of the last ``CallAction/play(_:interruptible:)`` have all been played.
     /// Not sent for a play that was stopped by ``CallAction/stopPlaying``.
     case promptFinished

@@ -49,23 +49,24 @@ extension CallInterpreter {
         playOrWait(prompts, step, call: &call, actions: &actions)
     }
 
-    private func appendDigit(_ key: PhoneKey, to prompts: inout PromptList) {
-        let prompt = key == .d0 && program.ohPrompt >= 0 ? program.ohPrompt : program.digitPrompts[Int(key.rawValue)]
+    private func appendDigit(_ key: DTMFKey, to prompts: inout PromptList) {
+        guard let digit = key.digit else { return }
+        let prompt = digit == 0 && program.ohPrompt >= 0 ? program.ohPrompt : program.digitPrompts[digit]
         if prompt >= 0 { prompts.append(prompt) }
     }
 
     /// For a caller ID `+CC…` of the flow's region: how many digits (the country code) to skip
     /// and the trunk prefix to say instead (`0` in the UK; none in North America).
-    private func nationalStart(_ call: CallState) -> (skip: Int, trunk: PhoneKey?)? {
+    private func nationalStart(_ call: CallState) -> (skip: Int, trunk: DTMFKey?)? {
         guard let id = call.callerID, id.utf8.first == UInt8(ascii: "+") else { return nil }
         let region = program.phoneRegion
         let code = region.callingCode.utf8
         let digits = call.callerDigits
         guard digits.count > code.count else { return nil }
-        for (i, byte) in code.enumerated() where digits[i].rawValue != byte &- 48 { return nil }
-        var trunk: PhoneKey?
+        for (i, byte) in code.enumerated() where digits[i].digit != Int(byte &- 48) { return nil }
+        var trunk: DTMFKey?
         if region.trunkPrefixRequired, let prefix = region.trunkPrefix?.utf8.first {
-            trunk = PhoneKey(rawValue: prefix &- 48)
+            trunk = DTMFKey(digit: Int(prefix &- 48))
         }
         return (code.count, trunk)
     }
@@ -90,7 +91,7 @@ extension CallInterpreter {
         call.digitTimer = startTimer(.firstDigit, after: step.timeout, call: &call, actions: &actions)
     }
 
-    func callbackDigit(_ key: PhoneKey, now: Double, call: inout CallState, actions: inout [CallAction]) {
+    func callbackDigit(_ key: DTMFKey, now: Double, call: inout CallState, actions: inout [CallAction]) {
         let step = program.callbacks[callbackIndex(call)]
         if call.playing {
             actions.append(.stopPlaying)
@@ -98,7 +99,7 @@ extension CallInterpreter {
         }
         cancel(&call.digitTimer, actions: &actions)
         if call.phase == .callbackConfirm {
-            if key == .d1 {
+            if key == .one {
                 createCallback(now: now, call: &call, actions: &actions)
                 return
             }
@@ -109,7 +110,7 @@ extension CallInterpreter {
             call.phase = .callbackEntry
             call.digits.removeAll()
         }
-        if key == .hash {
+        if key == .pound {
             finishEntry(step, now: now, call: &call, actions: &actions)
         } else if key.isDigit {
             call.digits.append(key)

@@ -35,7 +35,7 @@ extension CallInterpreter {
         call.digitTimer = startTimer(.firstDigit, after: menu.firstDigitTimeout, call: &call, actions: &actions)
     }
 
-    func menuDigit(_ key: PhoneKey, now: Double, call: inout CallState, actions: inout [CallAction]) {
+    func menuDigit(_ key: DTMFKey, now: Double, call: inout CallState, actions: inout [CallAction]) {
         if call.playing {
             if program.menus[menuIndex(call)].interruptible {
                 actions.append(.stopPlaying)
@@ -51,7 +51,7 @@ extension CallInterpreter {
     }
 
     /// One key of menu input (not while a non-interruptible prompt plays).
-    func menuKey(_ key: PhoneKey, now: Double, call: inout CallState, actions: inout [CallAction]) {
+    func menuKey(_ key: DTMFKey, now: Double, call: inout CallState, actions: inout [CallAction]) {
         let m = menuIndex(call)
         let menu = program.menus[m]
         if key == menu.terminator {

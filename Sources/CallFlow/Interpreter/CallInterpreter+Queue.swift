@@ -27,7 +27,7 @@ extension CallInterpreter {
         }
     }
 
-    func queueDigit(_ key: PhoneKey, now: Double, call: inout CallState, actions: inout [CallAction]) {
+    func queueDigit(_ key: DTMFKey, now: Double, call: inout CallState, actions: inout [CallAction]) {
         let step = program.queues[queueIndex(call)]
         guard step.exitKeys.contains(key) else { return }
         for c in step.keyTargets where program.choices[c].keys[0] == key {

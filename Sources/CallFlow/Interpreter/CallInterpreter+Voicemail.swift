@@ -27,7 +27,7 @@ extension CallInterpreter {
         actions.append(.record(request))
     }
 
-    func voicemailDigit(_ key: PhoneKey, call: inout CallState, actions: inout [CallAction]) {
+    func voicemailDigit(_ key: DTMFKey, call: inout CallState, actions: inout [CallAction]) {
         guard program.voicemails[voicemailIndex(call)].record.finishKeys.contains(key) else { return }
         call.phase = .voicemailStopping
         actions.append(.stopRecording)

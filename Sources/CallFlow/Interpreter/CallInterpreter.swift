@@ -124,7 +124,7 @@ public struct CallInterpreter: Sendable {
 
     // MARK: - Dispatch by phase
 
-    func digit(_ key: PhoneKey, now: Double, call: inout CallState, actions: inout [CallAction]) {
+    func digit(_ key: DTMFKey, now: Double, call: inout CallState, actions: inout [CallAction]) {
         switch call.phase {
         case .play:
             if case .play(let step) = program.steps[call.step], step.interruptible {
@@ -237,7 +237,7 @@ public struct CallInterpreter: Sendable {
         guard var text = callerID else { return keys }
         text.withUTF8 { bytes in                  // contiguous bytes: no per-character decoding
             for byte in bytes where byte &- 48 < 10 {
-                keys.append(PhoneKey(rawValue: byte &- 48)!)
+                keys.append(DTMFKey(digit: Int(byte &- 48))!)
             }
         }
         return keys

@@ -18,7 +18,7 @@ public struct KeySequence: Sendable, Hashable {
     public init?(_ string: String) {
         self.init()
         for character in string {
-            guard let key = PhoneKey(character), count < Self.capacity else { return nil }
+            guard let key = DTMFKey(character), count < Self.capacity else { return nil }
             append(key)
         }
     }
@@ -30,19 +30,19 @@ public struct KeySequence: Sendable, Hashable {
     @inlinable public var isFull: Bool { count == Self.capacity }
 
     /// The key at `index` (0-based, must be less than `count`).
-    public subscript(index: Int) -> PhoneKey {
-        PhoneKey(rawValue: UInt8(truncatingIfNeeded: (bits >> UInt64(index * 4)) & 0xF))!
+    public subscript(index: Int) -> DTMFKey {
+        DTMFKey(rawValue: Int(truncatingIfNeeded: (bits >> UInt64(index * 4)) & 0xF))!
     }
 
     /// Appends `key`; ignored when full.
-    public mutating func append(_ key: PhoneKey) {
+    public mutating func append(_ key: DTMFKey) {
         guard count < Self.capacity else { return }
         bits |= UInt64(key.rawValue) << UInt64(count * 4)
         count += 1
     }
 
     /// Removes and returns the first key, or nil when empty.
-    public mutating func popFirst() -> PhoneKey? {
+    public mutating func popFirst() -> DTMFKey? {
         guard count > 0 else { return nil }
         let key = self[0]
         bits >>= 4

@@ -68,13 +68,13 @@ struct MenuReader {
         return builder.parts.menus.count - 1
     }
 
-    private func readTerminator() -> PhoneKey? {
-        guard let node = context.options["terminator"] else { return .hash }
-        guard let text = reader.string(node, "terminator") else { return .hash }
+    private func readTerminator() -> DTMFKey? {
+        guard let node = context.options["terminator"] else { return .pound }
+        guard let text = reader.string(node, "terminator") else { return .pound }
         if text == "none" || text.isEmpty { return nil }
-        guard text.count == 1, let key = PhoneKey(text.first!) else {
+        guard text.count == 1, let key = DTMFKey(text.first!) else {
             reader.error(node, "terminator '\(text)' is not one key: use # or * (or none)")
-            return .hash
+            return .pound
         }
         return key
     }

@@ -1,3 +1,4 @@
+import CallQueue
 import Yams
 
 /// Reads a `queue` step: hold music, announcements, exit keys, maximum wait.
@@ -6,8 +7,10 @@ struct QueueReader {
     var reader: YAMLReader { context.reader }
     var builder: FlowBuilder { context.builder }
 
-    /// Asterisk's `periodic-announce-frequency` default.
-    static let defaultAnnounceEvery = 60.0
+    /// What a step that states no `max_wait` / `announce_every` holds until the driver applies
+    /// the queue's own settings (`FlowProgram.applyingQueueSettings`): the defaults of a queue
+    /// nobody has configured, so a program that is never given settings behaves the same.
+    static let unconfigured = QueueSettings(name: "")
 
     func read(_ value: Node) -> Step {
         let given = reader.string(value, "queue")
@@ -16,13 +19,18 @@ struct QueueReader {
         let topic = context.topic()
         let musicNode = context.options["music"] ?? builder.stepNodes[context.index]
         let music = builder.music(context.options["music"].flatMap { reader.string($0, "music") } ?? "default", musicNode)
-        let every = context.duration("announce_every", default: Self.defaultAnnounceEvery, allowZero: true)
+        let every = context.duration("announce_every", default: Self.unconfigured.announceFrequency, allowZero: true)
         let first = context.duration("announce_first", default: every, allowZero: true)
-        let maxWait = context.duration("max_wait", default: 0, allowZero: true)
+        let maxWait = context.duration("max_wait", default: Self.unconfigured.maxWait, allowZero: true)
+        let states = StatedTimings(maxWait: context.options["max_wait"] != nil,
+                                   announceEvery: context.options["announce_every"] != nil,
+                                   announceFirst: context.options["announce_first"] != nil)
         if every > 0 && every < 10, let node = context.options["announce_every"] {
             reader.warning(node, "announcements every \(DurationParser.format(every)) leave almost no music between them")
         }
-        if maxWait > 0 && first >= maxWait && (context.options["announce"] != nil) {
+        // Only what the step states is known here; the queue's settings fill in the rest when a driver runs it.
+        if states.maxWait && (states.announceFirst || states.announceEvery) && maxWait > 0 && first >= maxWait
+            && (context.options["announce"] != nil) {
             reader.warning(context.options["announce_first"] ?? context.options["announce_every"] ?? context.options["max_wait"],
                            "the first announcement (\(DurationParser.format(first))) comes after max_wait (\(DurationParser.format(maxWait))): callers never hear it")
         }
@@ -30,7 +38,7 @@ struct QueueReader {
         let start = builder.parts.choices.count
         if let node = context.options["keys"], let pairs = reader.pairs(node, "keys") {
             for (key, keyNode, target) in pairs {
-                guard key.count == 1, let phoneKey = PhoneKey(key.first!) else {
+                guard key.count == 1, let phoneKey = DTMFKey(key.first!) else {
                     reader.error(keyNode, "queue key '\(key)' must be a single keypad key (0-9, *, #, A-D)")
                     continue
                 }
@@ -46,15 +54,15 @@ struct QueueReader {
         }
         let end = builder.parts.choices.count
         let onTimeout = context.target("on_timeout", silent: true)
-        if maxWait == 0, let node = context.options["on_timeout"] {
-            reader.warning(node, "on_timeout is never used without max_wait")
+        if states.maxWait && maxWait == 0, let node = context.options["on_timeout"] {
+            reader.warning(node, "on_timeout is never used with max_wait: 0 (leave max_wait out to take the queue's own, `ivr queue set NAME --max-wait`)")
         }
         let step = QueueStep(
             queue: builder.queue(queueName), topic: topic, music: music,
             announcement: context.prompts("announce"), announceFirst: first, announceEvery: every,
             announcePosition: context.bool("announce_position", default: false),
             announceWait: context.bool("announce_wait", default: false),
-            exitKeys: exitKeys, keyTargets: start..<end, maxWait: maxWait, onTimeout: onTimeout,
+            exitKeys: exitKeys, keyTargets: start..<end, maxWait: maxWait, states: states, onTimeout: onTimeout,
             onEmpty: context.target("on_empty", silent: true, fallback: onTimeout),
             next: context.options["next"].map { builder.target($0, "next", silent: true) } ?? -1)
         if step.announcePosition || step.announceWait {

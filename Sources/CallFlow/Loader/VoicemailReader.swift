@@ -41,7 +41,7 @@ struct VoicemailReader {
         var finishKeys = KeySet("#")
         if let node = context.options["finish_keys"], let text = reader.string(node, "finish_keys") {
             finishKeys = KeySet(text)
-            if text != "none" && text.contains(where: { PhoneKey($0) == nil }) {
+            if text != "none" && text.contains(where: { DTMFKey($0) == nil }) {
                 reader.error(node, "finish_keys '\(text)' must be keypad keys (0-9, *, #, A-D) or none")
             }
         }

@@ -49,7 +49,7 @@ struct MenuStep: Sendable {
     var firstDigitTimeout: Double
     var interDigitTimeout: Double
     var maxDigits: Int
-    var terminator: PhoneKey?
+    var terminator: DTMFKey?
     var maxNoInput: Int
     var maxInvalid: Int
     var onNoInput: Int
@@ -77,9 +77,19 @@ struct QueueStep: Sendable {
     var exitKeys: KeySet
     var keyTargets: Range<Int>   // into choices
     var maxWait: Double           // 0 = no limit
+    /// Which of `maxWait`, `announceEvery`, `announceFirst` the step states itself; the others
+    /// come from the queue's settings (`FlowProgram.applyingQueueSettings`).
+    var states: StatedTimings
     var onTimeout: Int
     var onEmpty: Int
     var next: Int                 // after the agent call ends
+}
+
+/// The queue-step timings a flow states itself (the rest are the queue's).
+struct StatedTimings: Sendable, Equatable {
+    var maxWait: Bool
+    var announceEvery: Bool
+    var announceFirst: Bool
 }
 
 /// `voicemail`: greeting, beep, record, keep or drop.

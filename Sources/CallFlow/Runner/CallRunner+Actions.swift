@@ -69,8 +69,9 @@ extension CallRunner {
             }
         case .leaveQueue(let queue, let reason):
             if logs { port.call.log(now, "leave-queue", name: port.interpreter.program.queueNames[queue], value: describe(reason)) }
-            port.call.isQueued = false
+            // The port still sees the caller queued (a live line tells its queue only then).
             port.leaveQueue(queue, reason: reason, at: now)
+            port.call.isQueued = false
         case .createCallback(let request):
             if logs { logCallback(request, at: now, &port) }
             port.requestCallback(request, at: now)

@@ -25,7 +25,7 @@ extension CallRunner {
     }
 
     /// The caller pressed `key`; `keyed` when it came from a keypad rather than in-band tones.
-    @inlinable public static func keyPressed<Port: CallPort>(_ key: PhoneKey, keyed: Bool = false, at now: Double, _ port: inout Port) {
+    @inlinable public static func keyPressed<Port: CallPort>(_ key: DTMFKey, keyed: Bool = false, at now: Double, _ port: inout Port) {
         if port.call.keepsTranscript { port.call.log(now, "digit", value: keyed ? "\(key.character) (keyed)" : String(key.character)) }
         feed(.digit(key), at: now, &port)
     }

@@ -4,7 +4,7 @@ public struct KeyScript: Sendable, Equatable {
     /// One step of the script.
     public enum Token: Sendable, Equatable {
         /// Press these keys one after another.
-        case keys([PhoneKey])
+        case keys([DTMFKey])
         /// Wait this many seconds.
         case wait(Double)
         /// Speak for this many seconds (matters while a message is being recorded).
@@ -53,7 +53,7 @@ public struct KeyScript: Sendable, Equatable {
             } else if token.hasPrefix("w"), let n = DurationParser.seconds(String(token.dropFirst())), n >= 0 {
                 tokens.append(.wait(n))
             } else {
-                let keys = token.compactMap { PhoneKey($0) }
+                let keys = token.compactMap { DTMFKey($0) }
                 guard keys.count == token.count, !keys.isEmpty else {
                     throw ParseError(token: token, position: i + 1)
                 }

@@ -1,3 +1,4 @@
+import CallQueue
 import Foundation
 
 /// Runs one call on virtual time against a ``KeyScript``: the small driver behind `ivr call --keys`.
@@ -26,6 +27,9 @@ public struct ScriptedCall {
         public var queuePosition = 1
         /// The estimated wait, in seconds, the queue reports on joining (-1: unknown, not read out).
         public var estimatedWait: Double = -1
+        /// The queues' configurations (`ivr call --data DIR` reads the store's), from which a
+        /// queue step takes what it does not state (`FlowProgram.applyingQueueSettings`).
+        public var queueConfigs: [QueueConfig] = []
 
         /// Options for a call from `callerID` starting at `start`.
         public init(callerID: String?, start: Date, promptLengths: [String: Double] = [:]) {
@@ -34,7 +38,7 @@ public struct ScriptedCall {
     }
 
     enum Item {
-        case digit(PhoneKey)
+        case digit(DTMFKey)
         case callerHangUp
         case timer(TimerID)
         case promptStarted(serial: UInt32, prompt: Int)
@@ -50,7 +54,7 @@ public struct ScriptedCall {
 
     /// A runner for `program` with `options`.
     public init(program: FlowProgram, options: Options) {
-        interpreter = CallInterpreter(program: program)
+        interpreter = CallInterpreter(program: program.applyingQueueSettings(options.queueConfigs))
         self.options = options
     }
 
@@ -61,9 +65,9 @@ public struct ScriptedCall {
     }
 
     /// Talk spans and the moments of keys and hang-up, laid out from the script.
-    static func layout(_ script: KeyScript, keyGap: Double) -> (keys: [(Double, PhoneKey)], talk: [(Double, Double)], hangup: Double?) {
+    static func layout(_ script: KeyScript, keyGap: Double) -> (keys: [(Double, DTMFKey)], talk: [(Double, Double)], hangup: Double?) {
         var cursor = 0.0
-        var keys: [(Double, PhoneKey)] = []
+        var keys: [(Double, DTMFKey)] = []
         var talk: [(Double, Double)] = []
         for token in script.tokens {
             switch token {

@@ -65,6 +65,8 @@ public final class LiveCall: @unchecked Sendable, CallPort {
     /// A call through `program`, playing `sounds`, keeping messages and callbacks in `records`.
     public init(program: FlowProgram, sounds: PromptSet, records: CallRecords?, options: LiveCallOptions,
                 control: LineControl = LineControl()) {
+        // The queues' settings in force as the call starts fill in what its queue steps leave out.
+        let program = program.applyingQueueSettings { options.queues.queueConfig(named: $0) }
         self.program = program
         self.control = control
         interpreter = CallInterpreter(program: program)
@@ -99,7 +101,7 @@ public final class LiveCall: @unchecked Sendable, CallPort {
 
     /// Handles one captured period: recording, keys (in-band and `keys` typed elsewhere), queue
     /// events, timers, prompt ends, and a hang-up from the bridge.
-    public func process(_ captured: UnsafeBufferPointer<Int16>, keys: [PhoneKey] = [], events: [CallEvent] = [],
+    public func process(_ captured: UnsafeBufferPointer<Int16>, keys: [DTMFKey] = [], events: [CallEvent] = [],
                         hangUp: Bool = false) {
         guard !hasEnded else { return }
         var me = self
@@ -116,7 +118,7 @@ public final class LiveCall: @unchecked Sendable, CallPort {
         for event in dtmf.pendingEvents {
             guard case .keyDown(let key, let start) = event else { continue }
             lastKeyStart = start
-            CallRunner.keyPressed(PhoneKey(key), at: seconds, &me)
+            CallRunner.keyPressed(key, at: seconds, &me)
         }
         dtmf.clearPendingEvents()
         for key in keys {

@@ -7,7 +7,7 @@ import Foundation
 public final class LineControl: @unchecked Sendable {
     private let lock = NSLock()
     private var hangUpRequested = false
-    private var keys: [PhoneKey] = []
+    private var keys: [DTMFKey] = []
     private var events: [CallEvent] = []
     private var station: StationLink?
 
@@ -18,7 +18,7 @@ public final class LineControl: @unchecked Sendable {
     public func hangUp() { lock.withLock { hangUpRequested = true } }
 
     /// Presses a key as if it came from the caller (a key typed on the terminal).
-    public func press(_ key: PhoneKey) { lock.withLock { keys.append(key) } }
+    public func press(_ key: DTMFKey) { lock.withLock { keys.append(key) } }
 
     /// Delivers an event from outside the line (the queue connected an agent) at the next period.
     public func post(_ event: CallEvent) { lock.withLock { events.append(event) } }
@@ -41,7 +41,7 @@ public final class LineControl: @unchecked Sendable {
     public var isHangUpRequested: Bool { lock.withLock { hangUpRequested } }
 
     /// Takes the keys pressed since the last call.
-    func takeKeys() -> [PhoneKey] {
+    func takeKeys() -> [DTMFKey] {
         lock.withLock {
             defer { keys.removeAll() }
             return keys

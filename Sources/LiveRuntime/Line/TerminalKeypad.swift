@@ -19,7 +19,7 @@ public final class TerminalKeypad: @unchecked Sendable {
         let thread = Thread {
             var byte: UInt8 = 0
             while read(STDIN_FILENO, &byte, 1) == 1 {
-                if let key = PhoneKey(Character(Unicode.Scalar(byte))) { control.press(key) }
+                if let key = DTMFKey(Character(Unicode.Scalar(byte))) { control.press(key) }
             }
         }
         thread.name = "switchboard.keypad"

@@ -22,18 +22,30 @@ public protocol QueueLink: AnyObject, Sendable {
     /// waiting; the call record takes it so it agrees with the queue's log. Nil when the queue
     /// keeps no clock of its own (then the line's clock counts).
     func waitSeconds(call: UInt64) -> Double?
+    /// The queue's configuration now (from the store's settings), from which a flow's queue step
+    /// takes what it does not state (`FlowProgram.applyingQueueSettings`); nil: the defaults.
+    func queueConfig(named name: String) -> QueueConfig?
 }
 
 extension QueueLink {
+    /// No settings of its own: the defaults.
+    public func queueConfig(named name: String) -> QueueConfig? { nil }
+
     /// No clock of its own: the call record counts the wait on the line's clock.
     public func waitSeconds(call: UInt64) -> Double? { nil }
 }
 
 /// A line on its own (`ivr call`): no agents, so the caller is first in line with an unknown
-/// wait, and holds until the flow's `max_wait`, an exit key, or hanging up.
+/// wait, and holds until the flow's (or the queue's) `max_wait`, an exit key, or hanging up.
 public final class SoloQueue: QueueLink {
-    /// A queue with nobody else in it.
-    public init() {}
+    /// The queues' configurations (the store's settings), by name.
+    let configs: [String: QueueConfig]
+    /// A queue with nobody else in it; `configs` are the queues' settings (none: the defaults).
+    public init(configs: [QueueConfig] = []) {
+        self.configs = Dictionary(configs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+    /// The queue's stored configuration, if given.
+    public func queueConfig(named name: String) -> QueueConfig? { configs[name] }
     /// Always joined, first in line.
     public func join(call: UInt64, queue: String, topic: String?, caller: String?, control: LineControl) -> QueueJoinAnswer {
         .joined(position: 1, estimatedWait: nil)

@@ -19,6 +19,12 @@ extension SharedQueue {
         }
     }
 
+    /// The queue's configuration as last applied from the store: a call starting now takes from
+    /// it what its flow's queue step does not state (`FlowProgram.applyingQueueSettings`).
+    public func queueConfig(named name: String) -> QueueConfig? {
+        lock.withLock { (try? manager.queue(named: name)).map { manager.configuration(of: $0) } }
+    }
+
     /// Applies every queue whose stored settings changed since last applied (`reconfigure`: callers
     /// keep their places; a new strategy takes over the idle members). Unreadable hours keep the
     /// old settings and are logged.

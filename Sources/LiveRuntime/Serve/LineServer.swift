@@ -174,9 +174,9 @@ public final class LineServer: @unchecked Sendable {
         if keys.contains(where: \.isWhitespace) {
             return "keys '\(keys)' contain spaces: send them as one word (e.g. \(keys.filter { !$0.isWhitespace }))"
         }
-        let parsed = keys.compactMap(PhoneKey.init)
+        let parsed = keys.compactMap(DTMFKey.init)
         guard parsed.count == keys.count else {
-            let bad = keys.first { PhoneKey($0) == nil }.map { " ('\($0)')" } ?? ""
+            let bad = keys.first { DTMFKey($0) == nil }.map { " ('\($0)')" } ?? ""
             return "'\(keys.prefix(40))\(keys.count > 40 ? "…" : "")' are not all keypad keys\(bad): use 0-9, *, #, A-D"
         }
         if parsed.count > maxKeys {
@@ -188,7 +188,7 @@ public final class LineServer: @unchecked Sendable {
     /// Keys the bridge received out of band (SIP INFO, RFC 4733 events) for the caller on `name`.
     public func press(_ name: String, keys: String) -> String {
         if let problem = Self.keysProblem(keys) { return "error " + problem }
-        let parsed = keys.compactMap(PhoneKey.init)
+        let parsed = keys.compactMap(DTMFKey.init)
         guard let control = lock.withLock({ active[name]?.control }) else { return "error line \(name) has no call" }
         for key in parsed { control.press(key) }
         return "ok \(name) pressed \(keys)"

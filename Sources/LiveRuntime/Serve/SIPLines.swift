@@ -108,7 +108,7 @@ public final class SIPLines: @unchecked Sendable {
             return
         }
         let control = LineControl()
-        sipCall.onKey = { key in if let key = PhoneKey(key) { control.press(key) } }
+        sipCall.onKey = { key in if let key = DTMFKey(key) { control.press(key) } }
         let number = numbers()
         let log = self.log
         let name = "sip-\(number)"

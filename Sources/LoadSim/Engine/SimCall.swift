@@ -32,6 +32,9 @@ struct SimCall {
     var connected = false
     /// Whether the slot holds a live call.
     var live = false
+    /// Whether the caller's offer is ringing out (agents with `no_answer`): later offers of the
+    /// same `ring-all` round are ignored until it has.
+    var ringingOut = false
 }
 
 /// One agent as the simulator sees them (the queue manager holds their real state).

@@ -20,9 +20,13 @@ enum SimEvent {
     /// An interpreter timer fired.
     case timer(slot: Int32, generation: UInt32, id: TimerID)
     /// The caller presses a key.
-    case key(slot: Int32, generation: UInt32, key: PhoneKey)
+    case key(slot: Int32, generation: UInt32, key: DTMFKey)
     /// The caller's voicemail message ended (silence detected or maximum length).
     case recordingDone(slot: Int32, generation: UInt32, duration: Double, maxed: Bool)
+    /// An offer to `agent` (-1: every member ringing under `ring-all`) for the call in `slot`
+    /// rang for the queue's `ring_timeout` without an answer (agents with `no_answer`);
+    /// `serial` matches the wait it belongs to.
+    case ringOut(agent: Int32, slot: Int32, generation: UInt32, serial: UInt32)
     /// An agent group's scheduled head-count changes.
     case shift(group: Int32, count: Int32)
     /// The queue manager asked to be woken (callbacks coming due, reservations).

@@ -22,8 +22,8 @@ public struct SimulationModel: Sendable {
     let redialAfter: TimeSampler
     let callbackHandling: TimeSampler
     let callbackAttempt: TimeSampler
-    let voicemailKey: PhoneKey
-    let callbackKey: PhoneKey
+    let voicemailKey: DTMFKey
+    let callbackKey: DTMFKey
     /// Each queue's settings (strategy, wrap-up, callback policy, hours), by queue-manager index.
     public let queueSettings: [QueueSettings]
     /// Each queue's callback hours on the virtual clock (its own hours, else the flow's first
@@ -31,6 +31,8 @@ public struct SimulationModel: Sendable {
     let schedules: [any OpeningSchedule]
     /// Whether each queue rings all idle members at once.
     let ringsAll: [Bool]
+    /// Whether some agents let offers ring out (`no_answer`): only then is a miss drawn.
+    let missesOffers: Bool
     /// What the model assumed where the scenario is silent, for the report (e.g. menus whose
     /// choices callers pick evenly because `callers.menus` gives no shares for them).
     public let assumptions: [String]
@@ -44,7 +46,6 @@ public struct SimulationModel: Sendable {
     public init(scenario: Scenario, program: FlowProgram?, promptLengths lengths: [String: Double] = [:],
                 defaultPromptLength: Double = 3) throws {
         self.scenario = scenario
-        self.program = program
         var problems: [(key: String, message: String)] = []
         if let program {
             queueNames = program.queueNames
@@ -95,20 +96,24 @@ public struct SimulationModel: Sendable {
             }.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
         // Each queue's settings as `ivr queue set` names them: the simulator's defaults (skills
-        // when some agent has a level above 1, the scenario's wrap-up; no announcements by the
-        // queue manager, the flow makes them) under what the scenario's `queues:` says.
+        // when some agent has a level above 1, the scenario's wrap-up) under what the scenario's
+        // `queues:` says.
         let usesLevels = scenario.agents.contains { $0.skills.values.contains { $0 > 1 } }
         queueSettings = queueNames.map { name in
             var settings = QueueSettings(name: name)
             settings.strategy = usesLevels ? .skills : .longestIdle
             settings.wrapUp = scenario.wrapUp
-            settings.announceFrequency = 0
             settings.timeZone = scenario.timeZone.identifier
             settings.hours = "always"
             scenario.queues[name]?.apply(to: &settings)
             return settings
         }
         ringsAll = queueSettings.map { $0.strategy == .ringAll }
+        missesOffers = scenario.agents.contains { $0.noAnswer > 0 }
+        // The flow's queue steps take what they do not state (max wait, announcements) from these
+        // settings, by the rule `ivr serve` and `ivr call` use (FlowProgram.applyingQueueSettings).
+        let settings = queueSettings
+        self.program = program?.applyingQueueSettings(settings.map { $0.queueConfig(schedule: AlwaysOpen()) })
         // Callback hours: the queue's own (`hours`, `time_zone`, `holidays`) when the scenario
         // names them, else the flow's hours (its first schedule, holidays included), else always open.
         let origin = scenario.startDate.timeIntervalSince1970, horizon = scenario.duration + 60 * 86_400
@@ -139,8 +144,8 @@ public struct SimulationModel: Sendable {
         redialAfter = scenario.callers.redialAfter.sampler()
         callbackHandling = scenario.callbacks.handling.sampler()
         callbackAttempt = scenario.callbacks.attemptTime.sampler()
-        voicemailKey = PhoneKey(scenario.callers.voicemailKey) ?? .d1
-        callbackKey = PhoneKey(scenario.callers.callbackKey) ?? .d2
+        voicemailKey = DTMFKey(scenario.callers.voicemailKey) ?? .one
+        callbackKey = DTMFKey(scenario.callers.callbackKey) ?? .two
     }
 
     /// Whether callers go straight into one queue.
@@ -149,19 +154,19 @@ public struct SimulationModel: Sendable {
 
 /// A caller's choice at one menu: keys with cumulative shares.
 struct MenuPlan: Sendable {
-    let keys: [[PhoneKey]]
+    let keys: [[DTMFKey]]
     let cumulative: [Double]
 
     init(_ choices: [(keys: String, share: Double)]) {
         let sorted = choices.sorted { $0.keys < $1.keys }            // dictionary order must not matter
-        keys = sorted.map { $0.keys.compactMap { PhoneKey($0) } }
+        keys = sorted.map { $0.keys.compactMap { DTMFKey($0) } }
         let total = sorted.reduce(0) { $0 + $1.share }
         var running = 0.0
         cumulative = sorted.map { running += $0.share / total; return running }
     }
 
     /// The keys of a choice drawn by share.
-    func pick(_ u: Double) -> [PhoneKey] {
+    func pick(_ u: Double) -> [DTMFKey] {
         for (i, c) in cumulative.enumerated() where u < c { return keys[i] }
         return keys.last ?? []
     }

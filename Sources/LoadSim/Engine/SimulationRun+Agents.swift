@@ -77,12 +77,19 @@ extension SimulationRun {
 
     /// The agent answers the offered caller at once; the conversation is scheduled. Under
     /// `ring-all` every idle member rings and each is as quick as the others: the one who
-    /// answers first is drawn uniformly among them (the others stop ringing).
+    /// answers first is drawn uniformly among them (the others stop ringing). Agents with
+    /// `no_answer` let that share of offers ring out (`ringOut`).
     mutating func connect(_ offer: CallerOffer) throws {
         var offer = offer
+        if calls[Int(offer.call.raw)].ringingOut { return }       // a ring-all round nobody answers
         if model.ringsAll[Int(offer.queue.index)] {
-            let ringing = queue.ringingAgents(for: offer.ticket)
+            var ringing = queue.ringingAgents(for: offer.ticket)
+            if model.missesOffers { ringing.removeAll { missesOffer(Int($0.index)) } }
+            if ringing.isEmpty { return ringingOut(offer, agent: -1) }
             if ringing.count > 1 { offer.agent = ringing[min(ringing.count - 1, Int(rng.nextUnit() * Double(ringing.count)))] }
+            else { offer.agent = ringing[0] }
+        } else if model.missesOffers && missesOffer(Int(offer.agent.index)) {
+            return ringingOut(offer, agent: Int32(offer.agent.index))
         }
         let a = Int(offer.agent.index), s = Int(offer.call.raw), q = Int(offer.queue.index)
         try queue.answer(offer.agent, at: now)
@@ -97,6 +104,35 @@ extension SimulationRun {
         let talk = model.handling[q].sample(using: &rng)
         events.push(.talkEnd(agent: Int32(a), slot: Int32(s), generation: calls[s].generation), at: now + talk)
         if flow != nil { try feed(s, .agentConnected) }
+    }
+
+    /// Whether agent `a` lets this offer ring out (drawn only for groups with `no_answer`, so
+    /// scenarios without it keep their random stream).
+    mutating func missesOffer(_ a: Int) -> Bool {
+        let p = model.scenario.agents[Int(agents[a].group)].noAnswer
+        return p > 0 && rng.nextUnit() < p
+    }
+
+    /// The offer rings for the queue's `ring_timeout`; then `ringOut(agent:slot:generation:serial:)`.
+    mutating func ringingOut(_ offer: CallerOffer, agent: Int32) {
+        let s = Int(offer.call.raw)
+        calls[s].ringingOut = true
+        events.push(.ringOut(agent: agent, slot: Int32(s), generation: calls[s].generation, serial: calls[s].waitSerial),
+                    at: now + model.queueSettings[Int(offer.queue.index)].ringTimeout)
+    }
+
+    /// The ring timeout passed: each agent still ringing for the caller misses the offer
+    /// (`RINGNOANSWER`); the caller goes back to their place and the manager offers again.
+    /// Nothing when the caller has hung up meanwhile (the manager withdrew the offer).
+    mutating func ringOut(agent: Int, slot s: Int, generation: UInt32, serial: UInt32) throws {
+        guard calls[s].generation == generation, calls[s].waitSerial == serial, calls[s].live, calls[s].ringingOut else { return }
+        calls[s].ringingOut = false
+        guard let ticket = calls[s].ticket else { return }
+        for member in queue.ringingAgents(for: ticket) where agent < 0 || Int(member.index) == agent {
+            try queue.notAnswered(member, at: now)
+            stats.missedOffers += 1
+        }
+        try drain()
     }
 
     mutating func endTalk(agent a: Int, slot s: Int, generation: UInt32) throws {

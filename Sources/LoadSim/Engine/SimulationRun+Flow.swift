@@ -1,5 +1,6 @@
 import CallFlow
 import CallQueue
+import Foundation
 
 /// Flow mode: the simulator is the ``CallPort`` of every simulated call. The ``CallRunner``
 /// feeds the interpreter and carries out its actions; this file supplies the virtual clock and
@@ -141,6 +142,10 @@ extension SimulationRun: CallPort {
             do { try leaveQueue(s, reason: .abandon, exit: .abandoned) } catch { failure = error }
         }
         if !calls[s].everQueued { stats.endedInFlow += 1 }
+        if transcripts != nil, let program = flow?.program {
+            transcripts?.append(calls[s].run.transcript(program: program, callerID: Self.callerID(calls[s].number),
+                                                        start: Date(timeIntervalSince1970: startEpoch)))
+        }
         if outcome.result == .abandoned { maybeRedial(calls[s].number) }
         endCall(s)
     }
@@ -161,7 +166,7 @@ extension SimulationRun: CallPort {
     mutating func considerLeavingQueue(_ s: Int) {
         let callers = model.scenario.callers
         let u = rng.nextUnit()
-        let key: PhoneKey
+        let key: DTMFKey
         if u < callers.voicemailWhenOffered { key = model.voicemailKey }
         else if u < callers.voicemailWhenOffered + callers.callbackWhenOffered { key = model.callbackKey }
         else { return }

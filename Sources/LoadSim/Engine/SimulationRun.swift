@@ -45,6 +45,9 @@ public struct SimulationRun {
     var overtime = 0
     /// The most callers held at once so far (calls in progress, pending redials, open callbacks).
     var mostHeld = 0
+    /// The transcripts of the calls that ended, when set to `[]` before `run` (tests compare the
+    /// simulator's path through the flow with the other drivers'); nil, the default, costs nothing.
+    public var transcripts: [Transcript]?
 
     /// High-water marks of the run's tables: what memory follows. None of them may grow with
     /// the number of calls or with simulated time, only with the callers held at once.
@@ -186,6 +189,8 @@ public struct SimulationRun {
             CallRunner.recordingStopped(serial: calls[s].run.recordSerial, maxed ? .maxLength : .silence, duration: duration,
                                         at: now, &self)
             try settle()
+        case .ringOut(let agent, let slot, let generation, let serial):
+            try ringOut(agent: Int(agent), slot: Int(slot), generation: generation, serial: serial)
         case .shift(let group, let count):
             try setHeadCount(group: Int(group), to: Int(count))
             stats.scheduled.set(Double(groupScheduled.reduce(0, +)), at: now)
@@ -212,6 +217,7 @@ public struct SimulationRun {
         liveCalls += 1
         if flow != nil {
             calls[s].run.reset()
+            if transcripts != nil { calls[s].run.keepsTranscript = true }
             // `at` is this call's start; the interpreter measures elapsed time from the `now` of
             // this event, so calendar questions see `at + (now - callStart)`.
             let start = Date(timeIntervalSince1970: startEpoch + now)
@@ -272,6 +278,7 @@ public struct SimulationRun {
             calls[s].joinedAt = now
             calls[s].waitSerial &+= 1
             calls[s].statusSent = false
+            calls[s].ringingOut = false
             stats.enqueued(queue: q, at: now)
             if model.patience[q] != nil { patienceDue.append(Int32(s)) }
             return nil             // position and estimated wait are sent just before each announcement

@@ -138,13 +138,18 @@ public struct AgentGroup: Sendable, Equatable {
     public var staffing: HeadCount
     /// Weekdays worked (Monday = 0); nil: every day.
     public var days: Set<Int>?
+    /// Share of offers these agents let ring out (`no_answer`): the offer rings for the queue's
+    /// `ring_timeout`, then counts as not answered (`RINGNOANSWER`) and the caller goes back to
+    /// their place. 0 (the default): every offer is answered at once.
+    public var noAnswer: Double = 0
 
     /// Creates a group.
-    public init(name: String, skills: [String: Int], staffing: HeadCount, days: Set<Int>? = nil) {
+    public init(name: String, skills: [String: Int], staffing: HeadCount, days: Set<Int>? = nil, noAnswer: Double = 0) {
         self.name = name
         self.skills = skills
         self.staffing = staffing
         self.days = days
+        self.noAnswer = noAnswer
     }
 
     /// A head-count that is fixed or follows a daily schedule.

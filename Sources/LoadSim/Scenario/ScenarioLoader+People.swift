@@ -2,18 +2,19 @@ import Foundation
 import Yams
 
 extension ScenarioLoader {
-    /// `agents: {count: N}`, `{schedule: [[hour, n], …]}`, or `{groups: [{name, skills, count|schedule}, …]}`.
+    /// `agents: {count: N}`, `{schedule: [[hour, n], …]}`, or `{groups: [{name, skills, count|schedule}, …]}`;
+    /// each may say `no_answer: 5%` (offers the agents let ring out, docs/SIMULATION.md).
     static func readAgents(_ node: Node, _ r: NodeReader, marks: inout [String: SourceMark]) -> [AgentGroup]? {
-        guard let m = r.mapping(node, "agents", allowed: ["count", "schedule", "skills", "days", "groups"]) else { return nil }
+        guard let m = r.mapping(node, "agents", allowed: ["count", "schedule", "skills", "days", "no_answer", "groups"]) else { return nil }
         if let groupsNode = m["groups"] {
-            for k in ["count", "schedule", "skills", "days"] where m[k] != nil {
+            for k in ["count", "schedule", "skills", "days", "no_answer"] where m[k] != nil {
                 r.fail(m[k], "agents: with 'groups', give '\(k)' inside each group")
             }
             guard let seq = r.sequence(groupsNode, "agents.groups") else { return nil }
             var names = Set<String>()
             var groups: [AgentGroup] = []
             for (i, g) in seq.enumerated() {
-                guard let gm = r.mapping(g, "agents.groups[\(i)]", allowed: ["name", "count", "schedule", "skills", "days"]) else { continue }
+                guard let gm = r.mapping(g, "agents.groups[\(i)]", allowed: ["name", "count", "schedule", "skills", "days", "no_answer"]) else { continue }
                 let name = gm["name"].flatMap { r.string($0, "group name") } ?? "group\(i + 1)"
                 if !names.insert(name).inserted { r.fail(gm["name"], "two agent groups are named '\(name)'") }
                 if let group = readGroup(gm, name: name, node: g, r, marks: &marks) { groups.append(group) }
@@ -55,11 +56,14 @@ extension ScenarioLoader {
                 }
             } else { r.fail(n, "skills must map queue names to levels (1 = first choice), e.g. {orders: 1, returns: 2}") }
         }
+        let noAnswer = m["no_answer"].flatMap { r.probability($0, "agents '\(name)' no_answer") } ?? 0
         switch (m["count"], m["schedule"]) {
         case let (n?, nil):
-            return r.integer(n, "agents count", in: 0...100_000).map { AgentGroup(name: name, skills: skills, staffing: .count($0), days: days) }
+            return r.integer(n, "agents count", in: 0...100_000).map {
+                AgentGroup(name: name, skills: skills, staffing: .count($0), days: days, noAnswer: noAnswer)
+            }
         case let (nil, n?):
-            return readSchedule(n, r).map { AgentGroup(name: name, skills: skills, staffing: .schedule($0), days: days) }
+            return readSchedule(n, r).map { AgentGroup(name: name, skills: skills, staffing: .schedule($0), days: days, noAnswer: noAnswer) }
         case (.some, .some):
             r.fail(node, "agents '\(name)': give count or schedule, not both"); return nil
         case (nil, nil):

@@ -18,6 +18,8 @@ public struct SimulationStatistics: Sendable {
     public var endedInFlow = 0
     /// Voicemail messages left.
     public var voicemails = 0
+    /// Offers agents let ring out (`no_answer`, `RINGNOANSWER`).
+    public var missedOffers = 0
     /// Callback requests created.
     public var callbacksRequested = 0
     /// Callback attempts made by agents.

@@ -130,8 +130,7 @@ struct DriverAgreementTests {
         let delay = detectionDelay()
         let generator = DTMFGenerator()
         for (time, key) in layout.keys {
-            guard let index = PhoneKey.byTone.firstIndex(of: key), let dtmf = DTMFKey(rawValue: index) else { continue }
-            let tone = generator.tone(dtmf)
+            let tone = generator.tone(key)
             let at = Int((time * 8000).rounded()) - delay
             for (i, sample) in tone.enumerated() where at + i >= 0 && at + i < end { samples[at + i] = sample }
         }

@@ -27,7 +27,7 @@ import Testing
         let s = try #require(model.queueSettings.first)
         #expect(s.name == "general" && s.strategy == .fewestCalls && s.wrapUp == 12 && s.maxWait == 600)
         #expect(s.callbackMaxAttempts == 5 && s.joinEmpty == "strict" && s.holidays == ["2026-11-24", "2026-12-25"])
-        #expect(s.announceFrequency == 0, "the queue manager does not announce in a simulation; the flow does")
+        #expect(s.announceFrequency == 60, "the store's default, as live: a flow's queue step that states no announce_every takes it")
         let config = s.queueConfig(schedule: model.schedules[0])
         #expect(config.strategy == .fewestCalls && config.wrapUp == 12 && config.joinEmpty == .strict)
         // Callback hours are the queue's own, with its holidays: Monday 10:00 open, Tuesday (a holiday) closed.

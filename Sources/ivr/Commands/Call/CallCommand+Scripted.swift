@@ -1,6 +1,7 @@
 import ArgumentParser
 import CallFlow
 import SoundIO
+import Storage
 import Foundation
 
 extension CallCommand {
@@ -9,9 +10,6 @@ extension CallCommand {
         let script: KeyScript
         do { script = try KeyScript(keys) } catch let error as KeyScript.ParseError {
             throw ValidationError(error.description)
-        }
-        if line.data != nil {
-            FileHandle.standardError.write(Data("note: --data is for live calls; a scripted call (--keys) stores no messages or callbacks\n".utf8))
         }
         let available = try prompts.availableNames()
         let compilation = FlowCompiler.compile(fileAt: flow, availablePrompts: available)
@@ -30,6 +28,7 @@ extension CallCommand {
         var options = ScriptedCall.Options(callerID: callerID, start: start, promptLengths: lengths)
         if let queuePosition { options.queuePosition = queuePosition }
         if let queueWait { options.estimatedWait = queueWait * 60 }
+        options.queueConfigs = try scriptedQueueConfigs()
         let transcript = ScriptedCall(program: program, options: options).run(script)
         print(json ? transcript.json : transcript.text, terminator: json ? "\n" : "")
     }
