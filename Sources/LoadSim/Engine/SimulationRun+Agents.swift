@@ -84,10 +84,12 @@ extension SimulationRun {
         if calls[Int(offer.call.raw)].ringingOut { return }       // a ring-all round nobody answers
         if model.ringsAll[Int(offer.queue.index)] {
             var ringing = queue.ringingAgents(for: offer.ticket)
-            if model.missesOffers { ringing.removeAll { missesOffer(Int($0.index)) } }
-            if ringing.isEmpty { return ringingOut(offer, agent: -1) }
+            if model.missesOffers && !ringing.isEmpty {
+                ringing.removeAll { missesOffer(Int($0.index)) }
+                if ringing.isEmpty { return ringingOut(offer, agent: -1) }      // every member misses
+                if ringing.count == 1 { offer.agent = ringing[0] }
+            }
             if ringing.count > 1 { offer.agent = ringing[min(ringing.count - 1, Int(rng.nextUnit() * Double(ringing.count)))] }
-            else { offer.agent = ringing[0] }
         } else if model.missesOffers && missesOffer(Int(offer.agent.index)) {
             return ringingOut(offer, agent: Int32(offer.agent.index))
         }
