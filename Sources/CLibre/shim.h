@@ -57,6 +57,16 @@ static inline int sb_sess_accept(struct sipsess **sessp, struct sipsess_sock *so
                           "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n");
 }
 
+/** sipsess_connect: an outbound INVITE carrying the SDP offer `desc`, no route set, no credentials. */
+static inline int sb_sess_connect(struct sipsess **sessp, struct sipsess_sock *sock, const char *to_uri,
+                                  const char *from_name, const char *from_uri, const char *cuser, struct mbuf *desc,
+                                  sipsess_offer_h *offerh, sipsess_answer_h *answerh, sipsess_progr_h *progrh,
+                                  sipsess_estab_h *estabh, sipsess_close_h *closeh, void *arg) {
+    return sipsess_connect(sessp, sock, to_uri, from_name, from_uri, cuser, NULL, 0, "application/sdp", desc,
+                           NULL, NULL, false, offerh, answerh, progrh, estabh, NULL, NULL, closeh, arg,
+                           "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n");
+}
+
 /** sipsess_progress without extra headers. */
 static inline int sb_sess_progress(struct sipsess *sess, uint16_t scode, const char *reason) {
     return sipsess_progress(sess, scode, reason, NULL, "");
@@ -186,6 +196,14 @@ static inline bool sb_media_offers(const struct sdp_media *m, const char *name) 
 static inline int sb_media_rpt(const struct sdp_media *m, const char *name) {
     const struct sdp_format *f = sdp_media_rformat(m, name);
     return f ? f->pt : -1;
+}
+
+/** The status code of a response (0 for none). */
+static inline uint16_t sb_msg_scode(const struct sip_msg *msg) { return msg ? msg->scode : 0; }
+
+/** The reason phrase of a response. */
+static inline size_t sb_msg_reason(const struct sip_msg *msg, char *buf, size_t size) {
+    return sb_pl_copy(msg ? &msg->reason : NULL, buf, size);
 }
 
 #endif

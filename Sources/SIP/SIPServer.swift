@@ -14,17 +14,25 @@ public final class SIPServer: @unchecked Sendable {
         case release(Int)
         /// Stop the loop.
         case shutdown
+        /// Send the INVITE of outbound leg N.
+        case dial(Int)
+        /// End outbound leg N (CANCEL or BYE) and free it.
+        case releaseLeg(Int)
 
         var id: Int32 {
             switch self {
             case .release: 1
             case .shutdown: 2
+            case .dial: 3
+            case .releaseLeg: 4
             }
         }
 
         var number: Int {
-            if case .release(let number) = self { return number }
-            return 0
+            switch self {
+            case .release(let number), .dial(let number), .releaseLeg(let number): number
+            case .shutdown: 0
+            }
         }
     }
 
@@ -36,6 +44,7 @@ public final class SIPServer: @unchecked Sendable {
     let onCall: @Sendable (SIPCall) -> Void
     let lock = NSLock()
     var callsByNumber: [Int: SIPCall] = [:]
+    var legsByNumber: [Int: SIPLeg] = [:]
     var nextNumber = 1
     private var thread: Thread?
     private let stopped = DispatchSemaphore(value: 0)
@@ -90,6 +99,7 @@ public final class SIPServer: @unchecked Sendable {
     public func stop() {
         guard thread != nil else { return }
         for call in calls { call.hangUp() }
+        for leg in lock.withLock({ Array(legsByNumber.values) }) { leg.hangUp() }
         // Give the lines a moment to close their ports, so their BYEs go out.
         let deadline = Date().addingTimeInterval(2)
         while Date() < deadline && calls.contains(where: { $0.answered }) { usleep(20_000) }
@@ -134,6 +144,7 @@ public final class SIPServer: @unchecked Sendable {
 
     private func tearDown() {
         for call in calls { releaseCall(call.number) }
+        for number in lock.withLock({ Array(legsByNumber.keys) }) { releaseLeg(number) }
         if let sessionSocket { sipsess_close_all(sessionSocket); sb_deref(UnsafeMutableRawPointer(sessionSocket)) }
         if let listener { sb_deref(UnsafeMutableRawPointer(listener)) }
         if let sip { sip_close(sip, true); sb_deref(UnsafeMutableRawPointer(sip)) }
@@ -149,6 +160,8 @@ public final class SIPServer: @unchecked Sendable {
         switch id {
         case 1: releaseCall(number)
         case 2: re_cancel()
+        case 3: startDial(number)
+        case 4: releaseLeg(number)
         default: break
         }
     }

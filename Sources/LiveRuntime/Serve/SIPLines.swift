@@ -55,7 +55,7 @@ public final class SIPLines: @unchecked Sendable {
     private let numbers: @Sendable () -> UInt64
     private let lock = NSLock()
     private var running: [Int: Running] = [:]
-    private var server: SIPServer!
+    var server: SIPServer!
 
     /// SIP lines for `setup`; `numbers` hands out call numbers shared with the ALSA lines.
     public init(setup: Setup, log: @escaping @Sendable (String) -> Void, numbers: @escaping @Sendable () -> UInt64) {

@@ -11,6 +11,7 @@ import Yams
 ///   codecs: [PCMU, PCMA]          # preference order
 ///   rtp_ports: 10000-20000
 ///   ring_seconds: 0               # time between 180 Ringing and the answer
+///   trunk: "sip:{number}@pbx.example"   # where callbacks are dialled (`ivr callback next --dial`)
 ///   flows:                        # which flow answers which called number (default: flow:)
 ///     default: flows/store.yaml
 ///     "+442079460099": flows/returns.yaml
@@ -24,6 +25,8 @@ extension ServeConfig {
         public var flows: [String: String]
         /// Line in the config file, for messages.
         public var line: Int
+        /// Where callbacks are dialled: a SIP URI with `{number}` for the customer's number.
+        public var trunk: String?
     }
 
     static func parseSIP(_ node: Node?, resolve: (String) -> String,
@@ -33,7 +36,7 @@ extension ServeConfig {
         guard let fields = node.mapping else {
             throw fail(node, "sip: must be a mapping, e.g. sip: {listen: \"127.0.0.1:5060\"}")
         }
-        let known = ["listen", "max_calls", "codecs", "rtp_ports", "ring_seconds", "flows"]
+        let known = ["listen", "max_calls", "codecs", "rtp_ports", "ring_seconds", "flows", "trunk"]
         for (key, _) in fields where !known.contains(key.string ?? "") {
             throw fail(key, "unknown key '\(key.string ?? "?")' under sip:; expected \(known.joined(separator: ", "))")
         }
@@ -87,6 +90,15 @@ extension ServeConfig {
                 flows[number] = resolve(file)
             }
         }
-        return SIP(settings: settings, flows: flows, line: node.mark?.line ?? 0)
+        var trunk: String?
+        if let value = fields["trunk"] {
+            guard let text = value.string, text.hasPrefix("sip:"), text.contains("{number}"),
+                  isSIPAddress(text.replacingOccurrences(of: "{number}", with: "0")) else {
+                throw fail(value, "sip trunk must be a SIP address with {number} where the customer's number goes, "
+                    + "e.g. \"sip:{number}@pbx.example:5060\"")
+            }
+            trunk = text
+        }
+        return SIP(settings: settings, flows: flows, line: node.mark?.line ?? 0, trunk: trunk)
     }
 }
