@@ -49,6 +49,8 @@ final class RTPMedia: @unchecked Sendable {
     private var jitter = 0.0
     private var lastTransit: Double?
     private var ended = false
+    /// False while the other side holds the call (its re-INVITE left us recvonly or inactive).
+    private var sending = true
 
     /// Opens an RTP socket on `host` in `ports` (SIP thread only).
     init(host: String, ports: ClosedRange<UInt16>, codec: SIPSettings.Codec, eventPayloadType: Int,
@@ -93,6 +95,9 @@ final class RTPMedia: @unchecked Sendable {
 
     /// Whether the codec is settled (an offer we answered, or an answer we read).
     var agreed: Bool { lock.withLock { isAgreed } }
+
+    /// Whether packets go out: false while the call is held (SIP thread, on a re-INVITE).
+    func setSending(_ on: Bool) { lock.withLock { sending = on } }
 
     /// Where packets go (SIP thread, before the line starts, or on a re-INVITE).
     func setRemote(_ address: UnsafePointer<sa>) { lock.withLock { remote = address.pointee } }
@@ -223,11 +228,11 @@ final class RTPMedia: @unchecked Sendable {
         }
         sequence &+= 1
         timestamp &+= UInt32(Self.packetSamples)
-        var (destination, descriptor) = lock.withLock { (remote, fd) }
-        if descriptor >= 0 && sb_sa_port(&destination) != 0 {
+        var (destination, descriptor, on) = lock.withLock { (remote, fd, sending) }
+        if on && descriptor >= 0 && sb_sa_port(&destination) != 0 {
             _ = packet.withUnsafeBufferPointer { sb_sendto(descriptor, &destination, $0.baseAddress, $0.count) }
         }
         timing?.record(latenessNanoseconds: MonotonicClock.now() - sendDeadline)
-        lock.withLock { sent += 1 }
+        if on { lock.withLock { sent += 1 } }
     }
 }
