@@ -206,4 +206,15 @@ static inline size_t sb_msg_reason(const struct sip_msg *msg, char *buf, size_t 
     return sb_pl_copy(msg ? &msg->reason : NULL, buf, size);
 }
 
+/** REGISTER `aor` (also From and To) at `reg_uri` every `expires` s; credentials come from `authh`. */
+static inline int sb_register(struct sipreg **regp, struct sip *sip, const char *reg_uri, const char *aor,
+                              uint32_t expires, const char *cuser, sip_auth_h *authh, void *aarg,
+                              sip_resp_h *resph, void *arg) {
+    return sipreg_register(regp, sip, reg_uri, aor, NULL, aor, expires, cuser, NULL, 0, 0, authh, aarg, false,
+                           resph, arg, NULL, NULL);
+}
+
+/** A libre-allocated copy of `text` (what the authentication handler hands back). */
+static inline int sb_str_dup(char **dst, const char *text) { return str_dup(dst, text); }
+
 #endif

@@ -54,6 +54,13 @@ public final class SIPServer: @unchecked Sendable {
     var sessionSocket: OpaquePointer?
     private var listener: OpaquePointer?
     private var queue: OpaquePointer?
+    private var registration: OpaquePointer?
+    private var registrationText = "registering"
+
+    /// How the registration stands (`registered`, `registering`, `failed: 403 Forbidden`), nil without one.
+    public var registrationStatus: String? {
+        settings.registration == nil ? nil : lock.withLock { registrationText }
+    }
 
     /// A server for `settings` that logs one line per event and hands answered calls to `onCall`
     /// (on the SIP thread: it must return quickly, e.g. after starting the call's line thread).
@@ -138,6 +145,7 @@ public final class SIPServer: @unchecked Sendable {
             guard let arg else { return }
             Unmanaged<SIPServer>.fromOpaque(arg).takeUnretainedValue().handle(id, Int(bitPattern: data))
         }, me) == 0 else { return SIPError("cannot create the SIP work queue") }
+        if let error = register() { return error }
         log("sip: listening on udp \(settings.listen), up to \(settings.maxCalls) calls, codecs \(settings.codecs.map(\.rawValue).joined(separator: " "))")
         return nil
     }
@@ -145,6 +153,8 @@ public final class SIPServer: @unchecked Sendable {
     private func tearDown() {
         for call in calls { releaseCall(call.number) }
         for number in lock.withLock({ Array(legsByNumber.keys) }) { releaseLeg(number) }
+        if let registration { sb_deref(UnsafeMutableRawPointer(registration)) }
+        registration = nil
         if let sessionSocket { sipsess_close_all(sessionSocket); sb_deref(UnsafeMutableRawPointer(sessionSocket)) }
         if let listener { sb_deref(UnsafeMutableRawPointer(listener)) }
         if let sip { sip_close(sip, true); sb_deref(UnsafeMutableRawPointer(sip)) }
@@ -154,6 +164,43 @@ public final class SIPServer: @unchecked Sendable {
         sip = nil
         queue = nil
         libre_close()
+    }
+
+    /// Starts registering at the registrar, if one is configured (SIP thread). The password goes
+    /// to libre's digest handler only; nothing here logs it.
+    private func register() -> SIPError? {
+        guard let settings = settings.registration else { return nil }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        let err = sb_register(&registration, sip, settings.registrar, settings.addressOfRecord, settings.expires, settings.user,
+            { username, password, _, arg in
+                guard let arg, let registration = Unmanaged<SIPServer>.fromOpaque(arg).takeUnretainedValue().settings.registration
+                else { return EINVAL }
+                return sb_str_dup(username, registration.user) | sb_str_dup(password, registration.password)
+            }, me,
+            { err, msg, arg in
+                guard let arg else { return }
+                Unmanaged<SIPServer>.fromOpaque(arg).takeUnretainedValue().registered(err, msg)
+            }, me)
+        guard err == 0 else {
+            return SIPError("cannot register at \(settings.registrar): \(String(cString: strerror(err))); check sip: registrar:")
+        }
+        log("sip: registering \(settings.addressOfRecord) at \(settings.registrar) every \(settings.expires) s")
+        return nil
+    }
+
+    /// The registrar answered a REGISTER, or none came (SIP thread).
+    private func registered(_ err: Int32, _ msg: UnsafePointer<sip_msg>?) {
+        let code = Int(sb_msg_scode(msg))
+        var buffer = [CChar](repeating: 0, count: 128)
+        let count = buffer.withUnsafeMutableBufferPointer { sb_msg_reason(msg, $0.baseAddress, $0.count) }
+        let phrase = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let state = err != 0 ? "failed: \(String(cString: strerror(err)))"
+            : (200..<300).contains(code) ? "registered" : "failed: \(code) \(phrase)"
+        let changed = lock.withLock {
+            defer { registrationText = state }
+            return registrationText != state
+        }
+        if changed, let registration = settings.registration { log("sip: registration of \(registration): \(state)") }
     }
 
     private func handle(_ id: Int32, _ number: Int) {

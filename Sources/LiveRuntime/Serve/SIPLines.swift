@@ -86,8 +86,11 @@ public final class SIPLines: @unchecked Sendable {
             lines.append("sip \(call.callID) caller \(call.caller ?? "withheld") \(call.state) codec \(call.codec.rawValue) "
                 + "packets \(stats.received)/\(stats.sent) loss \(stats.lost) jitter \(String(format: "%.1f", stats.jitterMilliseconds)) ms")
         }
+        if let registration = setup.settings.registration, let state = server.registrationStatus {
+            lines.append("sip registration \(registration) \(state)")
+        }
         let timing = server.timing.summary
-        lines.append("sip listening udp \(setup.settings.listen) calls \(lines.count)/\(setup.settings.maxCalls) "
+        lines.append("sip listening udp \(setup.settings.listen) calls \(server.calls.count)/\(setup.settings.maxCalls) "
             + "sent \(timing.sent) late \(timing.late) p99 \(String(format: "%.1f", timing.p99Milliseconds)) ms")
         return lines
     }
