@@ -30,6 +30,14 @@ static inline int sb_transp_add_udp(struct sip *sip, const char *addr, uint16_t 
     return sip_transp_add(sip, SIP_TRANSP_UDP, &laddr);
 }
 
+/** sip_transp_add for TCP on `addr`:`port`. */
+static inline int sb_transp_add_tcp(struct sip *sip, const char *addr, uint16_t port) {
+    struct sa laddr;
+    int err = sa_set_str(&laddr, addr, port);
+    if (err) return err;
+    return sip_transp_add(sip, SIP_TRANSP_TCP, &laddr);
+}
+
 /** sip_treplyf with only Content-Length (a plain reply), optionally a Retry-After header. */
 static inline int sb_reply(struct sip *sip, const struct sip_msg *msg, uint16_t scode, const char *reason,
                            uint32_t retryAfter) {

@@ -133,6 +133,13 @@ public final class SIPServer: @unchecked Sendable {
             return SIPError("cannot listen for SIP on udp \(settings.listen): \(String(cString: strerror(err)))"
                 + "; pick another sip: listen address or stop what uses the port")
         }
+        if settings.tcp {
+            let err = sb_transp_add_tcp(sip, settings.host, settings.port)
+            guard err == 0 else {
+                return SIPError("cannot listen for SIP on tcp \(settings.listen): \(String(cString: strerror(err)))"
+                    + "; pick another sip: listen address or stop what uses the port")
+            }
+        }
         guard sip_listen(&listener, sip, true, { msg, arg in
             guard let msg, let arg else { return false }
             return Unmanaged<SIPServer>.fromOpaque(arg).takeUnretainedValue().request(msg)
@@ -146,7 +153,7 @@ public final class SIPServer: @unchecked Sendable {
             Unmanaged<SIPServer>.fromOpaque(arg).takeUnretainedValue().handle(id, Int(bitPattern: data))
         }, me) == 0 else { return SIPError("cannot create the SIP work queue") }
         if let error = register() { return error }
-        log("sip: listening on udp \(settings.listen), up to \(settings.maxCalls) calls, codecs \(settings.codecs.map(\.rawValue).joined(separator: " "))")
+        log("sip: listening on \(settings.transports) \(settings.listen), up to \(settings.maxCalls) calls, codecs \(settings.codecs.map(\.rawValue).joined(separator: " "))")
         return nil
     }
 

@@ -25,6 +25,8 @@ public struct SIPSettings: Sendable, Equatable {
     public var ringSeconds: Double
     /// Seconds a refused caller is asked to wait before retrying (Retry-After).
     public var retryAfterSeconds: UInt32
+    /// Whether SIP is also taken over TCP on the same address and port (UDP always).
+    public var tcp = false
     /// Registration at a registrar (a PBX or SIP provider), with digest credentials; nil: none.
     public var registration: Registration?
 
@@ -73,6 +75,9 @@ public struct SIPSettings: Sendable, Equatable {
         self.ringSeconds = ringSeconds
         self.retryAfterSeconds = retryAfterSeconds
     }
+
+    /// `udp` or `udp+tcp`.
+    public var transports: String { tcp ? "udp+tcp" : "udp" }
 
     /// `host:port` as written in the configuration.
     public var listen: String { "\(host):\(port)" }

@@ -90,7 +90,7 @@ public final class SIPLines: @unchecked Sendable {
             lines.append("sip registration \(registration) \(state)")
         }
         let timing = server.timing.summary
-        lines.append("sip listening udp \(setup.settings.listen) calls \(server.calls.count)/\(setup.settings.maxCalls) "
+        lines.append("sip listening \(setup.settings.transports) \(setup.settings.listen) calls \(server.calls.count)/\(setup.settings.maxCalls) "
             + "sent \(timing.sent) late \(timing.late) p99 \(String(format: "%.1f", timing.p99Milliseconds)) ms")
         return lines
     }

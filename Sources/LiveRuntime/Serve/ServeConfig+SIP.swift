@@ -37,7 +37,7 @@ extension ServeConfig {
         guard let fields = node.mapping else {
             throw fail(node, "sip: must be a mapping, e.g. sip: {listen: \"127.0.0.1:5060\"}")
         }
-        let known = ["listen", "max_calls", "codecs", "rtp_ports", "ring_seconds", "flows", "trunk", "registrar"]
+        let known = ["listen", "max_calls", "codecs", "rtp_ports", "ring_seconds", "flows", "trunk", "registrar", "tcp"]
         for (key, _) in fields where !known.contains(key.string ?? "") {
             throw fail(key, "unknown key '\(key.string ?? "?")' under sip:; expected \(known.joined(separator: ", "))")
         }
@@ -90,6 +90,10 @@ extension ServeConfig {
                 guard let file = path.string, !file.isEmpty else { throw fail(path, "sip flows \(number) must be a flow file") }
                 flows[number] = resolve(file)
             }
+        }
+        if let value = fields["tcp"] {
+            guard let on = value.bool else { throw fail(value, "sip tcp must be true or false") }
+            settings.tcp = on
         }
         if let value = fields["registrar"] { settings.registration = try parseRegistrar(value, resolve: resolve, fail: fail) }
         var trunk: String?

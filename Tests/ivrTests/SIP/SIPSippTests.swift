@@ -96,6 +96,22 @@ struct SIPSippTests {
         #expect(server.stop() == 0)
     }
 
+    @Test(.enabled(if: available)) func optionsAndACallOverTCP() throws {
+        let server = try SIPTestServer(sipExtra: "tcp: true")
+        defer { _ = server.stop() }
+        #expect(server.log.contains("sip: listening on udp+tcp 127.0.0.1:\(server.port)"), "\(server.log)")
+        let options = try SippScenarios.run(SippScenarios.options, named: "options-tcp", port: server.port, in: server.folder,
+                                            extra: ["-t", "t1"])
+        #expect(options.status == 0, "\(options.output)")
+        let call = try SippScenarios.run(SippScenarios.waitingCaller(seconds: 1), named: "call-tcp", port: server.port,
+                                         in: server.folder, extra: ["-t", "t1"])
+        #expect(call.status == 0, "\(call.output)")
+        #expect(server.waitFor("sip-1 ended: ", seconds: 10), "\(server.log)")
+        let status = try IvrBinary.run(["line", "status", "--data", server.data]).stdout
+        #expect(status.contains("sip listening udp+tcp 127.0.0.1:\(server.port)"), "\(status)")
+        #expect(server.stop() == 0)
+    }
+
     @Test(.enabled(if: available)) func aFullServerRefusesWith503AndRetryAfter() throws {
         let server = try SIPTestServer(sipExtra: "max_calls: 1")
         defer { _ = server.stop() }

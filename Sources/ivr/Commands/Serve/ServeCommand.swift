@@ -130,7 +130,7 @@ struct ServeCommand: ParsableCommand {
         let socket = try ControlSocket(path: socketPath) { server.handle($0) }
         let desk = try ServeWeb.start(flag: web, disabled: noWeb, config: settings.web, data: store.directory,
                                       prompts: library, log: log)
-        let names = settings.lines.map(\.name) + (settings.sip.map { ["sip udp \($0.settings.listen)"] } ?? [])
+        let names = settings.lines.map(\.name) + (settings.sip.map { ["sip \($0.settings.transports) \($0.settings.listen)"] } ?? [])
         log("serving \(program.name) on \(names.joined(separator: ", ")); control socket \(socketPath)")
         let stop = DispatchSemaphore(value: 0)
         var sources: [DispatchSourceSignal] = []
