@@ -30,6 +30,14 @@ static inline int sb_transp_add_udp(struct sip *sip, const char *addr, uint16_t 
     return sip_transp_add(sip, SIP_TRANSP_UDP, &laddr);
 }
 
+/** sip_transp_add for TCP on `addr`:`port`. */
+static inline int sb_transp_add_tcp(struct sip *sip, const char *addr, uint16_t port) {
+    struct sa laddr;
+    int err = sa_set_str(&laddr, addr, port);
+    if (err) return err;
+    return sip_transp_add(sip, SIP_TRANSP_TCP, &laddr);
+}
+
 /** sip_treplyf with only Content-Length (a plain reply), optionally a Retry-After header. */
 static inline int sb_reply(struct sip *sip, const struct sip_msg *msg, uint16_t scode, const char *reason,
                            uint32_t retryAfter) {
@@ -55,6 +63,16 @@ static inline int sb_sess_accept(struct sipsess **sessp, struct sipsess_sock *so
     return sipsess_accept(sessp, sock, msg, scode, reason, cuser, "application/sdp", NULL,
                           NULL, NULL, false, offerh, answerh, estabh, infoh, NULL, closeh, arg,
                           "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n");
+}
+
+/** sipsess_connect: an outbound INVITE carrying the SDP offer `desc`, no route set, no credentials. */
+static inline int sb_sess_connect(struct sipsess **sessp, struct sipsess_sock *sock, const char *to_uri,
+                                  const char *from_name, const char *from_uri, const char *cuser, struct mbuf *desc,
+                                  sipsess_offer_h *offerh, sipsess_answer_h *answerh, sipsess_progr_h *progrh,
+                                  sipsess_estab_h *estabh, sipsess_close_h *closeh, void *arg) {
+    return sipsess_connect(sessp, sock, to_uri, from_name, from_uri, cuser, NULL, 0, "application/sdp", desc,
+                           NULL, NULL, false, offerh, answerh, progrh, estabh, NULL, NULL, closeh, arg,
+                           "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n");
 }
 
 /** sipsess_progress without extra headers. */
@@ -187,5 +205,24 @@ static inline int sb_media_rpt(const struct sdp_media *m, const char *name) {
     const struct sdp_format *f = sdp_media_rformat(m, name);
     return f ? f->pt : -1;
 }
+
+/** The status code of a response (0 for none). */
+static inline uint16_t sb_msg_scode(const struct sip_msg *msg) { return msg ? msg->scode : 0; }
+
+/** The reason phrase of a response. */
+static inline size_t sb_msg_reason(const struct sip_msg *msg, char *buf, size_t size) {
+    return sb_pl_copy(msg ? &msg->reason : NULL, buf, size);
+}
+
+/** REGISTER `aor` (also From and To) at `reg_uri` every `expires` s; credentials come from `authh`. */
+static inline int sb_register(struct sipreg **regp, struct sip *sip, const char *reg_uri, const char *aor,
+                              uint32_t expires, const char *cuser, sip_auth_h *authh, void *aarg,
+                              sip_resp_h *resph, void *arg) {
+    return sipreg_register(regp, sip, reg_uri, aor, NULL, aor, expires, cuser, NULL, 0, 0, authh, aarg, false,
+                           resph, arg, NULL, NULL);
+}
+
+/** A libre-allocated copy of `text` (what the authentication handler hands back). */
+static inline int sb_str_dup(char **dst, const char *text) { return str_dup(dst, text); }
 
 #endif

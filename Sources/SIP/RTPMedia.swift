@@ -13,8 +13,11 @@ final class RTPMedia: @unchecked Sendable {
     static let packetSamples = 160
     static let packetNanoseconds: Int64 = 20_000_000
 
-    let codec: SIPSettings.Codec
-    let eventPayloadType: Int
+    /// The agreed codec. An outbound leg learns it from the answer (``agree(codec:eventPayloadType:)``,
+    /// SIP thread, before the leg is handed to a line); it is read under `lock` elsewhere.
+    private(set) var codec: SIPSettings.Codec
+    private var eventPayloadType: Int
+    private var isAgreed: Bool
     private let lock = NSLock()
     // Owned by the SIP thread (created, freed there).
     private(set) var socket: OpaquePointer?
@@ -33,7 +36,8 @@ final class RTPMedia: @unchecked Sendable {
     private var marker = true
     private var packet = [UInt8](repeating: 0, count: 12 + RTPMedia.packetSamples)
     private var pending: [Int16] = []
-    let timing: MediaTiming
+    /// Where send lateness is counted (nil: a leg paced by another call's clock, e.g. an agent's phone).
+    let timing: MediaTiming?
     /// The deadline of the packet the sink sends next (set by the source at each tick).
     var sendDeadline: Int64 = 0
 
@@ -45,12 +49,15 @@ final class RTPMedia: @unchecked Sendable {
     private var jitter = 0.0
     private var lastTransit: Double?
     private var ended = false
+    /// False while the other side holds the call (its re-INVITE left us recvonly or inactive).
+    private var sending = true
 
     /// Opens an RTP socket on `host` in `ports` (SIP thread only).
     init(host: String, ports: ClosedRange<UInt16>, codec: SIPSettings.Codec, eventPayloadType: Int,
-         timing: MediaTiming) throws(SIPError) {
+         timing: MediaTiming?) throws(SIPError) {
         self.codec = codec
         self.eventPayloadType = eventPayloadType
+        isAgreed = timing != nil  // an answered offer: settled; an outbound leg: when the answer comes
         self.timing = timing
         var local = sa()
         guard sb_sa_set(&local, host, 0) == 0 else { throw SIPError("cannot use RTP address \(host)") }
@@ -77,6 +84,21 @@ final class RTPMedia: @unchecked Sendable {
     /// The local RTP port (for the SDP answer).
     var localPort: UInt16 { socket.map { sb_sa_port(rtp_local($0)) } ?? 0 }
 
+    /// The codec and event payload type the answer agreed (an outbound leg; SIP thread).
+    func agree(codec: SIPSettings.Codec, eventPayloadType: Int) {
+        lock.withLock {
+            self.codec = codec
+            self.eventPayloadType = eventPayloadType
+            isAgreed = true
+        }
+    }
+
+    /// Whether the codec is settled (an offer we answered, or an answer we read).
+    var agreed: Bool { lock.withLock { isAgreed } }
+
+    /// Whether packets go out: false while the call is held (SIP thread, on a re-INVITE).
+    func setSending(_ on: Bool) { lock.withLock { sending = on } }
+
     /// Where packets go (SIP thread, before the line starts, or on a re-INVITE).
     func setRemote(_ address: UnsafePointer<sa>) { lock.withLock { remote = address.pointee } }
 
@@ -96,6 +118,7 @@ final class RTPMedia: @unchecked Sendable {
 
     private func receive(_ header: UnsafePointer<rtp_header>, _ mb: UnsafeMutablePointer<mbuf>) {
         let pt = Int(header.pointee.pt)
+        let (codec, eventPayloadType) = lock.withLock { (self.codec, self.eventPayloadType) }
         if pt == eventPayloadType {
             let count = sb_mbuf_left(mb)
             guard let bytes = sb_mbuf_bytes(mb) else { return }
@@ -191,6 +214,7 @@ final class RTPMedia: @unchecked Sendable {
     }
 
     private func sendPacket() {
+        let codec = lock.withLock { self.codec }
         packet[0] = 0x80
         packet[1] = codec.payloadType | (marker ? 0x80 : 0)
         marker = false
@@ -204,11 +228,11 @@ final class RTPMedia: @unchecked Sendable {
         }
         sequence &+= 1
         timestamp &+= UInt32(Self.packetSamples)
-        var (destination, descriptor) = lock.withLock { (remote, fd) }
-        if descriptor >= 0 && sb_sa_port(&destination) != 0 {
+        var (destination, descriptor, on) = lock.withLock { (remote, fd, sending) }
+        if on && descriptor >= 0 && sb_sa_port(&destination) != 0 {
             _ = packet.withUnsafeBufferPointer { sb_sendto(descriptor, &destination, $0.baseAddress, $0.count) }
         }
-        timing.record(latenessNanoseconds: MonotonicClock.now() - sendDeadline)
-        lock.withLock { sent += 1 }
+        timing?.record(latenessNanoseconds: MonotonicClock.now() - sendDeadline)
+        if on { lock.withLock { sent += 1 } }
     }
 }

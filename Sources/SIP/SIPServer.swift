@@ -14,17 +14,25 @@ public final class SIPServer: @unchecked Sendable {
         case release(Int)
         /// Stop the loop.
         case shutdown
+        /// Send the INVITE of outbound leg N.
+        case dial(Int)
+        /// End outbound leg N (CANCEL or BYE) and free it.
+        case releaseLeg(Int)
 
         var id: Int32 {
             switch self {
             case .release: 1
             case .shutdown: 2
+            case .dial: 3
+            case .releaseLeg: 4
             }
         }
 
         var number: Int {
-            if case .release(let number) = self { return number }
-            return 0
+            switch self {
+            case .release(let number), .dial(let number), .releaseLeg(let number): number
+            case .shutdown: 0
+            }
         }
     }
 
@@ -36,6 +44,7 @@ public final class SIPServer: @unchecked Sendable {
     let onCall: @Sendable (SIPCall) -> Void
     let lock = NSLock()
     var callsByNumber: [Int: SIPCall] = [:]
+    var legsByNumber: [Int: SIPLeg] = [:]
     var nextNumber = 1
     private var thread: Thread?
     private let stopped = DispatchSemaphore(value: 0)
@@ -45,6 +54,13 @@ public final class SIPServer: @unchecked Sendable {
     var sessionSocket: OpaquePointer?
     private var listener: OpaquePointer?
     private var queue: OpaquePointer?
+    private var registration: OpaquePointer?
+    private var registrationText = "registering"
+
+    /// How the registration stands (`registered`, `registering`, `failed: 403 Forbidden`), nil without one.
+    public var registrationStatus: String? {
+        settings.registration == nil ? nil : lock.withLock { registrationText }
+    }
 
     /// A server for `settings` that logs one line per event and hands answered calls to `onCall`
     /// (on the SIP thread: it must return quickly, e.g. after starting the call's line thread).
@@ -90,6 +106,7 @@ public final class SIPServer: @unchecked Sendable {
     public func stop() {
         guard thread != nil else { return }
         for call in calls { call.hangUp() }
+        for leg in lock.withLock({ Array(legsByNumber.values) }) { leg.hangUp() }
         // Give the lines a moment to close their ports, so their BYEs go out.
         let deadline = Date().addingTimeInterval(2)
         while Date() < deadline && calls.contains(where: { $0.answered }) { usleep(20_000) }
@@ -116,6 +133,13 @@ public final class SIPServer: @unchecked Sendable {
             return SIPError("cannot listen for SIP on udp \(settings.listen): \(String(cString: strerror(err)))"
                 + "; pick another sip: listen address or stop what uses the port")
         }
+        if settings.tcp {
+            let err = sb_transp_add_tcp(sip, settings.host, settings.port)
+            guard err == 0 else {
+                return SIPError("cannot listen for SIP on tcp \(settings.listen): \(String(cString: strerror(err)))"
+                    + "; pick another sip: listen address or stop what uses the port")
+            }
+        }
         guard sip_listen(&listener, sip, true, { msg, arg in
             guard let msg, let arg else { return false }
             return Unmanaged<SIPServer>.fromOpaque(arg).takeUnretainedValue().request(msg)
@@ -128,12 +152,16 @@ public final class SIPServer: @unchecked Sendable {
             guard let arg else { return }
             Unmanaged<SIPServer>.fromOpaque(arg).takeUnretainedValue().handle(id, Int(bitPattern: data))
         }, me) == 0 else { return SIPError("cannot create the SIP work queue") }
-        log("sip: listening on udp \(settings.listen), up to \(settings.maxCalls) calls, codecs \(settings.codecs.map(\.rawValue).joined(separator: " "))")
+        if let error = register() { return error }
+        log("sip: listening on \(settings.transports) \(settings.listen), up to \(settings.maxCalls) calls, codecs \(settings.codecs.map(\.rawValue).joined(separator: " "))")
         return nil
     }
 
     private func tearDown() {
         for call in calls { releaseCall(call.number) }
+        for number in lock.withLock({ Array(legsByNumber.keys) }) { releaseLeg(number) }
+        if let registration { sb_deref(UnsafeMutableRawPointer(registration)) }
+        registration = nil
         if let sessionSocket { sipsess_close_all(sessionSocket); sb_deref(UnsafeMutableRawPointer(sessionSocket)) }
         if let listener { sb_deref(UnsafeMutableRawPointer(listener)) }
         if let sip { sip_close(sip, true); sb_deref(UnsafeMutableRawPointer(sip)) }
@@ -145,10 +173,49 @@ public final class SIPServer: @unchecked Sendable {
         libre_close()
     }
 
+    /// Starts registering at the registrar, if one is configured (SIP thread). The password goes
+    /// to libre's digest handler only; nothing here logs it.
+    private func register() -> SIPError? {
+        guard let settings = settings.registration else { return nil }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        let err = sb_register(&registration, sip, settings.registrar, settings.addressOfRecord, settings.expires, settings.user,
+            { username, password, _, arg in
+                guard let arg, let registration = Unmanaged<SIPServer>.fromOpaque(arg).takeUnretainedValue().settings.registration
+                else { return EINVAL }
+                return sb_str_dup(username, registration.user) | sb_str_dup(password, registration.password)
+            }, me,
+            { err, msg, arg in
+                guard let arg else { return }
+                Unmanaged<SIPServer>.fromOpaque(arg).takeUnretainedValue().registered(err, msg)
+            }, me)
+        guard err == 0 else {
+            return SIPError("cannot register at \(settings.registrar): \(String(cString: strerror(err))); check sip: registrar:")
+        }
+        log("sip: registering \(settings.addressOfRecord) at \(settings.registrar) every \(settings.expires) s")
+        return nil
+    }
+
+    /// The registrar answered a REGISTER, or none came (SIP thread).
+    private func registered(_ err: Int32, _ msg: UnsafePointer<sip_msg>?) {
+        let code = Int(sb_msg_scode(msg))
+        var buffer = [CChar](repeating: 0, count: 128)
+        let count = buffer.withUnsafeMutableBufferPointer { sb_msg_reason(msg, $0.baseAddress, $0.count) }
+        let phrase = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let state = err != 0 ? "failed: \(String(cString: strerror(err)))"
+            : (200..<300).contains(code) ? "registered" : "failed: \(code) \(phrase)"
+        let changed = lock.withLock {
+            defer { registrationText = state }
+            return registrationText != state
+        }
+        if changed, let registration = settings.registration { log("sip: registration of \(registration): \(state)") }
+    }
+
     private func handle(_ id: Int32, _ number: Int) {
         switch id {
         case 1: releaseCall(number)
         case 2: re_cancel()
+        case 3: startDial(number)
+        case 4: releaseLeg(number)
         default: break
         }
     }

@@ -25,6 +25,43 @@ public struct SIPSettings: Sendable, Equatable {
     public var ringSeconds: Double
     /// Seconds a refused caller is asked to wait before retrying (Retry-After).
     public var retryAfterSeconds: UInt32
+    /// Whether SIP is also taken over TCP on the same address and port (UDP always).
+    public var tcp = false
+    /// Registration at a registrar (a PBX or SIP provider), with digest credentials; nil: none.
+    public var registration: Registration?
+
+    /// Where Switchboard registers, as whom, and the digest password (never printed or logged).
+    public struct Registration: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+        /// The registrar's URI, e.g. `sip:pbx.example:5060`.
+        public var registrar: String
+        /// The user (address-of-record user part and digest user name).
+        public var user: String
+        /// Seconds a registration lasts before it is refreshed.
+        public var expires: UInt32
+        /// The digest password, read from a file or the environment.
+        public var password: String
+
+        /// A registration of `user` at `registrar`.
+        public init(registrar: String, user: String, expires: UInt32 = 600, password: String) {
+            self.registrar = registrar
+            self.user = user
+            self.expires = expires
+            self.password = password
+        }
+
+        /// The address of record: `sip:USER@` the registrar's host and port.
+        public var addressOfRecord: String {
+            let host = registrar.dropFirst(4).prefix { $0 != ";" && $0 != ">" }
+            return "sip:\(user)@\(host)"
+        }
+
+        /// Who registers where; the password is never part of it.
+        public var description: String { "\(addressOfRecord) at \(registrar)" }
+        /// As `description`.
+        public var debugDescription: String { description }
+        /// Reflection (dump, print of containers) shows no password either.
+        public var customMirror: Mirror { Mirror(self, children: ["registrar": registrar, "user": user, "expires": expires]) }
+    }
 
     /// Settings with the defaults of a serve.yaml that says only `sip: {}`.
     public init(host: String = "127.0.0.1", port: UInt16 = 5060, maxCalls: Int = 100,
@@ -38,6 +75,9 @@ public struct SIPSettings: Sendable, Equatable {
         self.ringSeconds = ringSeconds
         self.retryAfterSeconds = retryAfterSeconds
     }
+
+    /// `udp` or `udp+tcp`.
+    public var transports: String { tcp ? "udp+tcp" : "udp" }
 
     /// `host:port` as written in the configuration.
     public var listen: String { "\(host):\(port)" }

@@ -1,3 +1,4 @@
+import CallQueue
 import SIP
 import Testing
 @testable import LiveRuntime
@@ -45,5 +46,49 @@ struct ServeConfigSIPTests {
         #expect(error("flow: f.yaml\nsip:\n  rtp_ports: 9-5\n").hasPrefix("serve.yaml:3: error: sip rtp_ports must be LOW-HIGH"))
         #expect(error("flow: f.yaml\nsip:\n  password: x\n").hasPrefix("serve.yaml:3: error: unknown key 'password' under sip:"))
         #expect(error("flow: f.yaml\n").contains("missing lines:"))
+    }
+
+    @Test func agentsOnSIPPhonesAndTheTrunk() throws {
+        let config = try ServeConfig.parse("""
+            flow: f.yaml
+            sip:
+              listen: "127.0.0.1:5070"
+              trunk: "sip:{number}@pbx.example:5060"
+            agents:
+              alice: {station: "sip:alice@192.0.2.10:5062"}
+              bob: {station: "plughw:1,0"}
+            """, file: "serve.yaml")
+        #expect(config.sip?.trunk == "sip:{number}@pbx.example:5060")
+        let alice = try #require(config.agents.first { $0.id == "alice" })
+        let bob = try #require(config.agents.first { $0.id == "bob" })
+        #expect(alice.sipStation == "sip:alice@192.0.2.10:5062" && alice.pcmStation == nil)
+        #expect(bob.sipStation == nil && bob.pcmStation == "plughw:1,0")
+    }
+
+    @Test func sipPhoneAndTrunkMistakesAreLocated() {
+        func error(_ text: String) -> String {
+            do { _ = try ServeConfig.parse(text, file: "serve.yaml"); return "" } catch { return error.description }
+        }
+        #expect(error("flow: f.yaml\nlines:\n  l1: {device: x}\nagents:\n  alice: {station: \"sip:alice@h:5062\"}\n")
+            .hasPrefix("serve.yaml:5: error: agent alice's station is a SIP phone, but there is no sip: section"))
+        #expect(error("flow: f.yaml\nsip:\nagents:\n  alice: {station: \"sip:alice\"}\n")
+            .hasPrefix("serve.yaml:4: error: station of agent alice must be a SIP address"))
+        #expect(error("flow: f.yaml\nsip:\nagents:\n  alice: {station: \"sip:a@h\", auto_answer: false}\n")
+            .hasPrefix("serve.yaml:4: error: auto_answer does not apply to agent alice's SIP phone"))
+        #expect(error("flow: f.yaml\nsip:\n  trunk: \"sip:pbx.example\"\n")
+            .hasPrefix("serve.yaml:3: error: sip trunk must be a SIP address with {number}"))
+    }
+
+    @Test func theTrunksAnswerBecomesTheCallbackOutcome() {
+        #expect(CallbackDialer.outcome(code: 486) == .busy)
+        #expect(CallbackDialer.outcome(code: 600) == .busy)
+        #expect(CallbackDialer.outcome(code: 404) == .wrongNumber)
+        #expect(CallbackDialer.outcome(code: 484) == .wrongNumber)
+        #expect(CallbackDialer.outcome(code: 480) == .noAnswer)
+        #expect(CallbackDialer.outcome(code: 408) == .noAnswer)
+        #expect(CallbackDialer.outcome(code: 503) == .noAnswer)
+        #expect(CallbackDialer.outcome(code: 0) == .noAnswer)
+        #expect(CallbackDialer.uri(trunk: "sip:{number}@pbx.example", number: "+44 20 7946 0018") == "sip:+442079460018@pbx.example")
+        #expect(CallbackDialer.uri(trunk: "sip:9{number}@10.0.0.1:5080", number: "<script>02079460018") == "sip:902079460018@10.0.0.1:5080")
     }
 }

@@ -31,10 +31,14 @@ public final class StationLink: @unchecked Sendable {
     private var fromStation: [Int16] = []
     private var scratch: [Int16] = []
     private let onEnd: @Sendable (CompletedBy) -> Void
+    private let remoteHungUp: @Sendable () -> Bool
 
     /// A station made of a source (the agent's microphone) and a sink (the agent's earpiece).
+    /// `remoteHungUp` says when the station itself hung up (a SIP phone's BYE).
     public init(agentID: String, source: any AudioSource, sink: any AudioSink, primingFrames: Int = 320,
+                remoteHungUp: @escaping @Sendable () -> Bool = { false },
                 onEnd: @escaping @Sendable (CompletedBy) -> Void) {
+        self.remoteHungUp = remoteHungUp
         self.agentID = agentID
         self.source = source
         self.sink = sink
@@ -60,8 +64,8 @@ public final class StationLink: @unchecked Sendable {
     /// The agent hangs up: the bridge ends at the next period.
     public func hangUp() { lock.withLock { hangUpRequested = true } }
 
-    /// Whether the agent asked to hang up.
-    public var isHangUpRequested: Bool { lock.withLock { hangUpRequested } }
+    /// Whether the agent asked to hang up (or their phone did).
+    public var isHangUpRequested: Bool { lock.withLock { hangUpRequested } || remoteHungUp() }
 
     /// Sends the caller's audio to the agent and fills `output` with the agent's.
     func exchange(caller: UnsafeBufferPointer<Int16>, into output: UnsafeMutableBufferPointer<Int16>) throws(AudioLineError) {

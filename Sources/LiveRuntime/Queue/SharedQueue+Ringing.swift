@@ -12,6 +12,10 @@ extension SharedQueue {
             (stations[offer.agent], manager.ringingAgents(for: offer.ticket).contains(offer.agent))
         }
         guard current else { return }
+        if let station, let address = station.sip {
+            ringPhone(offer, station: station, address: address)
+            return
+        }
         guard let station, !station.autoAnswer else {
             connect(offer)
             return
@@ -26,6 +30,9 @@ extension SharedQueue {
 
     /// The agent answers the offer ringing at their station (`answer AGENT`); the control reply.
     public func answerAgent(_ id: String) -> String {
+        if let address = lock.withLock({ stations.values.first { $0.id == id }?.sip }) {
+            return "error agent \(id) answers at their SIP phone (\(address)), not with `answer`"
+        }
         let offer: CallerOffer? = lock.withLock {
             guard let agent = ringing.first(where: { stations[$0.key]?.id == id })?.key else { return nil }
             return ringing.removeValue(forKey: agent)?.offer
@@ -41,17 +48,20 @@ extension SharedQueue {
 
     /// Offers that rang for their whole ring timeout count as not answered.
     func expireRinging() {
-        let expired: [(id: String, call: UInt64)] = lock.withLock {
+        let expired: [(id: String, call: UInt64, phone: (any StationCall)?)] = lock.withLock {
             let t = managerTime()
-            var out: [(String, UInt64)] = []
+            var out: [(String, UInt64, (any StationCall)?)] = []
             for (agent, ring) in ringing where ring.deadline <= t {
                 ringing[agent] = nil
-                out.append((manager.agentIDs[Int(agent.index)], ring.offer.call.raw))
+                out.append((manager.agentIDs[Int(agent.index)], ring.offer.call.raw, ring.phone))
                 missed(agent, at: t)
             }
             return out
         }
-        for entry in expired { log("agent \(entry.id) did not answer call \(entry.call); offered to the next agent") }
+        for entry in expired {
+            entry.phone?.hangUp()
+            log("agent \(entry.id) did not answer call \(entry.call); offered to the next agent")
+        }
     }
 
     /// The offer ringing at `agent` was not taken (call with `lock` held). After the agent's

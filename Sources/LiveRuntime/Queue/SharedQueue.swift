@@ -29,6 +29,9 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         public var station: (playback: ALSADevice, capture: ALSADevice)?
         /// Whether an offer opens the station at once (true) or rings until `answer AGENT`.
         public var autoAnswer = true
+        /// The agent's SIP phone (`sip:alice@192.0.2.10:5062`), rung through ``SharedQueue/stationDialer``
+        /// instead of a PCM station.
+        public var sipStation: String?
 
         /// An agent, with a station (one PCM both ways) or not.
         public init(id: String, skills: [Skill], station: ALSADevice?) {
@@ -48,9 +51,14 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     /// A station agent and how an offer reaches them.
     struct Station {
         var id: String
-        var playback: ALSADevice
-        var capture: ALSADevice
+        var playback: ALSADevice?
+        var capture: ALSADevice?
         var autoAnswer: Bool
+        /// A SIP phone's address instead of PCMs.
+        var sip: String?
+
+        /// Where the agent takes calls, for the log.
+        var place: String { sip ?? playback?.name ?? "?" }
     }
 
     /// A caller in the shared queue (also while an offer rings for them).
@@ -66,6 +74,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     struct Ringing {
         var offer: CallerOffer
         var deadline: Double
+        /// The INVITE ringing the agent's SIP phone, hung up (CANCEL) when the offer ends unanswered.
+        var phone: (any StationCall)?
     }
 
     /// Seconds an offer rings before it counts as not answered, unless set per queue (Asterisk `timeout`).
@@ -96,6 +106,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     private var lastTime = 0.0
     private var reportedBackwards = false
     let store: Store?
+    /// Rings agents' SIP phones (set by `ivr serve` when it has a `sip:` side; guarded by `lock`).
+    var dialer: (any StationDialer)?
     private let epoch = Date().timeIntervalSince1970
     private let callIDPrefix: String
 
@@ -119,12 +131,13 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         self.log = log
         for (name, seconds) in ringTimeouts { self.ringTimeouts[try manager.queue(named: name)] = seconds }
         for agent in agents {
-            let handle = try manager.addAgent(AgentConfig(id: agent.id, skills: agent.skills, hasStation: agent.station != nil))
+            let hasStation = agent.station != nil || agent.sipStation != nil
+            let handle = try manager.addAgent(AgentConfig(id: agent.id, skills: agent.skills, hasStation: hasStation))
             if agent.loggedIn { try manager.login(handle, at: 0) }
             storeStates[handle] = agent.loggedIn ? .available : .loggedOut
-            if let station = agent.station {
-                stations[handle] = Station(id: agent.id, playback: station.playback, capture: station.capture,
-                                           autoAnswer: agent.autoAnswer)
+            if hasStation {
+                stations[handle] = Station(id: agent.id, playback: agent.station?.playback, capture: agent.station?.capture,
+                                           autoAnswer: agent.autoAnswer, sip: agent.sipStation)
             }
         }
     }
@@ -208,6 +221,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             guard let entry = waiting.removeValue(forKey: call) else { return false }
             waits[call] = now - entry.joinedAt
             for agent in ringing.filter({ $0.value.offer.call.raw == call }).keys {   // ring-all: several
+                ringing[agent]?.phone?.hangUp()
                 ringing[agent] = nil
                 log("agent \(manager.agentIDs[Int(agent.index)]): call \(call) hung up while ringing")
             }
@@ -284,7 +298,10 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             switch output {
             case .offer(let offer): offers.append(offer)
             case .ringStopped(let call, let agent):
-                if ringing[agent]?.offer.call == call { ringing[agent] = nil }
+                if ringing[agent]?.offer.call == call {
+                    ringing[agent]?.phone?.hangUp()
+                    ringing[agent] = nil
+                }
                 offers.removeAll { $0.agent == agent && $0.call == call }
                 stopped.append("agent \(manager.agentIDs[Int(agent.index)]) stops ringing: call \(call.raw) was answered by another agent")
             case .removed(let removal):
@@ -318,6 +335,19 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     /// caller is gone or the station would not open (then the offer counts as not answered).
     @discardableResult
     func connect(_ offer: CallerOffer) -> Bool {
+        connect(offer) { [configuration] station, onEnd throws(LiveCallError) in
+            guard let playback = station.playback, let capture = station.capture else {
+                throw LiveCallError.device(AudioLineError(kind: .failed, pcm: station.place, operation: "open",
+                                                          alsa: "not a sound device"))
+            }
+            return try StationLink.open(agentID: station.id, playback: playback, capture: capture,
+                                        configuration: configuration, onEnd: onEnd)
+        }
+    }
+
+    /// Connects an offered caller to the station `open` makes ready (a PCM opened, a SIP phone answered).
+    @discardableResult
+    func connect(_ offer: CallerOffer, open: (Station, @escaping @Sendable (CompletedBy) -> Void) throws(LiveCallError) -> StationLink) -> Bool {
         lock.lock()
         let t = managerTime()
         guard let station = stations[offer.agent], let entry = waiting[offer.call.raw] else {
@@ -328,10 +358,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         lock.unlock()
         let agent = offer.agent
         do {
-            let link = try StationLink.open(agentID: station.id, playback: station.playback, capture: station.capture,
-                                            configuration: configuration) { [weak self] side in
-                self?.conversationEnded(agent, by: side)
-            }
+            let link = try open(station) { [weak self] side in self?.conversationEnded(agent, by: side) }
             lock.withLock {
                 waiting[offer.call.raw] = nil
                 waits[offer.call.raw] = t - entry.joinedAt
@@ -342,7 +369,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             try? store?.callerLeft(callID: Self.callID(offer.call.raw))
             entry.control.bridge(to: link)
             entry.control.post(.agentConnected)
-            log("agent \(station.id) connected to call \(offer.call.raw) at \(station.playback.name)")
+            log("agent \(station.id) connected to call \(offer.call.raw) at \(station.place)")
             return true
         } catch {
             log("agent \(station.id): \(error); offer not answered")

@@ -57,9 +57,14 @@ public final class LineServer: @unchecked Sendable {
     private let log: @Sendable (String) -> Void
     private let openDevices: DeviceOpener
     private var otherLines: (@Sendable () -> [String])?
+    private var otherCommands: [@Sendable ([String]) -> String?] = []
 
     /// Adds lines from another driver (SIP calls) to `status`, after the ALSA lines.
     public func addStatus(_ lines: @escaping @Sendable () -> [String]) { lock.withLock { otherLines = lines } }
+
+    /// Adds control commands (e.g. `dial-callback`): `handler` answers the words of a command it
+    /// knows, nil for the rest.
+    public func addCommands(_ handler: @escaping @Sendable ([String]) -> String?) { lock.withLock { otherCommands.append(handler) } }
 
     /// A call number unique on this server, for a call that arrived another way (SIP).
     public func takeCallNumber() -> UInt64 {
@@ -111,6 +116,9 @@ public final class LineServer: @unchecked Sendable {
         case "status" where words.count == 1:
             return status()
         default:
+            for handler in lock.withLock({ otherCommands }) {
+                if let reply = handler(words) { return reply }
+            }
             return "error unknown command '\(command)'; use: ring LINE [CALLER] | hangup LINE | answer AGENT | key LINE KEYS | status"
         }
     }

@@ -55,7 +55,7 @@ public final class SIPLines: @unchecked Sendable {
     private let numbers: @Sendable () -> UInt64
     private let lock = NSLock()
     private var running: [Int: Running] = [:]
-    private var server: SIPServer!
+    var server: SIPServer!
 
     /// SIP lines for `setup`; `numbers` hands out call numbers shared with the ALSA lines.
     public init(setup: Setup, log: @escaping @Sendable (String) -> Void, numbers: @escaping @Sendable () -> UInt64) {
@@ -86,8 +86,11 @@ public final class SIPLines: @unchecked Sendable {
             lines.append("sip \(call.callID) caller \(call.caller ?? "withheld") \(call.state) codec \(call.codec.rawValue) "
                 + "packets \(stats.received)/\(stats.sent) loss \(stats.lost) jitter \(String(format: "%.1f", stats.jitterMilliseconds)) ms")
         }
+        if let registration = setup.settings.registration, let state = server.registrationStatus {
+            lines.append("sip registration \(registration) \(state)")
+        }
         let timing = server.timing.summary
-        lines.append("sip listening udp \(setup.settings.listen) calls \(lines.count)/\(setup.settings.maxCalls) "
+        lines.append("sip listening \(setup.settings.transports) \(setup.settings.listen) calls \(server.calls.count)/\(setup.settings.maxCalls) "
             + "sent \(timing.sent) late \(timing.late) p99 \(String(format: "%.1f", timing.p99Milliseconds)) ms")
         return lines
     }

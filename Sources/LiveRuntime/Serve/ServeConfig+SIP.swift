@@ -11,6 +11,8 @@ import Yams
 ///   codecs: [PCMU, PCMA]          # preference order
 ///   rtp_ports: 10000-20000
 ///   ring_seconds: 0               # time between 180 Ringing and the answer
+///   trunk: "sip:{number}@pbx.example"   # where callbacks are dialled (`ivr callback next --dial`)
+///   registrar: {uri: "sip:pbx.example", user: store, password_file: sip-password}   # or password_env: NAME
 ///   flows:                        # which flow answers which called number (default: flow:)
 ///     default: flows/store.yaml
 ///     "+442079460099": flows/returns.yaml
@@ -24,6 +26,8 @@ extension ServeConfig {
         public var flows: [String: String]
         /// Line in the config file, for messages.
         public var line: Int
+        /// Where callbacks are dialled: a SIP URI with `{number}` for the customer's number.
+        public var trunk: String?
     }
 
     static func parseSIP(_ node: Node?, resolve: (String) -> String,
@@ -33,7 +37,7 @@ extension ServeConfig {
         guard let fields = node.mapping else {
             throw fail(node, "sip: must be a mapping, e.g. sip: {listen: \"127.0.0.1:5060\"}")
         }
-        let known = ["listen", "max_calls", "codecs", "rtp_ports", "ring_seconds", "flows"]
+        let known = ["listen", "max_calls", "codecs", "rtp_ports", "ring_seconds", "flows", "trunk", "registrar", "tcp"]
         for (key, _) in fields where !known.contains(key.string ?? "") {
             throw fail(key, "unknown key '\(key.string ?? "?")' under sip:; expected \(known.joined(separator: ", "))")
         }
@@ -87,6 +91,66 @@ extension ServeConfig {
                 flows[number] = resolve(file)
             }
         }
-        return SIP(settings: settings, flows: flows, line: node.mark?.line ?? 0)
+        if let value = fields["tcp"] {
+            guard let on = value.bool else { throw fail(value, "sip tcp must be true or false") }
+            settings.tcp = on
+        }
+        if let value = fields["registrar"] { settings.registration = try parseRegistrar(value, resolve: resolve, fail: fail) }
+        var trunk: String?
+        if let value = fields["trunk"] {
+            guard let text = value.string, text.hasPrefix("sip:"), text.contains("{number}"),
+                  isSIPAddress(text.replacingOccurrences(of: "{number}", with: "0")) else {
+                throw fail(value, "sip trunk must be a SIP address with {number} where the customer's number goes, "
+                    + "e.g. \"sip:{number}@pbx.example:5060\"")
+            }
+            trunk = text
+        }
+        return SIP(settings: settings, flows: flows, line: node.mark?.line ?? 0, trunk: trunk)
+    }
+
+    /// `registrar: {uri, user, password_file | password_env, expires}`. The password is read here,
+    /// from the file (first line) or the environment variable; no message ever contains it.
+    static func parseRegistrar(_ node: Node, resolve: (String) -> String,
+                               fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> SIPSettings.Registration {
+        let example = "e.g. registrar: {uri: \"sip:pbx.example\", user: store, password_file: sip-password}"
+        guard let fields = node.mapping else { throw fail(node, "sip registrar must be a mapping, \(example)") }
+        let known = ["uri", "user", "password_file", "password_env", "expires"]
+        for (key, _) in fields where !known.contains(key.string ?? "") {
+            let hint = key.string == "password" ? "; never write the password here: use password_file or password_env" : ""
+            throw fail(key, "unknown key '\(key.string ?? "?")' under sip registrar:; expected \(known.joined(separator: ", "))\(hint)")
+        }
+        guard let uri = fields["uri"]?.string, uri.hasPrefix("sip:"), uri.count > 4, !uri.contains(where: \.isWhitespace) else {
+            throw fail(fields["uri"] ?? node, "sip registrar needs uri: the registrar's SIP address, \(example)")
+        }
+        guard let user = fields["user"]?.string, !user.isEmpty, user.allSatisfy({ $0.isLetter || $0.isNumber || "+-_.".contains($0) }) else {
+            throw fail(fields["user"] ?? node, "sip registrar needs user: the account name (letters, digits, + - _ .)")
+        }
+        var expires: UInt32 = 600
+        if let value = fields["expires"] {
+            guard let seconds = value.int, (60...86_400).contains(seconds) else {
+                throw fail(value, "sip registrar expires must be seconds from 60 to 86400")
+            }
+            expires = UInt32(seconds)
+        }
+        let password: String
+        switch (fields["password_file"], fields["password_env"]) {
+        case (let file?, nil):
+            guard let name = file.string, !name.isEmpty else { throw fail(file, "password_file must be a path") }
+            let path = resolve(name)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+                  let first = text.split(separator: "\n", omittingEmptySubsequences: false).first, !first.isEmpty else {
+                throw fail(file, "cannot read the registrar password from \(path) (its first line); check the file and its permissions")
+            }
+            password = String(first).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+        case (nil, let env?):
+            guard let name = env.string, !name.isEmpty else { throw fail(env, "password_env must name an environment variable") }
+            guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+                throw fail(env, "the environment variable \(name) (the registrar password) is not set")
+            }
+            password = value
+        default:
+            throw fail(node, "sip registrar needs exactly one of password_file or password_env")
+        }
+        return SIPSettings.Registration(registrar: uri, user: user, expires: expires, password: password)
     }
 }

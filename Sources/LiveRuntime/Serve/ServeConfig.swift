@@ -33,12 +33,17 @@ public struct ServeConfig: Sendable, Equatable {
     public struct Agent: Sendable, Equatable {
         /// The agent's id in the store.
         public var id: String
-        /// The station's PCM (nil: callbacks only).
+        /// The station's PCM, or a SIP phone's address (`sip:alice@192.0.2.10:5062`); nil: callbacks only.
         public var station: String?
         /// Whether an offer opens the station at once (default) or rings until `answer AGENT`.
         public var autoAnswer = true
         /// Line in the config file, for messages.
         public var line: Int
+
+        /// The SIP phone's address, when the station is one.
+        public var sipStation: String? { station.flatMap { $0.hasPrefix("sip:") ? $0 : nil } }
+        /// The station's PCM, when it is a sound device.
+        public var pcmStation: String? { station.flatMap { $0.hasPrefix("sip:") ? nil : $0 } }
     }
 
     /// The flow file.
@@ -105,6 +110,10 @@ public struct ServeConfig: Sendable, Equatable {
         var config = ServeConfig(flow: flow, data: try path("data"), prompts: try path("prompts"), lines: lines, agents: agents)
         (config.ringTimeouts, config.queueLines) = try parseQueues(top["queues"], fail: fail)
         config.sip = sip
+        if sip == nil, let agent = agents.first(where: { $0.sipStation != nil }) {
+            throw ServeConfigError(file: file, line: agent.line, message: "agent \(agent.id)'s station is a SIP phone, "
+                + "but there is no sip: section to ring it from; add one, e.g. sip: {listen: \"127.0.0.1:5060\"}")
+        }
         if let node = top["web"] {
             guard let value = node.string ?? node.bool.map({ $0 ? "on" : "off" }), !value.isEmpty else {
                 throw fail(node, "web: must be HOST:PORT (e.g. 127.0.0.1:8080) or off")
@@ -145,8 +154,16 @@ public struct ServeConfig: Sendable, Equatable {
                     throw fail(field, "unknown key '\(field.string ?? "?")' for agent \(id); expected station or auto_answer")
                 }
                 station = fields["station"]?.string
+                if let node = fields["station"], let address = station, address.hasPrefix("sip:"),
+                   !Self.isSIPAddress(address) {
+                    throw fail(node, "station of agent \(id) must be a SIP address such as sip:\(id)@192.0.2.10:5062")
+                }
                 if let node = fields["auto_answer"] {
                     guard let value = node.bool else { throw fail(node, "auto_answer of agent \(id) must be true or false") }
+                    if station?.hasPrefix("sip:") == true {
+                        throw fail(node, "auto_answer does not apply to agent \(id)'s SIP phone: the phone answers "
+                            + "(set auto-answer on the phone); remove it")
+                    }
                     autoAnswer = value
                 }
             } else if value.null == nil && value.string != "" {
@@ -155,6 +172,13 @@ public struct ServeConfig: Sendable, Equatable {
             agents.append(Agent(id: id, station: station, autoAnswer: autoAnswer, line: key.mark?.line ?? 0))
         }
         return agents
+    }
+
+    /// `sip:user@host` or `sip:user@host:port`: no spaces, quotes or angle brackets.
+    static func isSIPAddress(_ text: String) -> Bool {
+        let rest = text.dropFirst(4)
+        guard let at = rest.firstIndex(of: "@"), at > rest.startIndex, rest.index(after: at) < rest.endIndex else { return false }
+        return !rest.contains { $0.isWhitespace || "<>\"';,".contains($0) } && rest.count <= 200
     }
 
     private static func parseQueues(_ node: Node?, fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError)

@@ -8,16 +8,19 @@ final class BaresipPeer: @unchecked Sendable {
     let folder: URL
     let process = Process()
     private let controlPort: UInt16
+    /// Where it takes calls (`sip:USER@127.0.0.1:PORT`).
+    let sipPort: UInt16
     private var control: Int32 = -1
     private var received = ""
     private let lock = NSLock()
     private var reader: Thread?
 
-    /// A phone for `user` (its From user part) that plays `source` once a call is up.
-    init(user: String, source: String) throws {
+    /// A phone for `user` (its From user part) that plays `source` once a call is up; with
+    /// `autoAnswer` it answers incoming calls at once.
+    init(user: String, source: String, autoAnswer: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("baresip-\(UUID())")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("snd"), withIntermediateDirectories: true)
-        let sipPort = try FreePort.udp()
+        sipPort = try Self.freeSIPPort()
         controlPort = try FreePort.tcp()
         let config = """
             poll_method epoll
@@ -39,8 +42,17 @@ final class BaresipPeer: @unchecked Sendable {
 
             """
         try config.write(to: folder.appendingPathComponent("config"), atomically: true, encoding: .utf8)
-        try "<sip:\(user)@127.0.0.1>;regint=0;audio_codecs=PCMU\n"
+        try "<sip:\(user)@127.0.0.1>;regint=0;audio_codecs=PCMU\(autoAnswer ? ";answermode=auto" : "")\n"
             .write(to: folder.appendingPathComponent("accounts"), atomically: true, encoding: .utf8)
+    }
+
+    /// A port free for baresip's SIP: UDP and TCP on it, and TCP on the next (its TLS listener).
+    private static func freeSIPPort() throws -> UInt16 {
+        for _ in 0..<50 {
+            let port = try FreePort.udp()
+            if port < UInt16.max, FreePort.isFree(port, SOCK_STREAM), FreePort.isFree(port + 1, SOCK_STREAM) { return port }
+        }
+        throw POSIXError(.EADDRINUSE)
     }
 
     deinit {
@@ -48,10 +60,10 @@ final class BaresipPeer: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// Starts baresip dialling `uri` and connects to its control socket.
-    func dial(_ uri: String) throws {
+    /// Starts baresip dialling `uri` (nil: waiting for calls) and connects to its control socket.
+    func dial(_ uri: String?) throws {
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["-f", folder.path, "-e", "/dial \(uri)"]
+        process.arguments = ["-f", folder.path] + (uri.map { ["-e", "/dial \($0)"] } ?? [])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice

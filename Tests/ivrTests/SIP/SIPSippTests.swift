@@ -60,6 +60,58 @@ struct SIPSippTests {
         #expect(server.stop() == 0)
     }
 
+    /// Packets sent on the first SIP call, from `ivr line status` (`packets RX/TX`).
+    static func packetsSent(_ server: SIPTestServer) throws -> Int? {
+        let status = try IvrBinary.run(["line", "status", "--data", server.data]).stdout
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("sip ") && $0.contains(" packets ") }),
+              let range = line.range(of: " packets ") else { return nil }
+        let counts = line[range.upperBound...].prefix { $0 != " " }.split(separator: "/")
+        return counts.count == 2 ? Int(counts[1]) : nil
+    }
+
+    @Test(.enabled(if: available)) func aHeldCallSendsNothingUntilResumed() throws {
+        let server = try SIPTestServer()
+        defer { _ = server.stop() }
+        let box = ResultHolder()
+        let caller = Thread {
+            box.result = try? SippScenarios.run(SippScenarios.holdAndResume, named: "hold-resume", port: server.port, in: server.folder)
+        }
+        caller.start()
+        #expect(server.waitFor("(held: not sending)", seconds: 15), "\(server.log)")
+        usleep(500_000)
+        let heldStart = try #require(try Self.packetsSent(server))
+        usleep(1_500_000)
+        let heldEnd = try #require(try Self.packetsSent(server))
+        #expect(heldEnd == heldStart, "no RTP while held: \(heldStart) then \(heldEnd)")
+        #expect(server.waitFor("re-INVITE, media now sendrecv on our side", seconds: 10), "\(server.log)")
+        usleep(300_000)
+        let resumedStart = try #require(try Self.packetsSent(server))
+        usleep(1_000_000)
+        let resumedEnd = try #require(try Self.packetsSent(server))
+        #expect(resumedEnd >= resumedStart + 25, "sending again after the resume: \(resumedStart) then \(resumedEnd)")
+        #expect(server.waitFor("sip-1 ended: hung-up", seconds: 10), "the call went on through the hold: \(server.log)")
+        let deadline = Date().addingTimeInterval(10)
+        while box.result == nil && Date() < deadline { usleep(50_000) }
+        #expect(box.result?.status == 0, "\(box.result?.output ?? "sipp did not finish")")
+        #expect(server.stop() == 0)
+    }
+
+    @Test(.enabled(if: available)) func optionsAndACallOverTCP() throws {
+        let server = try SIPTestServer(sipExtra: "tcp: true")
+        defer { _ = server.stop() }
+        #expect(server.log.contains("sip: listening on udp+tcp 127.0.0.1:\(server.port)"), "\(server.log)")
+        let options = try SippScenarios.run(SippScenarios.options, named: "options-tcp", port: server.port, in: server.folder,
+                                            extra: ["-t", "t1"])
+        #expect(options.status == 0, "\(options.output)")
+        let call = try SippScenarios.run(SippScenarios.waitingCaller(seconds: 1), named: "call-tcp", port: server.port,
+                                         in: server.folder, extra: ["-t", "t1"])
+        #expect(call.status == 0, "\(call.output)")
+        #expect(server.waitFor("sip-1 ended: ", seconds: 10), "\(server.log)")
+        let status = try IvrBinary.run(["line", "status", "--data", server.data]).stdout
+        #expect(status.contains("sip listening udp+tcp 127.0.0.1:\(server.port)"), "\(status)")
+        #expect(server.stop() == 0)
+    }
+
     @Test(.enabled(if: available)) func aFullServerRefusesWith503AndRetryAfter() throws {
         let server = try SIPTestServer(sipExtra: "max_calls: 1")
         defer { _ = server.stop() }
@@ -84,4 +136,9 @@ struct SIPSippTests {
         #expect(first.terminationStatus == 0)
         #expect(server.stop() == 0)
     }
+}
+
+/// sipp's result handed from the thread that ran it.
+private final class ResultHolder: @unchecked Sendable {
+    var result: (status: Int32, output: String)?
 }

@@ -10,8 +10,10 @@ final class SIPTestServer: @unchecked Sendable {
     private var logText = ""
     private let lock = NSLock()
 
-    /// Starts `ivr serve` on `flow` (default: the store flow) with `sipExtra` keys under `sip:`.
-    init(flow: String? = nil, sipExtra: String = "", at: String = "2026-11-23T10:00") throws {
+    /// Starts `ivr serve` on `flow` (default: the store flow) with `sipExtra` keys under `sip:` and
+    /// `extraConfig` (e.g. `agents:`) at the end of serve.yaml; `prepare` runs on the data folder first.
+    init(flow: String? = nil, sipExtra: String = "", extraConfig: String = "", at: String = "2026-11-23T10:00",
+         prepare: (String) throws -> Void = { _ in }) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("sip-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         port = try FreePort.udp()
@@ -21,8 +23,10 @@ final class SIPTestServer: @unchecked Sendable {
             data: data
             prompts: \(root.appendingPathComponent("prompts").path)
             sip: {listen: "127.0.0.1:\(port)"\(sipExtra.isEmpty ? "" : ", " + sipExtra)}
+            \(extraConfig)
             """
         try config.write(to: folder.appendingPathComponent("serve.yaml"), atomically: true, encoding: .utf8)
+        try prepare(folder.appendingPathComponent("data").path)
         process.executableURL = IvrBinary.url
         process.arguments = ["serve", path("serve.yaml"), "--at", at]
         process.standardOutput = output
@@ -78,6 +82,20 @@ final class SIPTestServer: @unchecked Sendable {
 enum FreePort {
     static func udp() throws -> UInt16 { try find(SOCK_DGRAM) }
     static func tcp() throws -> UInt16 { try find(SOCK_STREAM) }
+
+    /// Whether `port` can be bound on 127.0.0.1 now.
+    static func isFree(_ port: UInt16, _ type: __socket_type) -> Bool {
+        let fd = socket(AF_INET, Int32(type.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = port.bigEndian
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
 
     private static func find(_ type: __socket_type) throws -> UInt16 {
         let fd = socket(AF_INET, Int32(type.rawValue), 0)

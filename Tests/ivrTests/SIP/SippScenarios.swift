@@ -174,6 +174,33 @@ enum SippScenarios {
           <recv response="200"/>
         """)
 
+    /// Answered, held for 3 s (re-INVITE sendonly, answered recvonly), resumed (re-INVITE
+    /// sendrecv, answered sendrecv), then BYE.
+    static let holdAndResume = scenario("hold-resume", invite("audio [media_port] RTP/AVP 0 101") + """
+
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="200" rrs="true"/>
+        """ + inDialog("ACK", cseq: 1) + """
+          <pause milliseconds="1000"/>
+        """ + inDialog("INVITE", cseq: 2, body: sdp("audio [media_port] RTP/AVP 0 101") + "a=sendonly\n") + """
+          <recv response="200">
+            <action><ereg regexp="a=recvonly" search_in="body" check_it="true" assign_to="held"/></action>
+          </recv>
+          <Reference variables="held"/>
+        """ + inDialog("ACK2", cseq: 2) + """
+          <pause milliseconds="3000"/>
+        """ + inDialog("INVITE", cseq: 3, body: sdp("audio [media_port] RTP/AVP 0 101") + "a=sendrecv\n") + """
+          <recv response="200">
+            <action><ereg regexp="a=sendrecv" search_in="body" check_it="true" assign_to="resumed"/></action>
+          </recv>
+          <Reference variables="resumed"/>
+        """ + inDialog("ACK2", cseq: 3) + """
+          <pause milliseconds="2000"/>
+        """ + inDialog("BYE", cseq: 4) + """
+          <recv response="200"/>
+        """)
+
     /// Runs `scenario` once against 127.0.0.1:`port`; sipp's status (0: every step as expected).
     static func run(_ scenario: String, named name: String, port: UInt16, in folder: URL, extra: [String] = []) throws
         -> (status: Int32, output: String) {

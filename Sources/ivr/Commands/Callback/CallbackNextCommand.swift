@@ -19,13 +19,17 @@ extension CallbackCommand {
 
         @Option(help: "The agent taking the callback.") var agent: String
         @Flag(help: "Print JSON (at least id, number, queue, due, attempts).") var json = false
+        @Flag(help: ArgumentHelp("Have the running `ivr serve` ring your SIP phone, then call the customer through its "
+                                 + "trunk (serve.yaml sip: trunk:), and record the outcome; follows the call until it ends."))
+        var dial = false
         @Option(help: .hidden) var holdTransaction: Double?
         @OptionGroup var store: StoreLocationOptions
 
         func run() throws {
             let hold = holdTransaction
+            let opened = try store.openStore()
             let reservation = try reportingRefusals {
-                try store.openStore().reserveNextCallback(agent: agent, now: store.now) {
+                try opened.reserveNextCallback(agent: agent, now: store.now) {
                     guard let hold else { return }
                     // Test hook: announce, then sit inside the open transaction (to be killed).
                     FileHandle.standardError.write(Data("holding transaction\n".utf8))
@@ -34,12 +38,29 @@ extension CallbackCommand {
             }
             guard let reservation else { throw ExitCode(StoreExitCode.nothingDue) }
             let callback = reservation.callback
-            if json { return try StoreText.printJSON(NextCallbackJSON(callback, resumed: reservation.resumed)) }
+            if json {
+                try StoreText.printJSON(NextCallbackJSON(callback, resumed: reservation.resumed))
+            } else {
+                printText(callback, resumed: reservation.resumed)
+            }
+            fflush(nil)
+            guard dial, let id = callback.id else { return }
+            try CallbackDial.run(id: id, agent: agent, data: opened.directory.url) { line in
+                if json {
+                    FileHandle.standardError.write(Data((line + "\n").utf8))
+                } else {
+                    print(line)
+                    fflush(nil)
+                }
+            }
+        }
+
+        private func printText(_ callback: CallbackRecord, resumed: Bool) {
             let topic = callback.topic.map { ", topic: \($0)" } ?? ""
             print("callback \(callback.id ?? 0): call \(callback.number) (\(callback.queue)\(topic)), "
                   + "attempt \(callback.attempts + 1) of \(callback.maxAttempts), "
                   + "reserved for \(agent) until \(StoreText.date(callback.reservedUntil))"
-                  + (reservation.resumed ? " (already yours)" : ""))
+                  + (resumed ? " (already yours)" : ""))
             if !callback.notes.isEmpty { print(callback.notes.split(separator: "\n").map { "  note: \($0)" }.joined(separator: "\n")) }
         }
     }

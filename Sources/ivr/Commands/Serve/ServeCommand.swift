@@ -82,7 +82,8 @@ struct ServeCommand: ParsableCommand {
                                        message: "agent \(agent.id) is not in the store; add it with `ivr agent add \(agent.id) --name NAME --skills QUEUE:1`")
             }
             var entry = SharedQueue.Agent(id: agent.id, skills: summary.skills.map { Skill(queue: $0.key, level: $0.value) },
-                                          station: agent.station.map { ALSADevice.named($0) })
+                                          station: agent.pcmStation.map { ALSADevice.named($0) })
+            entry.sipStation = agent.sipStation
             entry.loggedIn = summary.state != .loggedOut
             entry.autoAnswer = agent.autoAnswer
             agents.append(entry)
@@ -105,7 +106,6 @@ struct ServeCommand: ParsableCommand {
         for record in queueRecords where record.strategy != RoutingStrategy.longestIdle.rawValue || record.wrapUp > 0 {
             log("queue \(record.name): strategy \(record.strategy), wrap-up \(Int(record.wrapUp)) s")
         }
-        queue.startTicking()
         let server = LineServer(setup: .init(program: program, sounds: sounds, lines: settings.lines,
                                              records: CallRecords(store: store), queue: queue, clock: clock), log: log)
         var sipLines: SIPLines?
@@ -119,12 +119,18 @@ struct ServeCommand: ParsableCommand {
                                               queue: queue, clock: clock), log: log, numbers: { server.takeCallNumber() })
             try lines.start()
             server.addStatus { lines.statusLines() }
+            queue.stationDialer = lines
+            let phones = Dictionary(settings.agents.compactMap { agent in agent.sipStation.map { (agent.id, $0) } },
+                                    uniquingKeysWith: { first, _ in first })
+            let dialer = CallbackDialer(lines: lines, store: store, trunk: sip.trunk, stations: phones, log: log)
+            server.addCommands { dialer.handle($0) }
             sipLines = lines
         }
+        queue.startTicking()
         let socket = try ControlSocket(path: socketPath) { server.handle($0) }
         let desk = try ServeWeb.start(flag: web, disabled: noWeb, config: settings.web, data: store.directory,
                                       prompts: library, log: log)
-        let names = settings.lines.map(\.name) + (settings.sip.map { ["sip udp \($0.settings.listen)"] } ?? [])
+        let names = settings.lines.map(\.name) + (settings.sip.map { ["sip \($0.settings.transports) \($0.settings.listen)"] } ?? [])
         log("serving \(program.name) on \(names.joined(separator: ", ")); control socket \(socketPath)")
         let stop = DispatchSemaphore(value: 0)
         var sources: [DispatchSourceSignal] = []

@@ -1,0 +1,121 @@
+import Foundation
+
+/// sipp scenarios and a background runner for the agents-on-SIP-phones tests.
+extension SippScenarios {
+    /// An agent's phone that is busy: every INVITE gets 486 Busy Here.
+    static let busyPhone = scenario("busy-phone", """
+          <recv request="INVITE"/>
+          <send><![CDATA[
+        SIP/2.0 486 Busy Here
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]SIPpTag01[call_number]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Content-Length: 0
+
+          ]]></send>
+          <recv request="ACK"/>
+        """)
+
+    /// An agent's phone that rings and is never answered: 180, then the caller's CANCEL gets 200
+    /// and the INVITE 487 Request Terminated.
+    static let ringingPhone = scenario("ringing-phone", """
+          <recv request="INVITE">
+            <action><ereg regexp="CSeq: *([0-9]+)" search_in="msg" assign_to="all,inviteCSeq"/></action>
+          </recv>
+          <Reference variables="all"/>
+          <send><![CDATA[
+        SIP/2.0 180 Ringing
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]SIPpTag01[call_number]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Content-Length: 0
+
+          ]]></send>
+          <recv request="CANCEL" timeout="30000"/>
+          <send><![CDATA[
+        SIP/2.0 200 OK
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]SIPpTag01[call_number]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Content-Length: 0
+
+          ]]></send>
+          <send><![CDATA[
+        SIP/2.0 487 Request Terminated
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]SIPpTag01[call_number]
+        [last_Call-ID:]
+        CSeq: [$inviteCSeq] INVITE
+        Content-Length: 0
+
+          ]]></send>
+          <recv request="ACK"/>
+        """)
+
+    /// A caller who is answered, stays `seconds` on the line (in the queue), then hangs up.
+    static func waitingCaller(seconds: Int) -> String {
+        scenario("waiting-caller", invite("audio [media_port] RTP/AVP 0 101") + """
+
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="200" rrs="true"/>
+        """ + inDialog("ACK", cseq: 1) + """
+          <pause milliseconds="\(seconds * 1000)"/>
+        """ + inDialog("BYE", cseq: 2) + """
+          <recv response="200"/>
+        """)
+    }
+
+    /// Starts sipp as a phone (UAS) on a free 127.0.0.1 port, answering up to `calls` calls with
+    /// `scenario`; stopped by PID when the returned process is (``BackgroundSipp/stop()``) or dropped.
+    static func phone(_ scenario: String, named name: String, calls: Int, in folder: URL) throws -> BackgroundSipp {
+        let file = folder.appendingPathComponent("\(name).xml")
+        try scenario.write(to: file, atomically: true, encoding: .utf8)
+        let port = try FreePort.udp()
+        return try BackgroundSipp(port: port, arguments: ["-sf", file.path, "-i", "127.0.0.1", "-p", String(port),
+                                                          "-m", String(calls), "-timeout", "60", "-nostdin",
+                                                          "-trace_err", "-error_file", folder.appendingPathComponent("\(name)-errors.log").path],
+                                  in: folder)
+    }
+}
+
+/// sipp running in the background (a phone waiting for calls), killed by its PID.
+final class BackgroundSipp: @unchecked Sendable {
+    let port: UInt16
+    let process = Process()
+
+    init(port: UInt16, arguments: [String], in folder: URL) throws {
+        self.port = port
+        process.executableURL = URL(fileURLWithPath: SippScenarios.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        usleep(300_000)                      // let it bind its port
+    }
+
+    deinit { stop() }
+
+    /// Waits up to `seconds` for sipp to finish its calls; its status, or nil if it is still running.
+    func wait(seconds: Double) -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    /// Kills sipp by its PID if it still runs.
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}

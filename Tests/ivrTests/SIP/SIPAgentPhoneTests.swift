@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// Agents on SIP phones (`station: sip:…`): an offer rings the agent's phone; its answer bridges
+/// the caller and the agent through the engine; busy or no answer is RINGNOANSWER and the caller
+/// goes to the next agent.
+@Suite("SIP: agents on SIP phones", .serialized)
+struct SIPAgentPhoneTests {
+    static let sippAvailable = Tool.exists(SippScenarios.binary)
+    static let baresipAvailable = Tool.exists(BaresipPeer.binary) && Tool.exists("/usr/bin/espeak-ng") && Tool.exists("/usr/bin/sox")
+
+    /// A flow that puts every caller in `general` with hold music.
+    static func queueFlow(in folder: URL) throws -> String {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("queue.yaml").path
+        try """
+            name: queue-only
+            start: wait
+            steps:
+              wait:
+                queue: general
+                music: default
+                max_wait: 10m
+                on_timeout: bye
+              bye:
+                hangup: true
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Adds `agents` to the store with skill general:1 and logs in those in `loggedIn`.
+    static func addAgents(_ agents: [String], loggedIn: [String], data: String) throws {
+        for agent in agents {
+            let add = try IvrBinary.run(["agent", "add", agent, "--name", agent.capitalized, "--skills", "general:1", "--data", data])
+            #expect(add.status == 0, "\(add.stderr)")
+        }
+        for agent in loggedIn { #expect(try IvrBinary.run(["agent", "login", agent, "--data", data]).status == 0) }
+    }
+
+    /// Speech by espeak-ng as 8 kHz mono, with `before` and `after` seconds of silence around it.
+    static func speech(_ text: String, before: Double, after: Double, name: String, in server: SIPTestServer) throws -> (file: String, speech: String) {
+        let speech = server.path("\(name)-speech.wav")
+        try Tool.run("/usr/bin/espeak-ng", ["-w", server.path("\(name)22.wav"), text])
+        try Tool.run("/usr/bin/sox", [server.path("\(name)22.wav"), "-r", "8000", "-c", "1", "-b", "16", speech])
+        try Tool.run("/usr/bin/sox", ["-n", "-r", "8000", "-c", "1", "-b", "16", server.path("\(name)-pre.wav"), "trim", "0", String(before)])
+        try Tool.run("/usr/bin/sox", ["-n", "-r", "8000", "-c", "1", "-b", "16", server.path("\(name)-post.wav"), "trim", "0", String(after)])
+        let file = server.path("\(name).wav")
+        try Tool.run("/usr/bin/sox", [server.path("\(name)-pre.wav"), speech, server.path("\(name)-post.wav"), file])
+        return (file, speech)
+    }
+
+    /// Where 1 s of `spoken` (from 0.5 s in) best matches in `heard` (both at 2 kHz).
+    static func locate(_ spoken: String, in heard: String) throws -> Float {
+        let said = WAVSamples.decimate(try #require(WAVSamples.read(spoken)), by: 4)
+        let got = WAVSamples.decimate(try #require(WAVSamples.read(heard)), by: 4)
+        try #require(said.count > 3000)
+        return WAVSamples.locate(Array(said[1000..<3000]), in: got).score
+    }
+
+    @Test(.enabled(if: sippAvailable && baresipAvailable))
+    func aBusyPhoneIsPassedOverAndTheNextAgentTalksWithTheCaller() throws {
+        let flowFolder = FileManager.default.temporaryDirectory.appendingPathComponent("sipagents-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: flowFolder) }
+        let flow = try Self.queueFlow(in: flowFolder)
+        let busyFolder = flowFolder.appendingPathComponent("carol")
+        try FileManager.default.createDirectory(at: busyFolder, withIntermediateDirectories: true)
+        let carol = try SippScenarios.phone(SippScenarios.busyPhone, named: "busy", calls: 10, in: busyFolder)
+        defer { carol.stop() }
+        let agentPhoneFolder = flowFolder.appendingPathComponent("alice")
+        try FileManager.default.createDirectory(at: agentPhoneFolder, withIntermediateDirectories: true)
+        // alice's phone: placeholder source until the server folder exists (written below).
+        let aliceSource = agentPhoneFolder.appendingPathComponent("agent.wav").path
+        let alice = try BaresipPeer(user: "alice", source: aliceSource, autoAnswer: true)
+        defer { alice.stop() }
+        let server = try SIPTestServer(flow: flow, extraConfig: """
+            agents:
+              carol: {station: "sip:carol@127.0.0.1:\(carol.port)"}
+              alice: {station: "sip:alice@127.0.0.1:\(alice.sipPort)"}
+            queues:
+              general: {timeout: 5}
+            """) { data in try Self.addAgents(["carol", "alice"], loggedIn: ["carol"], data: data) }
+        defer { _ = server.stop() }
+        #expect(server.log.contains("sip: listening"), "\(server.log)")
+
+        let agent = try Self.speech("Hello, this is Alice at the shop. I can see your parcel left our warehouse this morning.",
+                                    before: 1, after: 3, name: "agent", in: server)
+        try FileManager.default.copyItem(atPath: agent.file, toPath: aliceSource)
+        let caller = try Self.speech("My order number is four five six and it has not arrived yet. Can you tell me where it is?",
+                                     before: 5, after: 9, name: "caller", in: server)
+        try alice.dial(nil)
+        let phone = try BaresipPeer(user: "+442079460018", source: caller.file)
+        defer { phone.stop() }
+        try phone.dial("sip:store@127.0.0.1:\(server.port)")
+
+        // carol's phone is busy: not answered, and the caller stays in the queue.
+        #expect(server.waitFor("agent carol did not answer call 1 (486 Busy Here)", seconds: 15), "\(server.log)")
+        #expect(try IvrBinary.run(["agent", "login", "alice", "--data", server.data]).status == 0)
+        #expect(server.waitFor("agent alice connected to call 1 at sip:alice@", seconds: 10), "\(server.log)")
+        let status = try IvrBinary.run(["line", "status", "--data", server.data]).stdout
+        #expect(status.contains("agent alice on-call call 1"), "\(status)")
+        // alice's phone hangs up when its file ends; the caller's a few seconds later.
+        #expect(alice.waitFor("CALL_CLOSED", seconds: 30))
+        #expect(phone.waitFor("CALL_CLOSED", seconds: 30))
+        #expect(server.waitFor("sip-1 ended: ", seconds: 10), "\(server.log)")
+        #expect(server.waitFor("agent alice finished (agent hung up)", seconds: 5), "\(server.log)")
+        #expect(server.stop() == 0)
+
+        // Each side's speech is in what the other heard.
+        let callerHeard = try #require(phone.heardPath)
+        let aliceHeard = try #require(alice.heardPath)
+        let agentInCaller = try Self.locate(agent.speech, in: callerHeard)
+        let callerInAgent = try Self.locate(caller.speech, in: aliceHeard)
+        #expect(agentInCaller > 0.7, "the caller heard alice: correlation \(agentInCaller)")
+        #expect(callerInAgent > 0.7, "alice heard the caller: correlation \(callerInAgent)")
+
+        let queueLog = try String(contentsOfFile: server.data + "/queue_log", encoding: .utf8)
+        #expect(queueLog.contains("|general|carol|RINGNOANSWER|"), "\(queueLog)")
+        #expect(queueLog.contains("|general|alice|CONNECT|"), "\(queueLog)")
+        #expect(queueLog.contains("|general|alice|COMPLETEAGENT|"), "\(queueLog)")
+        #expect(!queueLog.contains("|carol|CONNECT|"))
+    }
+
+    @Test(.enabled(if: sippAvailable))
+    func aPhoneThatRingsOutTheTimeoutIsCancelledAndCountsAsNotAnswered() throws {
+        let flowFolder = FileManager.default.temporaryDirectory.appendingPathComponent("sipagents-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: flowFolder) }
+        let flow = try Self.queueFlow(in: flowFolder)
+        // Rung twice: for the whole 2 s timeout (then CANCEL), and again until the caller leaves at 3 s.
+        let carol = try SippScenarios.phone(SippScenarios.ringingPhone, named: "ringing", calls: 2, in: flowFolder)
+        defer { carol.stop() }
+        let server = try SIPTestServer(flow: flow, extraConfig: """
+            agents:
+              carol: {station: "sip:carol@127.0.0.1:\(carol.port)"}
+            queues:
+              general: {timeout: 2}
+            """) { data in try Self.addAgents(["carol"], loggedIn: ["carol"], data: data) }
+        defer { _ = server.stop() }
+        let result = try SippScenarios.run(SippScenarios.waitingCaller(seconds: 3), named: "caller", port: server.port, in: server.folder)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(carol.wait(seconds: 10) == 0, "carol's phone rang (180) twice, got CANCEL, answered 487 and got the ACK")
+        #expect(server.waitFor("agent carol did not answer call 1; offered to the next agent", seconds: 5), "\(server.log)")
+        #expect(server.waitFor("sip-1 ended: ", seconds: 10), "\(server.log)")
+        #expect(server.stop() == 0)
+        let queueLog = try String(contentsOfFile: server.data + "/queue_log", encoding: .utf8)
+        let rung = queueLog.split(separator: "\n").first { $0.contains("|general|carol|RINGNOANSWER|") }
+        let ringMilliseconds = try #require(rung.flatMap { $0.split(separator: "|").last.flatMap { Int($0) } }, "\(queueLog)")
+        #expect(ringMilliseconds >= 1500 && ringMilliseconds < 4000, "rang for the queue's 2 s timeout: \(ringMilliseconds) ms")
+        #expect(queueLog.split(separator: "\n").filter { $0.contains("|RINGNOANSWER|") }.count == 1,
+                "the second ring ended with the caller (withdrawn, not missed): \(queueLog)")
+        #expect(queueLog.contains("|ABANDON|"), "\(queueLog)")
+    }
+}
