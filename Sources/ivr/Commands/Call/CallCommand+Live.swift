@@ -28,9 +28,10 @@ extension CallCommand {
         let keypad = TerminalKeypad(control: control)
         Self.printOut("call to \(program.name) on \(pcms.playback == pcms.capture ? pcms.playback : "\(pcms.playback) / \(pcms.capture)")"
               + (keypad.isActive ? " (type keys 0-9 * # here; Ctrl-C hangs up)" : ""))
-        let options = LiveCallOptions(callerID: callerID, start: start) { entry in
+        var options = LiveCallOptions(callerID: callerID, start: start) { entry in
             FileHandle.standardOutput.write(Data((LiveTranscript.line(entry) + "\n").utf8))
         }
+        options.echoCanceller = line.echoSettings
         let call = LiveCall(program: program, sounds: sounds, records: CallRecords(store: store), options: options)
         let result = LiveLine.run(call, source: ports.source, sink: ports.sink, control: control)
         keypad.stop()
