@@ -14,48 +14,64 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // C libraries, reached only from adapter modules.
         .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
+        .systemLibrary(name: "CLibre", pkgConfig: "libre", providers: [.apt(["libre-dev"])]),
 
         // Pure core.
         .target(name: "Telephony"),
         .target(name: "Hours"),
         .target(name: "PhoneNumbers"),
-        .target(name: "CallFlow", dependencies: ["Telephony", "Hours", "PhoneNumbers", "Yams"]),
+        .target(name: "CallFlow", dependencies: ["Telephony", "Hours", "PhoneNumbers", "CallQueue", "Yams"]),
         .target(name: "CallQueue", dependencies: ["PhoneNumbers", .product(name: "Collections", package: "swift-collections")]),
 
         // Adapters.
         .target(name: "Storage", dependencies: ["CallQueue", "Hours", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SoundIO", dependencies: ["Telephony", "CALSA", "CSndFile", "CSampleRate", "Yams",
                                                 .product(name: "Logging", package: "swift-log")]),
+        .target(name: "SIP", dependencies: ["CLibre", "Telephony", "SoundIO", "PhoneNumbers"]),
 
         // Drivers.
-        .target(name: "LiveRuntime", dependencies: ["Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO", "Yams",
+        .target(name: "LiveRuntime", dependencies: ["Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO", "SIP", "Yams",
                                                     .product(name: "Logging", package: "swift-log")]),
         .target(name: "LoadSim", dependencies: ["CallFlow", "CallQueue", "Yams",
                                                 .product(name: "Collections", package: "swift-collections")]),
 
+        // The browser desk: HTTP adapter over the store, queue manager and prompt studio.
+        .target(name: "Web", dependencies: ["Telephony", "CallQueue", "Storage", "SoundIO", "PhoneNumbers", "LoadSim",
+                                            .product(name: "Hummingbird", package: "hummingbird"),
+                                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                                            .product(name: "HTTPTypes", package: "swift-http-types"),
+                                            .product(name: "Logging", package: "swift-log")]),
+
         // The command-line tool: wiring only.
         .executableTarget(name: "ivr", dependencies: [
-            "Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO", "LiveRuntime", "LoadSim",
+            "Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO", "SIP", "LiveRuntime", "LoadSim", "Web",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        // Tests mirror sources.
+        // Tests mirror sources. RealClockHarness: a private PulseAudio for the real-clock tests.
+        .target(name: "RealClockHarness", dependencies: ["SoundIO"], path: "Tests/RealClockHarness"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
         .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"]),
         .testTarget(name: "SoundIOTests", dependencies: ["SoundIO", "Telephony"]),
-        .testTarget(name: "CallFlowTests", dependencies: ["CallFlow", "Telephony"]),
+        .testTarget(name: "SIPTests", dependencies: ["SIP", "SoundIO"]),
+        .testTarget(name: "CallFlowTests", dependencies: ["CallFlow", "CallQueue", "Telephony"]),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CallQueue"]),
         .testTarget(name: "LoadSimTests", dependencies: ["LoadSim", "CallFlow", "CallQueue"]),
-        .testTarget(name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "SoundIO", "Telephony", "CallFlow", "Storage"]),
-        .testTarget(name: "ivrTests", dependencies: ["ivr"]),
+        .testTarget(name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "SoundIO", "Telephony", "CallFlow", "Storage", "SIP",
+                                                         "RealClockHarness", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "WebTests", dependencies: ["Web", "Storage", "CallQueue", "SoundIO", "Telephony", "ivr"]),
+        .testTarget(name: "ivrTests", dependencies: ["ivr", "RealClockHarness"]),
     ],
     swiftLanguageModes: [.v6]
 )

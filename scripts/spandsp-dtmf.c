@@ -3,12 +3,15 @@
  *
  *   spandsp-dtmf FILE...             prints "FILE<TAB>KEYS" per file
  *   spandsp-dtmf --bench SECONDS FILE  prints audio seconds per CPU second on one core
- * Audio is fed in 160-sample chunks, as a line would deliver it. */
+ *   spandsp-dtmf --sndfile FILE      reads any mono 8 kHz file through libsndfile in 8192-sample
+ *                                    blocks, as `ivr dtmf decode` does, and prints the keys
+ * Audio is fed in 160-sample chunks, as a line would deliver it (--sndfile: whole blocks). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <spandsp.h>
+#include <sndfile.h>
 
 static int16_t *read_raw(const char *path, size_t *count) {
     FILE *f = fopen(path, "rb");
@@ -22,7 +25,7 @@ static int16_t *read_raw(const char *path, size_t *count) {
     return samples;
 }
 
-static char heard[4096];
+static char heard[1 << 16];
 static size_t heard_len;
 
 static void on_digits(void *user, const char *digits, int len) {
@@ -50,7 +53,26 @@ static double cpu_seconds(void) {
     return (double) t.tv_sec + (double) t.tv_nsec / 1e9;
 }
 
+/* The whole-command reference for `ivr dtmf decode`: open, read in blocks, decode, print. */
+static int decode_sndfile(const char *path) {
+    SF_INFO info = {0};
+    SNDFILE *f = sf_open(path, SFM_READ, &info);
+    if (!f) { fprintf(stderr, "%s: %s\n", path, sf_strerror(NULL)); return 1; }
+    if (info.channels != 1 || info.samplerate != 8000) { fprintf(stderr, "%s: needs mono 8 kHz\n", path); return 1; }
+    dtmf_rx_state_t *rx = dtmf_rx_init(NULL, on_digits, NULL);
+    static int16_t block[8192];
+    sf_count_t n;
+    while ((n = sf_readf_short(f, block, 8192)) > 0) dtmf_rx(rx, block, (int) n);
+    int16_t silence[400] = {0};
+    dtmf_rx(rx, silence, 400);
+    dtmf_rx_free(rx);
+    sf_close(f);
+    printf("%s\n", heard);
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    if (argc == 3 && strcmp(argv[1], "--sndfile") == 0) return decode_sndfile(argv[2]);
     if (argc >= 4 && strcmp(argv[1], "--bench") == 0) {
         double seconds = atof(argv[2]);
         size_t count;

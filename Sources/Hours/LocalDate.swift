@@ -65,6 +65,24 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Orders by day.
     public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }
 
+    /// Why `year-month-day` is not a date (`February 2026 has 28 days, not 30`), or nil when it is.
+    public static func problem(year: Int, month: Int, day: Int) -> String? {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August",
+                      "September", "October", "November", "December"]
+        guard (1...12).contains(month) else { return "there is no month \(month) (months are 01 to 12)" }
+        let days = daysIn(month: month, year: year)
+        guard (1...days).contains(day) else { return "\(months[month - 1]) \(year) has \(days) days, not \(day)" }
+        return nil
+    }
+
+    /// ``problem(year:month:day:)`` for the `YYYY-MM-DD` at the start of `text` (a date or a
+    /// date and time); nil when it is a real date or does not start with digits in that form.
+    public static func problem(inISO text: some StringProtocol) -> String? {
+        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        return problem(year: y, month: m, day: d)
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

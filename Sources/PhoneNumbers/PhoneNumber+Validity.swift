@@ -17,6 +17,7 @@ extension PhoneNumber {
         let digits = UnsafeBufferPointer(rebasing: bytes[1...])
         for byte in digits where !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { return nil }
         guard digits[0] != UInt8(ascii: "0") else { return false }                 // no country code starts with 0
+        guard CountryCodes.length(of: digits) != nil else { return false }
         if let known = PhoneRegion.known.first(where: { hasPrefix(digits, $0.callingCode) }) {
             let national = UnsafeBufferPointer(rebasing: digits[known.callingCode.utf8.count...])
             guard known.nationalValid(national) else { return false }

@@ -32,6 +32,15 @@ public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible 
     /// The E.164 text.
     public var description: String { e164 }
 
+    /// The number as dialled within `region` (`07700900123` for `+447700900123` in GB,
+    /// `2025550123` for `+12025550123` in the US), or nil when it is another country's.
+    public func nationalForm(in region: PhoneRegion) -> String? {
+        let code = "+" + region.callingCode
+        guard e164.hasPrefix(code) else { return nil }
+        let prefix = region.trunkPrefixRequired ? region.trunkPrefix ?? "" : ""
+        return prefix + e164.dropFirst(code.count)
+    }
+
     private static let separators: Set<Character> = [" ", "-", ".", "(", ")", "/", "\u{00A0}"]
 
     /// `text` without the spaces, dashes, dots, slashes and brackets people write numbers with
@@ -61,6 +70,7 @@ public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible 
         }
         if plus {
             guard digits.first != "0" else { throw PhoneNumberError.badCountryCode(text) }
+            guard CountryCodes.length(of: digits.utf8) != nil else { throw PhoneNumberError.unassignedCountryCode(text) }
             if let known = PhoneRegion.known.first(where: { digits.hasPrefix($0.callingCode) }) {
                 try known.checkNational(String(digits.dropFirst(known.callingCode.count)), original: text)
             }
@@ -88,6 +98,8 @@ public enum PhoneNumberError: Error, Equatable, CustomStringConvertible {
     case wrongLength(String)
     /// `+0…` or `000…`: no country code starts with 0.
     case badCountryCode(String)
+    /// The digits after `+` start with no country code ITU-T has assigned (e.g. `+999`).
+    case unassignedCountryCode(String)
     /// A national number without the region's trunk prefix (a UK number must start with 0).
     case missingTrunkPrefix(String, PhoneRegion)
     /// A stored value that is not `+` and 8 to 15 digits.
@@ -104,6 +116,9 @@ public enum PhoneNumberError: Error, Equatable, CustomStringConvertible {
             return "'\(text)' has the wrong number of digits for a phone number; check it and include the area code"
         case .badCountryCode(let text):
             return "'\(text)' has no valid country code after + or 00"
+        case .unassignedCountryCode(let text):
+            let digits = text.filter(\.isASCIIDigit).drop { $0 == "0" && !text.contains("+") }
+            return "'\(text)' is not a phone number: no country has the code +\(digits.prefix(3)) (or a shorter one it starts with); check the digits after + or 00"
         case .missingTrunkPrefix(let text, let region):
             return "'\(text)' is not a \(region.isoCode) number: national numbers start with \(region.trunkPrefix ?? "0"); for another country start with + and the country code"
         case .notE164(let text):

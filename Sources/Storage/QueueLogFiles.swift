@@ -48,14 +48,15 @@ extension Store {
     ///   - epochOffset: Unix time of the driver's time 0.
     ///   - callerNumbers: the caller's number by call, for ENTERQUEUE's caller-id field
     ///     (a call not listed, or a withheld number, leaves it empty as Asterisk does).
+    ///   - callPrefix: written before every call id (``QueueLogSession/callPrefix``).
     public func appendQueueLog(_ events: [QueueEvent], names: EventNames, epochOffset: Double,
-                               callerNumbers: [CallID: String] = [:]) {
+                               callerNumbers: [CallID: String] = [:], callPrefix: String = "") {
         var number: (@Sendable (CallID) -> String)?
         if !callerNumbers.isEmpty {
             number = { @Sendable call in callerNumbers[call] ?? "" }
         }
-        let text = QueueLogFormatter(names: names, epochOffset: epochOffset, callerNumber: number)
-        let json = JSONLineFormatter(names: names, epochOffset: epochOffset)
+        let text = QueueLogFormatter(names: names, epochOffset: epochOffset, callerNumber: number, callPrefix: callPrefix)
+        let json = JSONLineFormatter(names: names, epochOffset: epochOffset, callPrefix: callPrefix)
         queueLog.append(text: events.map(text.lines(for:)).joined(), json: events.map(json.line(for:)).joined())
     }
 }

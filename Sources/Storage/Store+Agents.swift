@@ -25,11 +25,16 @@ extension Store {
     /// Changes an agent's state and logs it (`AGENTLOGIN`, `AGENTLOGOFF`, `PAUSE`, `UNPAUSE`).
     ///
     /// Logging out or going on break while holding a callback reservation gives it back
-    /// to the pool. Setting the state it already has changes nothing and logs nothing.
-    /// - Throws: `StoreError.unknownAgent`.
+    /// to the pool. Setting the state it already has changes nothing and logs nothing. `reason` is the
+    /// PAUSE reason logged for a break (default `break`; e.g. `lunch`, `training`).
+    /// - Throws: `StoreError.unknownAgent`, `.invalidText` for a reason with `|` or control characters.
     @discardableResult
-    public func setAgentState(_ id: String, to state: AgentState, now: Date) throws -> AgentSummary {
+    public func setAgentState(_ id: String, to state: AgentState, reason: String = "break", now: Date) throws -> AgentSummary {
         try Self.checkStorable(now, "the time")
+        try Self.validateText(reason, field: "reason", maxLength: 32, allowEmpty: false)
+        guard !reason.contains("|") else {
+            throw StoreError.invalidText("reason", "holds '|', which queue_log uses between fields")
+        }
         return try write { db, log in
             guard var agent = try AgentRecord.fetchOne(db, key: id) else { throw StoreError.unknownAgent(id) }
             let previous = agent.state
@@ -54,7 +59,7 @@ extension Store {
                 try Self.releaseReservations(of: id, now: now, in: db, events: &log)
             }
             try Self.recordStateChange(agent: id, from: fromState, to: state, at: now, loggedInFor: loggedInFor,
-                                       in: db, events: &log)
+                                       reason: reason, in: db, events: &log)
             return try Self.summary(of: id, in: db)
         }
     }
@@ -108,7 +113,8 @@ extension Store {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
         }
         let allowed = id.unicodeScalars.allSatisfy { letterOrDigit($0) || "._-".unicodeScalars.contains($0) }
-        guard let first = id.unicodeScalars.first, letterOrDigit(first), id.count <= 32, allowed else {
+        guard let first = id.unicodeScalars.first, letterOrDigit(first), id.count <= 32, allowed,
+              !AgentConfig.isReserved(id) else {
             throw StoreError.invalidAgentID(id)
         }
     }
@@ -151,10 +157,11 @@ extension Store {
     /// Records the queue events of a state change: `AGENTLOGIN`, `AGENTLOGOFF` (with the
     /// seconds logged in), `PAUSE` (reason `break`), `UNPAUSE`.
     static func recordStateChange(agent: String, from old: AgentState, to new: AgentState, at time: Date,
-                                  loggedInFor: Double, in db: Database, events: inout StoreEventBuffer) throws {
+                                  loggedInFor: Double, reason: String = "break", in db: Database,
+                                  events: inout StoreEventBuffer) throws {
         if old == .loggedOut { try events.record(at: time, in: db) { .agentLogin(agent: $0.agent(agent)) } }
         if old == .onBreak && new != .loggedOut { try events.record(at: time, in: db) { .unpause(agent: $0.agent(agent)) } }
-        if new == .onBreak { try events.record(at: time, in: db) { .pause(agent: $0.agent(agent), reason: "break") } }
+        if new == .onBreak { try events.record(at: time, in: db) { .pause(agent: $0.agent(agent), reason: reason) } }
         if new == .loggedOut {
             try events.record(at: time, in: db) { .agentLogoff(agent: $0.agent(agent), loggedInFor: loggedInFor) }
         }

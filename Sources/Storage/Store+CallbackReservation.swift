@@ -16,8 +16,8 @@ extension Store {
     /// In one `BEGIN IMMEDIATE` transaction: lapsed reservations return to the pool;
     /// an agent who still holds a live reservation gets that one again; otherwise the
     /// first pending callback that is due, in a queue the agent serves and that is open
-    /// now, ordered by the agent's skill level, then by `joinedAt` (keep-your-place),
-    /// then id, is reserved until now + the queue's reservation timeout, and the agent
+    /// now, in the queue manager's order (`CallbackRules.servedBefore`: `joinedAt`, the
+    /// keep-your-place key, then id; any skill level), is reserved until now + the queue's reservation timeout, and the agent
     /// goes `on-call`. Returns nil when nothing is due.
     ///
     /// `insideTransaction` runs just before commit; tests use it to crash a process there.
@@ -71,15 +71,21 @@ extension Store {
 
     /// The first due pending callback `agent` may work now, or nil.
     private static func nextDue(for agent: String, now: Date, in db: Database) throws -> CallbackRecord? {
-        let hours = try Dictionary(uniqueKeysWithValues: QueueRecord.fetchAll(db).map { ($0.name, try $0.weeklyHours()) })
+        var hours: [String: WeeklyHours] = [:]          // only the queues of candidates (parsing resolves years of days)
         let candidates = try CallbackRecord.fetchCursor(db, sql: """
             SELECT c.* FROM callbacks c
             LEFT JOIN agent_skills s ON s.queue = c.queue AND s.agent_id = :agent
             WHERE c.status = 'pending' AND c.due <= :now
               AND (s.agent_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM agent_skills WHERE agent_id = :agent))
-            ORDER BY COALESCE(s.level, 1), c.joined_at, c.id
+            ORDER BY c.joined_at, c.id
             """, arguments: ["agent": agent, "now": now])
+        // `ORDER BY joined_at, id` is `CallbackRules.servedBefore` in SQL (place, then filing
+        // order; stored times sort as text in time order), so the index does the work and the
+        // first open one is the answer; QueueSettingsStoreTests checks the two agree.
         while let callback = try candidates.next() {
+            if hours[callback.queue] == nil, let queue = try QueueRecord.fetchOne(db, key: callback.queue) {
+                hours[callback.queue] = try queue.weeklyHours()
+            }
             if hours[callback.queue]?.isOpen(at: now) ?? true { return callback }
         }
         return nil

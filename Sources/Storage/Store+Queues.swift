@@ -1,3 +1,4 @@
+import CallQueue
 import Foundation
 import GRDB
 
@@ -34,6 +35,46 @@ extension Store {
             if let reservationTimeout { queue.callbackReservationTimeout = reservationTimeout }
             try queue.update(db)
             return queue
+        }
+    }
+
+    /// The queue called `name`.
+    ///
+    /// - Throws: `StoreError.unknownQueue` listing the valid names.
+    public func queue(named name: String) throws -> QueueRecord {
+        try read { db in try Self.queue(named: name, in: db) }
+    }
+
+    /// Changes any of a queue's settings (`ivr queue set`): `edit` changes a copy, which is
+    /// checked whole (ranges, empty-queue words, hours, time zone, holidays) before it is written.
+    /// A running `ivr serve` picks the change up within a second.
+    ///
+    /// - Throws: `StoreError.unknownQueue`, `.invalidSetting`, `.invalidHours`, `.invalidTimeZone`,
+    ///   `.invalidPolicy`; nothing is changed then.
+    @discardableResult
+    public func updateQueueSettings(_ name: String, _ edit: (inout QueueSettings) -> Void) throws -> QueueRecord {
+        try write { db, _ in
+            var queue = try Self.queue(named: name, in: db)
+            var settings = queue.settings
+            edit(&settings)
+            try Self.check(settings)
+            queue.apply(settings)
+            _ = try queue.weeklyHours()
+            try queue.update(db)
+            return queue
+        }
+    }
+
+    /// Refuses settings a queue cannot work with, naming the first problem.
+    static func check(_ settings: QueueSettings) throws {
+        try checkPolicy(initialDelay: settings.callbackInitialDelay, maxAttempts: settings.callbackMaxAttempts,
+                        retryDelay: settings.callbackRetryDelay, reservationTimeout: settings.callbackReservationTimeout)
+        if let problem = settings.problems().first {
+            throw StoreError.invalidSetting("queue \(settings.name): \(problem.message)")
+        }
+        if settings.hours.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            // Empty text parses as "open on no day": an unset shell variable would close the queue for good.
+            throw StoreError.invalidHours(settings.hours, "the hours are empty (an unset variable?) and would close the queue for good")
         }
     }
 

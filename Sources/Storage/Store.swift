@@ -46,6 +46,7 @@ public final class Store: Sendable {
     /// Runs `body` in one immediate write transaction, then appends the queue events
     /// it recorded to the log files. If `body` throws, nothing is changed and nothing is logged.
     func write<T>(_ body: (Database, inout StoreEventBuffer) throws -> T) throws -> T {
+        RealTimeThread.check("a store write")
         var events = StoreEventBuffer()
         let result: T = try pool.writeWithoutTransaction { db in
             var value: T?
@@ -63,6 +64,7 @@ public final class Store: Sendable {
 
     /// Runs `body` on a read-only snapshot.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
+        RealTimeThread.check("a store read")
+        return try pool.read(body)
     }
 }

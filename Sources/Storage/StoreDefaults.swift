@@ -2,8 +2,9 @@
 ///
 /// Hours are the phone line's (`flows/store.yaml`, schedule `store`): Monday to
 /// Friday 09:00-17:30, Saturday 10:00-14:00, in `Europe/London`; payments keeps
-/// office hours. (Bank holidays are the flow's business; the store's weekly hours
-/// do not list them.) Callback policy (Amazon Connect's
+/// office hours. Closed on the bank holidays of England and Wales, as the flow is
+/// (`flows/store.yaml`), so callbacks asked for after hours land on a working day.
+/// Callback policy (Amazon Connect's
 /// terms): 3 attempts, 10 minutes between attempts, a reservation lasts 10 minutes.
 public enum StoreDefaults {
     /// Hours of the orders, returns and general queues: the phone line's hours.
@@ -18,6 +19,12 @@ public enum StoreDefaults {
     public static let retryDelay = 600.0
     /// Seconds a reservation lasts.
     public static let reservationTimeout = 600.0
+    /// Bank holidays of England and Wales 2026-2027 (as `flows/store.yaml`'s schedule).
+    public static let holidays = [
+        "2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25",
+        "2026-12-28", "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30",
+        "2027-12-27", "2027-12-28",
+    ]
     /// The queue a callback goes to when none is named.
     public static let defaultQueue = "general"
 
@@ -32,6 +39,6 @@ public enum StoreDefaults {
     private static func queue(_ name: String, _ title: String, _ hours: String) -> QueueRecord {
         QueueRecord(name: name, title: title, hours: hours, timeZone: timeZone, callbackInitialDelay: 0,
                     callbackMaxAttempts: maxAttempts, callbackRetryDelay: retryDelay,
-                    callbackReservationTimeout: reservationTimeout)
+                    callbackReservationTimeout: reservationTimeout, holidays: holidays.joined(separator: ", "))
     }
 }

@@ -1,3 +1,5 @@
+import CallQueue
+
 /// Why a store operation was refused. Every case says what was wrong and what to do;
 /// a refused operation has changed nothing.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
@@ -56,6 +58,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidTimeZone(String)
     /// A callback policy value out of range: the option, the value, and the allowed range.
     case invalidPolicy(String, Double, String)
+    /// A queue setting out of range or unreadable (`ivr queue set`): what and what to write.
+    case invalidSetting(String)
 
     /// A message a user can act on.
     public var description: String {
@@ -66,6 +70,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "no agent '\(id)'; see 'ivr agent list', or add one with 'ivr agent add \(id) --name NAME'"
         case .duplicateAgent(let id):
             return "agent '\(id)' exists already; pick another id or see 'ivr agent list'"
+        case .invalidAgentID(let id) where AgentConfig.isReserved(id):
+            return "'\(id)' cannot be an agent id: queue_log writes \(id.uppercased()) for \"no agent\" (reserved: \(AgentConfig.reservedIDs.joined(separator: ", "))); pick another id"
         case .invalidAgentID(let id):
             return "'\(id)' is not a valid agent id: use 1 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit"
         case .unknownQueue(let name, let valid):
@@ -116,6 +122,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "unknown time zone '\(zone)'; write an IANA name such as Europe/London or America/New_York"
         case .invalidPolicy(let option, let value, let range):
             return "\(option) \(value.formatted()) is out of range: \(range); nothing changed"
+        case .invalidSetting(let what):
+            return "\(what); nothing changed"
         }
     }
 }

@@ -9,6 +9,11 @@ import GRDB
 /// - v3: queues still on v1's default shop hours get the phone line's hours.
 /// - v4: `voicemails.mailbox` and `voicemails.interrupted` (rows are written when recording
 ///   starts, in status `recording`, and completed when it ends or after a crash).
+/// - v5-web-users: `web_users` (browser desk sign-in: role, agent link, bcrypt hash) and
+///   `web_sessions` (random session tokens with their CSRF token and expiry).
+/// - v5: the queue's routing settings (`strategy`, `wrap_up`, `max_wait`, `join_empty`,
+///   `leave_when_empty`, `announce_frequency`, `ring_timeout`, `level_widening`) and `holidays`;
+///   queues on the default hours get the line's bank holidays.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -35,6 +40,23 @@ enum StoreSchema {
                 ALTER TABLE voicemails ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0;
                 CREATE INDEX voicemails_by_status ON voicemails(status);
                 """)
+        }
+        migrator.registerMigration("v5-web-users") { db in try WebUserSchema.create(db) }
+        migrator.registerMigration("v5-queue-settings") { db in
+            try db.execute(sql: """
+                ALTER TABLE queues ADD COLUMN strategy TEXT NOT NULL DEFAULT 'longest-idle';
+                ALTER TABLE queues ADD COLUMN wrap_up REAL NOT NULL DEFAULT 0;
+                ALTER TABLE queues ADD COLUMN max_wait REAL NOT NULL DEFAULT 0;
+                ALTER TABLE queues ADD COLUMN join_empty TEXT NOT NULL DEFAULT 'yes';
+                ALTER TABLE queues ADD COLUMN leave_when_empty TEXT NOT NULL DEFAULT 'no';
+                ALTER TABLE queues ADD COLUMN announce_frequency REAL NOT NULL DEFAULT 60;
+                ALTER TABLE queues ADD COLUMN ring_timeout REAL NOT NULL DEFAULT 15;
+                ALTER TABLE queues ADD COLUMN level_widening REAL NOT NULL DEFAULT 30;
+                ALTER TABLE queues ADD COLUMN holidays TEXT NOT NULL DEFAULT '';
+                """)
+            try db.execute(sql: "UPDATE queues SET holidays = ? WHERE holidays = '' AND hours IN (?, ?)",
+                           arguments: [StoreDefaults.holidays.joined(separator: ", "),
+                                       StoreDefaults.lineHours, StoreDefaults.officeHours])
         }
         return migrator
     }

@@ -163,3 +163,29 @@ import Testing
         #expect(t.events("callback").compactMap(\.value) == ["+441632960123 due 2026-11-30T09:00:00"])
     }
 }
+
+extension CallbackStepTests {
+    /// A UK caller hears their number as they know it: "oh seven seven oh oh …", not "four four …".
+    @Test func aCallerFromTheFlowsCountryHearsTheNationalForm() throws {
+        let program = try #require(FlowTest.program("""
+        schedules:
+          shop: {timezone: Europe/London, weekly: {mon-fri: 09:00-17:00}}
+        steps:
+          cb:
+            callback: sales
+            number_prompt: number-is
+            confirm_prompt: press-1
+        """, prompts: Set(["number-is", "press-1", "music/default", "digit-oh"]).union(NumberWord.promptNames)))
+        let t = FlowTest.call(program, "w30 1", caller: "+447700900123")
+        let prompts = t.events("prompt").compactMap(\.name)
+        #expect(Array(prompts.prefix(13)) == ["number-is", "digit-oh", "digit-7", "digit-7", "digit-oh", "digit-oh", "digit-9",
+                                              "digit-oh", "digit-oh", "digit-1", "digit-2", "digit-3", "press-1"])
+        #expect(t.events("callback").compactMap(\.value).first?.hasPrefix("+447700900123 due") == true, "booked in E.164")
+        // Without a `digit-oh` prompt, 0 is `digit-0`; a caller from elsewhere keeps the international form.
+        let plain = try #require(flow(""))
+        let national = FlowTest.call(plain, "w30 1", caller: "+441632960123").events("prompt").compactMap(\.name)
+        #expect(Array(national.prefix(3)) == ["number-is", "digit-0", "digit-1"])
+        let german = FlowTest.call(program, "w30 1", caller: "+49301234").events("prompt").compactMap(\.name)
+        #expect(Array(german.prefix(3)) == ["number-is", "digit-4", "digit-9"])
+    }
+}

@@ -1,3 +1,4 @@
+import CallQueue
 import Foundation
 import Testing
 @testable import CallFlow

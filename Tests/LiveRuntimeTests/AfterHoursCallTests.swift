@@ -21,7 +21,7 @@ import Testing
         let (result, playback) = try harness.run(capture: script.samples, start: evening)
 
         #expect(result.outcome?.result == .voicemail)
-        #expect(result.transcript.entries("record-end").first?.value?.hasPrefix("silence") == true)
+        #expect(result.transcript.events("record-end").first?.value?.hasPrefix("silence") == true)
         let callbacks = try harness.store.callbacks()
         let callback = try #require(callbacks.first)
         #expect(callbacks.count == 1)

@@ -31,14 +31,21 @@ import Testing
         #expect(server.handle("ring line1 +441632960123").hasPrefix("ok line1 call"))
         #expect(server.handle("ring line1").hasPrefix("error line line1 is busy"))
         #expect(server.handle("status").contains("line line1 call 1 caller +441632960123"))
-        #expect(server.handle("key line1 x").hasPrefix("error 'x' are not keypad keys"))
+        #expect(server.handle("key line1 x").hasPrefix("error 'x' are not all keypad keys ('x')"))
         #expect(server.handle("key line1 1").hasPrefix("ok line1 pressed 1"))
+        // Refused whole, with the reason, never cut short or called an unknown command.
+        let tooMany = String(repeating: "1", count: 2000) + "#"
+        #expect(server.handle("key line1 \(tooMany)") == "error 2001 keys in one command; at most \(LineServer.maxKeys): send them in several commands")
+        #expect(server.handle("key line1 12 34") == "error keys '12 34' contain spaces: send them as one word (e.g. 1234)")
+        #expect(server.handle("key line1").hasPrefix("error key line1: no keys given"))
+        #expect(server.handle("key").hasPrefix("error key needs a line and keys"))
         #expect(server.handle("hangup line1").hasPrefix("ok line1 hanging up"))
         server.hangUpAll()
         #expect(server.handle("status").contains("line line1 idle"))
         #expect(server.handle("hangup line1").hasPrefix("error line line1 has no call"))
         #expect(server.handle("ring line1 (020) 7946-0018").hasPrefix("ok line1 call"), "a number written with spaces and dashes")
-        #expect(server.handle("status").contains("caller 02079460018"))
+        #expect(server.handle("status").contains("caller +442079460018 answering") || server.handle("status").contains("caller +442079460018 step"),
+                "E.164, as the store keeps it, not the national form the bridge sent")
         server.hangUpAll()
         #expect(server.handle("ring line1 020 79x6").hasPrefix("error caller '02079x6' is not a number"))
         #expect(server.handle("dance").hasPrefix("error unknown command"))

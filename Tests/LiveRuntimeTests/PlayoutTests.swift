@@ -19,10 +19,10 @@ struct PlayoutTests {
         let (first, _) = fill(&playout, at: 0)
         #expect(first == Array(track[0..<160]))
         playout.stopMusic()
-        let serial = playout.play([Playout.Clip(name: "hold-announcement", samples: [Int16](repeating: -5, count: 200))])
+        let serial = playout.play([Playout.Clip(prompt: 3, samples: [Int16](repeating: -5, count: 200))])
         let (a, startNotes) = fill(&playout, at: 160)
         #expect(a.allSatisfy { $0 == -5 })
-        #expect(startNotes == [.started(name: "hold-announcement", at: 160)])
+        #expect(startNotes == [.started(prompt: 3, serial: serial, at: 160)])
         let (b, endNotes) = fill(&playout, at: 320)
         #expect(Array(b[0..<40]).allSatisfy { $0 == -5 })
         #expect(Array(b[40...]).allSatisfy { $0 == 0 })
@@ -41,7 +41,7 @@ struct PlayoutTests {
 
     @Test func stoppedPlayListSendsNoEnd() {
         var playout = Playout(music: [])
-        _ = playout.play([Playout.Clip(name: "greeting", samples: [Int16](repeating: 9, count: 500))])
+        _ = playout.play([Playout.Clip(prompt: 0, samples: [Int16](repeating: 9, count: 500))])
         _ = fill(&playout, at: 0)
         playout.stop()
         let (buffer, notes) = fill(&playout, at: 160)

@@ -19,7 +19,7 @@ import Testing
         script.silence(until: 40)
         let (result, _) = try harness.run(capture: script.samples)
         #expect(result.outcome?.result == .callback)
-        let prompts = result.transcript.entries("prompt").compactMap(\.name)
+        let prompts = result.transcript.events("prompt").compactMap(\.name)
         #expect(prompts.contains("callback-number-is"))
         #expect(prompts.last == "callback-done")
         let callback = try #require(try harness.store.callbacks().first)
@@ -28,7 +28,7 @@ import Testing
         #expect(callback.number == "+441632960123")
         let joined = callback.joinedAt.timeIntervalSince(LineHarness.openTime)
         #expect(joined > 0.8 && joined < 1.0, "joined the queue when the first key was heard: \(joined) s")
-        let queued = result.transcript.entries("enqueue").first
+        let queued = result.transcript.events("enqueue").first
         #expect(queued?.name == "orders")
     }
 
@@ -50,7 +50,7 @@ import Testing
         let (result, _) = try harness.run(capture: script.samples)
         #expect(result.outcome?.result != .callback)
         #expect(try harness.store.callbacks().isEmpty)
-        let prompts = result.transcript.entries("prompt").compactMap(\.name)
+        let prompts = result.transcript.events("prompt").compactMap(\.name)
         #expect(prompts.contains("callback-ask"), "asked again: \(prompts)")
         #expect(!prompts.contains("callback-done"), "never told the callback is booked: \(prompts)")
     }

@@ -77,3 +77,17 @@ struct ServeConfigTests {
         }
     }
 }
+
+extension ServeConfigTests {
+    /// The same input checks as flows: no crash on deep nesting, no raw control bytes echoed.
+    @Test func deepNestingAndControlCharactersAreLocated() {
+        let deep = "flow: f.yaml\nlines: " + String(repeating: "[", count: 100_000) + "\n"
+        let nested = #expect(throws: ServeConfigError.self) { try ServeConfig.parse(deep, file: "serve.yaml") }
+        #expect(nested?.description.hasPrefix("serve.yaml:2: error: column ") == true, "\(String(describing: nested))")
+        #expect(nested?.description.contains("nest more than 64 levels deep") == true)
+        let control = #expect(throws: ServeConfigError.self) {
+            try ServeConfig.parse("flow: f.yaml\nlines: {line1: {device: \u{1B}x}}\n", file: "serve.yaml")
+        }
+        #expect(control?.description == "serve.yaml:2: error: column 25: control character U+001B (ESC) is not allowed in YAML text: remove it (was the file saved as text?)")
+    }
+}

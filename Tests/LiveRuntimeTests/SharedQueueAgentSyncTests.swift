@@ -34,9 +34,11 @@ import Testing
         queue.syncAgents(["bob": .available])
         #expect(Self.state(of: "bob", in: queue) == "available")
         _ = queue.join(call: 3, queue: "general", topic: nil, caller: nil, control: LineControl())
+        queue.settle()
         #expect(Self.state(of: "bob", in: queue) == "available", "no station: callbacks only, never a live caller")
         #expect(queue.statusLines().contains("queue general waiting 1"))
         queue.callEnded(call: 3)
+        queue.settle()
         queue.syncAgents(["bob": .onBreak])
         #expect(Self.state(of: "bob", in: queue) == "on-break")
         queue.syncAgents(["bob": .available])
@@ -56,7 +58,9 @@ import Testing
         let dir = TemporaryDirectory()
         let queue = try SharedQueue(queues: ["general"], agents: [try Self.agent("alice", station: dir, loggedIn: false)])
         let control = LineControl()
-        guard case .joined(let position, _) = queue.join(call: 7, queue: "general", topic: nil, caller: nil, control: control) else {
+        let answer = queue.join(call: 7, queue: "general", topic: nil, caller: nil, control: control)
+        queue.settle()
+        guard case .joined(let position, _) = answer else {
             Issue.record("the caller should be queued")
             return
         }
@@ -77,6 +81,7 @@ import Testing
         let dir = TemporaryDirectory()
         let queue = try SharedQueue(queues: ["general"], agents: [try Self.agent("alice", station: dir, loggedIn: true)])
         _ = queue.join(call: 5, queue: "general", topic: nil, caller: nil, control: LineControl())
+        queue.settle()
         #expect(Self.state(of: "alice", in: queue) == "on-call")
         queue.syncAgents(["alice": .loggedOut])
         queue.syncAgents(["alice": .available])

@@ -31,6 +31,7 @@ import Testing
         let store = try Store(directory: DataDirectory(url: dir.url.appendingPathComponent("data")))
         let queue = try Self.ringing(["carol", "dave"], timeout: 0.2, dir: dir, store: store)
         _ = queue.join(call: 1, queue: "general", topic: nil, caller: "+441632960123", control: LineControl())
+        queue.settle()
         let first = try #require(["carol", "dave"].first { Self.state($0, queue) == "ringing" })
         let second = first == "carol" ? "dave" : "carol"
         #expect(Self.state(second, queue) == "available")
@@ -61,6 +62,7 @@ import Testing
         try store.setAgentState("carol", to: .available, now: Date())
         let queue = try Self.ringing(["carol"], timeout: 0.05, dir: dir, store: store)
         _ = queue.join(call: 4, queue: "general", topic: nil, caller: nil, control: LineControl())
+        queue.settle()
         for _ in 0..<2 {
             #expect(Self.state("carol", queue) == "ringing")
             Self.letRingOut(queue, seconds: 0.1)
@@ -81,8 +83,10 @@ import Testing
         let dir = TemporaryDirectory()
         let queue = try Self.ringing(["carol"], timeout: 15, dir: dir)
         _ = queue.join(call: 9, queue: "general", topic: nil, caller: nil, control: LineControl())
+        queue.settle()
         #expect(Self.state("carol", queue) == "ringing")
         queue.callEnded(call: 9)
+        queue.settle()
         #expect(Self.state("carol", queue) == "available")
         #expect(queue.answerAgent("carol") == "error agent carol is not ringing")
         #expect(queue.answerAgent("zed") == "error no agent 'zed' with a station")
@@ -93,6 +97,7 @@ import Testing
         let agent = try SharedQueueAgentSyncTests.agent("alice", station: dir, loggedIn: true)
         let queue = try SharedQueue(queues: ["general"], agents: [agent])
         _ = queue.join(call: 2, queue: "general", topic: nil, caller: nil, control: LineControl())
+        queue.settle()
         #expect(Self.state("alice", queue) == "on-call")
     }
 }

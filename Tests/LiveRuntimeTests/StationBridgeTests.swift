@@ -34,7 +34,7 @@ import Testing
         let (result, playback) = try harness.run(capture: caller.samples, control: control, queues: queue) {
             ScriptedSource($0, after: hangUpAt, .hangUp(control))
         }
-        #expect(result.transcript.entries("agent-connected").count == 1)
+        #expect(result.transcript.events("agent-connected").count == 1)
         #expect(Locate.find(agentSpeech, in: playback) != nil, "the caller hears the agent")
         let heardByAgent = try RawFile.read(stationOut)
         #expect(Locate.find(callerSpeech, in: heardByAgent) != nil, "the agent hears the caller")
@@ -44,6 +44,7 @@ import Testing
         #expect(record.agentID == "alice")
         #expect(record.queue == "general")
         #expect((record.talkSeconds ?? 0) > 3)
+        queue.settle()                          // the queue log is written on the queue's executor
         let queueLog = try String(contentsOf: harness.store.directory.queueLogURL, encoding: .utf8)
         #expect(queueLog.contains("|general|NONE|ENTERQUEUE||+441632960123|1\n"), "ENTERQUEUE carries the caller id and position")
         #expect(queueLog.contains("|general|alice|CONNECT|"))

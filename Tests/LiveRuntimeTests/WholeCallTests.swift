@@ -33,7 +33,7 @@ import Testing
 
         #expect(result.lineError == nil)
         #expect(result.outcome?.result == .voicemail)
-        let prompts = result.transcript.entries.filter { $0.type == "prompt" || $0.type == "beep" }.map { $0.name ?? "beep" }
+        let prompts = result.transcript.events.filter { $0.type == "prompt" || $0.type == "beep" }.map { $0.name ?? "beep" }
         #expect(prompts == ["greeting", "voicemail-prompt", "beep", "message-thanks"])
 
         // The greeting starts the playback and stops soon after the key's tone ends.
@@ -55,8 +55,8 @@ import Testing
         let thanksAt = try #require(Locate.find(thanks, in: playback, from: beepAt))
         #expect(Locate.matchingLength(thanks, in: playback, at: thanksAt) == thanks.count)
         #expect(thanksAt > script.keys[2].start)
-        let hangUp = try #require(result.transcript.entries("hangup").first)
-        #expect(hangUp.frame >= thanksAt + thanks.count, "the flow hangs up once the thanks played out")
+        let hangUp = try #require(result.transcript.events("hangup").first)
+        #expect(Int((hangUp.t * 8000).rounded()) >= thanksAt + thanks.count, "the flow hangs up once the thanks played out")
 
         // The message: the speech, trimmed, without the # tone; its row in the store.
         let rows = try harness.store.voicemails()
@@ -91,7 +91,7 @@ import Testing
         let (result, _) = try harness.run(capture: script.samples, control: control) {
             ScriptedSource($0, after: hangUpAt, .hangUp(control))
         }
-        #expect(result.transcript.entries("caller-hangup").count == 1)
+        #expect(result.transcript.events("caller-hangup").count == 1)
         let row = try #require(try harness.store.voicemails().first)
         let message = try SoundFile.read(harness.store.recordingURL(of: row).path)
         #expect(row.duration > 3.5 && row.duration < 4.3)
@@ -117,7 +117,7 @@ import Testing
         let speech = try Speech.say("Hello?", in: harness.dir)
         let script = Self.script(harness, speech: speech)
         let (result, _) = try harness.run(capture: script.samples)
-        #expect(result.transcript.entries("voicemail").first?.value?.hasPrefix("dropped") == true)
+        #expect(result.transcript.events("voicemail").first?.value?.hasPrefix("dropped") == true)
         #expect(try harness.store.voicemails().isEmpty)
         let folder = harness.store.directory.voicemailURL.path
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)

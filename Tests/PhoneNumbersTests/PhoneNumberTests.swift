@@ -33,7 +33,7 @@ import Testing
         ("+0 20 7946 0018", PhoneNumberError.badCountryCode("+0 20 7946 0018")),
         ("+44 020 7946 0018", PhoneNumberError.wrongLength("+44 020 7946 0018")),
         ("+1 415 555 010", PhoneNumberError.wrongLength("+1 415 555 010")),
-        ("+999 1234 5678 9012 34", PhoneNumberError.wrongLength("+999 1234 5678 9012 34")),
+        ("+998 1234 5678 9012 34", PhoneNumberError.wrongLength("+998 1234 5678 9012 34")),
         ("02+079460018", PhoneNumberError.invalidCharacter("02+079460018", "+")),
         ("--", PhoneNumberError.empty),
     ])

@@ -9,7 +9,7 @@ import Testing
     @Test func storeFlowChecksClean() throws {
         let result = try IvrBinary.run(["flow", "check", "flows/store.yaml"], in: Self.root)
         #expect(result.status == 0)
-        #expect(result.stdout == "flows/store.yaml: ok: flow 'store', 14 steps, 48 prompts, 4 queues (orders, payments, returns, general), 1 schedule\n")
+        #expect(result.stdout == "flows/store.yaml: ok: flow 'store', 14 steps, 49 prompts, 4 queues (orders, payments, returns, general), 1 schedule\n")
         #expect(result.stderr.isEmpty)
     }
 

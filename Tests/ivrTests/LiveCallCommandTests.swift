@@ -125,7 +125,7 @@ struct LiveCallCommandTests {
         let header = bytes.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self).prefix(44)) }
         let dataSize = Int(header[40]) | Int(header[41]) << 8 | Int(header[42]) << 16 | Int(header[43]) << 24
         #expect(Array(header[0..<4]) == Array("RIFF".utf8))
-        #expect(dataSize == bytes.count - 44)
+        #expect((0...320).contains(bytes.count - 44 - dataSize), "the header is at most one 20 ms period behind the data: \(dataSize) of \(bytes.count - 44)")
         #expect(dataSize >= sizeBeforeKill - 44)
         let info = try IvrBinary.run(["audio", "info", path])
         #expect(info.status == 0, "\(info.stderr)")
@@ -146,7 +146,7 @@ struct LiveCallCommandTests {
         #expect(row["topic"] as? String == "orders-and-delivery")
         #expect(row["mailbox"] as? String == "general")
         let duration = try #require(row["duration"] as? Double)
-        #expect(abs(duration - Double(dataSize) / 16000) < 0.01, "length of the audio on disk")
+        #expect(abs(duration - Double(dataSize) / 16000) <= 0.021, "length of the audio on disk, within the one period the header may lag")
         #expect(abs(duration - Double(sizeBeforeKill - 44) / 16000) < 1, "at most a second lost")
         let table = try IvrBinary.run(["voicemail", "list", "--data", line.path("data")])
         #expect(table.stdout.contains("new (interrupted)"), "\(table.stdout)")

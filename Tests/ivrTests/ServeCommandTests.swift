@@ -57,7 +57,7 @@ struct ServeCommandTests {
         server.waitUntilExit()
         let log = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(server.terminationStatus == 0)
-        #expect(log.contains("line1 0.00  step         check-hours"))
+        #expect(log.contains("line1     0.00  step         check-hours"), "\(log)")
         #expect(log.contains("line1 ended: "))
         #expect(!FileManager.default.fileExists(atPath: socket))
     }

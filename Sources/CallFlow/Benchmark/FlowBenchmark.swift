@@ -1,3 +1,4 @@
+import CallQueue
 import Foundation
 
 /// Runs many synthetic calls straight through the interpreter to measure its speed:
@@ -33,15 +34,16 @@ public struct FlowBenchmark {
 
     /// Runs `calls` calls with a generator seeded by `seed`.
     public func run(calls: Int, seed: UInt64) -> Result {
-        var random = SplitMix64(seed: seed)
         var result = Result()
-        var actions: [CallAction] = []
-        actions.reserveCapacity(32)
         var counts = [Int](repeating: 0, count: CallResult.allCases.count)
+        var call = SyntheticCall(interpreter: interpreter, lengths: promptLengths, random: SplitMix64(seed: seed))
+        call.actionBuffer.reserveCapacity(32)
         for _ in 0..<calls {
-            var call = SyntheticCall(start: weekStart.addingTimeInterval(random.unit() * 7 * 86_400))
-            let outcome = call.run(interpreter, promptLengths, &random, &actions, &result)
-            if let index = CallResult.allCases.firstIndex(of: outcome) { counts[index] += 1 }
+            call.begin(at: weekStart.addingTimeInterval(call.random.unit() * 7 * 86_400))
+            call.run()
+            if let index = CallResult.allCases.firstIndex(of: call.outcome) { counts[index] += 1 }
+            result.events += call.call.eventsFed
+            result.actions += call.call.actionsPerformed
             result.calls += 1
         }
         for (i, kind) in CallResult.allCases.enumerated() where counts[i] > 0 { result.results[kind] = counts[i] }
@@ -49,14 +51,17 @@ public struct FlowBenchmark {
     }
 }
 
-/// One synthetic call: a handful of pending moments instead of a heap.
-struct SyntheticCall {
-    let start: Date
-    var state = CallState()
+/// One synthetic call at a time: a ``CallPort`` with a handful of pending moments instead of a heap.
+struct SyntheticCall: CallPort {
+    let interpreter: CallInterpreter
+    let lengths: [Double]
+    var random: SplitMix64
+    var call = CallRunner(transcript: false)
+    var actionBuffer: [CallAction] = []
+    var start = Date()
     var now = 0.0
     var promptEnd = Double.infinity
-    var timerAt = (Double.infinity, Double.infinity, Double.infinity)
-    var timerID: (TimerID?, TimerID?, TimerID?) = (nil, nil, nil)
+    var promptSerial: UInt32 = 0
     var keyAt = Double.infinity
     var key = PhoneKey.d1
     var agentAt = Double.infinity
@@ -65,16 +70,27 @@ struct SyntheticCall {
     var giveUpAt = Double.infinity
     var outcome = CallResult.completed
 
-    init(start: Date) { self.start = start }
+    init(interpreter: CallInterpreter, lengths: [Double], random: SplitMix64) {
+        self.interpreter = interpreter
+        self.lengths = lengths
+        self.random = random
+    }
 
-    mutating func run(_ interpreter: CallInterpreter, _ lengths: [Double], _ random: inout SplitMix64,
-                      _ actions: inout [CallAction], _ totals: inout FlowBenchmark.Result) -> CallResult {
-        feed(.callStarted(callerID: "+441632960123", at: start), interpreter, lengths, &random, &actions, &totals)
-        while !state.hasEnded {
+    /// Resets the moments for a new call starting at `start`.
+    mutating func begin(at start: Date) {
+        call.reset()
+        self.start = start
+        now = 0
+        promptEnd = .infinity; keyAt = .infinity; agentAt = .infinity; agentEndAt = .infinity
+        recordEndAt = .infinity; giveUpAt = .infinity
+        outcome = .completed
+    }
+
+    mutating func run() {
+        CallRunner.start(callerID: "+441632960123", at: start, now: now, &self)
+        while !call.hasEnded {
             var next = promptEnd, which = 0
-            if timerAt.0 < next { next = timerAt.0; which = 1 }
-            if timerAt.1 < next { next = timerAt.1; which = 2 }
-            if timerAt.2 < next { next = timerAt.2; which = 3 }
+            if let due = call.nextTimerDue, due < next { next = due; which = 1 }
             if keyAt < next { next = keyAt; which = 4 }
             if agentAt < next { next = agentAt; which = 5 }
             if agentEndAt < next { next = agentEndAt; which = 6 }
@@ -82,74 +98,70 @@ struct SyntheticCall {
             if giveUpAt < next { next = giveUpAt; which = 8 }
             if next == .infinity { next = now + 3600; which = 9 }
             now = next
-            let event: CallEvent
             switch which {
-            case 0: promptEnd = .infinity; event = .promptFinished
-            case 1: timerAt.0 = .infinity; event = .timerFired(timerID.0!)
-            case 2: timerAt.1 = .infinity; event = .timerFired(timerID.1!)
-            case 3: timerAt.2 = .infinity; event = .timerFired(timerID.2!)
-            case 4: keyAt = .infinity; event = .digit(key)
-            case 5: agentAt = .infinity; giveUpAt = .infinity; agentEndAt = now + random.exponential(mean: 300); event = .agentConnected
-            case 6: agentEndAt = .infinity; event = .agentDisconnected
-            case 7: recordEndAt = .infinity; event = .recordingStopped(.silence, duration: 20)
+            case 0: promptEnd = .infinity; CallRunner.playedOut(serial: promptSerial, at: now, &self)
+            case 1: CallRunner.fireDueTimers(at: now, &self)
+            case 4: keyAt = .infinity; CallRunner.keyPressed(key, at: now, &self)
+            case 5:
+                agentAt = .infinity; giveUpAt = .infinity; agentEndAt = now + random.exponential(mean: 300)
+                CallRunner.queueEvent(.agentConnected, at: now, &self)
+            case 6: agentEndAt = .infinity; CallRunner.queueEvent(.agentDisconnected, at: now, &self)
+            case 7: recordEndAt = .infinity; CallRunner.recordingStopped(serial: call.recordSerial, .silence, duration: 20, at: now, &self)
             case 8:
                 giveUpAt = .infinity
                 let u = random.unit()
                 if u < 0.5 { key = u < 0.25 ? .d1 : .d2; keyAt = now; continue }
-                event = .callerHungUp
-            default: event = .callerHungUp
+                CallRunner.callerHungUp(at: now, &self)
+            default: CallRunner.callerHungUp(at: now, &self)
             }
-            feed(event, interpreter, lengths, &random, &actions, &totals)
         }
-        return outcome
     }
 
-    mutating func feed(_ event: CallEvent, _ interpreter: CallInterpreter, _ lengths: [Double],
-                       _ random: inout SplitMix64, _ actions: inout [CallAction], _ totals: inout FlowBenchmark.Result) {
-        actions.removeAll(keepingCapacity: true)
-        interpreter.handle(event, now: now, call: &state, actions: &actions)
-        totals.events += 1
-        totals.actions += actions.count
-        for action in actions {
-            switch action {
-            case .enterStep(let step):
-                switch interpreter.program.steps[step] {
-                case .menu:
-                    key = PhoneKey(rawValue: UInt8(random.next() % 4))!
-                    keyAt = now + 2 + random.unit() * 8
-                case .callback:
-                    key = .d1
-                    keyAt = now + 4
-                default: break
-                }
-            case .play(let list, _):
-                var total = 0.0
-                for prompt in list { total += lengths[prompt] }
-                promptEnd = now + total
-            case .stopPlaying: promptEnd = .infinity
-            case .startTimer(let id, let delay):
-                switch id.kind {
-                case .firstDigit, .interDigit: timerAt.0 = now + delay; timerID.0 = id
-                case .announcement: timerAt.1 = now + delay; timerID.1 = id
-                case .maxWait: timerAt.2 = now + delay; timerID.2 = id
-                }
-            case .cancelTimer(let id):
-                if id == timerID.0 { timerAt.0 = .infinity }
-                if id == timerID.1 { timerAt.1 = .infinity }
-                if id == timerID.2 { timerAt.2 = .infinity }
-            case .enqueue:
-                agentAt = now + random.exponential(mean: 60)
-                giveUpAt = now + random.exponential(mean: 240)
-            case .leaveQueue:
-                agentAt = .infinity; giveUpAt = .infinity
-            case .record:
-                recordEndAt = now + 20
-            case .stopRecording:
-                recordEndAt = now
-            case .hangUp(let result):
-                outcome = result.result
-            default: break
-            }
+    mutating func enteredStep(_ step: Int, at now: Double) {
+        switch interpreter.program.steps[step] {
+        case .menu:
+            key = PhoneKey(rawValue: UInt8(random.next() % 4))!
+            keyAt = now + 2 + random.unit() * 8
+        case .callback:
+            key = .d1
+            keyAt = now + 4
+        default: break
         }
     }
+
+    mutating func play(_ prompts: PromptList, serial: UInt32, at now: Double) {
+        var total = 0.0
+        for prompt in prompts { total += lengths[prompt] }
+        promptEnd = now + total
+        promptSerial = serial
+    }
+
+    mutating func stopPlaying(at now: Double) { promptEnd = .infinity }
+    mutating func schedule(_ timer: TimerID, at due: Double) {}
+    mutating func startRecording(_ request: RecordRequest, serial: UInt32, at now: Double) -> CallEvent? {
+        recordEndAt = now + 20
+        return nil
+    }
+    mutating func stopRecording(_ reason: RecordingStopReason, at now: Double) -> Double {
+        recordEndAt = .infinity
+        return 20
+    }
+    mutating func keepRecording(mailbox: Int, duration: Double, at now: Double) {}
+    mutating func dropRecording(mailbox: Int, duration: Double, at now: Double) {}
+    mutating func joinQueue(_ request: EnqueueRequest, at now: Double) -> CallEvent? {
+        agentAt = now + random.exponential(mean: 60)
+        giveUpAt = now + random.exponential(mean: 240)
+        return nil
+    }
+    mutating func leaveQueue(_ queue: Int, reason: QueueLeaveReason, at now: Double) { agentAt = .infinity; giveUpAt = .infinity }
+    mutating func requestCallback(_ request: CallbackRequest, at now: Double) {}
+    mutating func hangUp(_ outcome: CallOutcome, at now: Double) { self.outcome = outcome.result }
+}
+
+extension SplitMix64 {
+    /// Uniform in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+
+    /// Exponentially distributed with this mean.
+    mutating func exponential(mean: Double) -> Double { -mean * log1p(-unit()) }
 }

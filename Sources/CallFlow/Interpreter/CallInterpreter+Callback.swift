@@ -31,15 +31,43 @@ extension CallInterpreter {
         }
     }
 
+    /// Reads `number` back digit by digit. A caller ID from the flow's own country is read in
+    /// its national form, as the caller knows it (`+447700900123`: "oh seven seven oh oh …"),
+    /// with `digit-oh` for 0 when the library has it; other numbers as they are.
     func readBack(_ step: CallbackStep, number: KeySequence, call: inout CallState, actions: inout [CallAction]) {
         call.phase = .callbackConfirm
         var prompts = step.numberIsPrompt
-        for i in 0..<number.count where number[i].isDigit {
-            let prompt = program.digitPrompts[Int(number[i].rawValue)]
-            if prompt >= 0 { prompts.append(prompt) }
+        var first = 0
+        if call.number == nil, let national = nationalStart(call) {
+            first = national.skip
+            if let trunk = national.trunk { appendDigit(trunk, to: &prompts) }
+        }
+        for i in first..<number.count where number[i].isDigit {
+            appendDigit(number[i], to: &prompts)
         }
         prompts.append(contentsOf: step.confirmPrompt)
         playOrWait(prompts, step, call: &call, actions: &actions)
+    }
+
+    private func appendDigit(_ key: PhoneKey, to prompts: inout PromptList) {
+        let prompt = key == .d0 && program.ohPrompt >= 0 ? program.ohPrompt : program.digitPrompts[Int(key.rawValue)]
+        if prompt >= 0 { prompts.append(prompt) }
+    }
+
+    /// For a caller ID `+CC…` of the flow's region: how many digits (the country code) to skip
+    /// and the trunk prefix to say instead (`0` in the UK; none in North America).
+    private func nationalStart(_ call: CallState) -> (skip: Int, trunk: PhoneKey?)? {
+        guard let id = call.callerID, id.utf8.first == UInt8(ascii: "+") else { return nil }
+        let region = program.phoneRegion
+        let code = region.callingCode.utf8
+        let digits = call.callerDigits
+        guard digits.count > code.count else { return nil }
+        for (i, byte) in code.enumerated() where digits[i].rawValue != byte &- 48 { return nil }
+        var trunk: PhoneKey?
+        if region.trunkPrefixRequired, let prefix = region.trunkPrefix?.utf8.first {
+            trunk = PhoneKey(rawValue: prefix &- 48)
+        }
+        return (code.count, trunk)
     }
 
     func askNumber(_ step: CallbackStep, call: inout CallState, actions: inout [CallAction]) {

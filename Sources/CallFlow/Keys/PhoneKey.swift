@@ -1,3 +1,5 @@
+import Telephony
+
 /// One key of a telephone keypad: `0`-`9`, `*`, `#` and the rarely used `A`-`D`.
 ///
 /// The raw value is a compact index (0-15) so that key sets fit in a `UInt16` mask and
@@ -97,4 +99,14 @@ public struct KeySet: Sendable, Hashable {
     public var description: String {
         String(PhoneKey.allCases.filter { contains($0) }.map(\.character))
     }
+}
+
+extension PhoneKey {
+    /// The keypad key the DTMF receiver heard (a table lookup by the tone's row and column).
+    @inlinable public init(_ key: DTMFKey) {
+        self = Self.byTone[key.rawValue]
+    }
+
+    /// Keys in ``DTMFKey`` order (row by row: 1 2 3 A, 4 5 6 B, 7 8 9 C, * 0 # D).
+    public static let byTone: [PhoneKey] = [.d1, .d2, .d3, .a, .d4, .d5, .d6, .b, .d7, .d8, .d9, .c, .star, .d0, .hash, .d]
 }

@@ -24,8 +24,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.severity = severity; self.file = file; self.line = line; self.column = column; self.message = message
     }
 
-    /// `FILE:LINE:COLUMN: error: message`.
-    public var description: String { "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
+    /// `FILE:LINE:COLUMN: error: message`, control characters escaped.
+    public var description: String {
+        "\(YAMLInputCheck.printable(file)):\(line):\(column): \(severity.rawValue): \(YAMLInputCheck.printable(message))"
+    }
 }
 
 /// The result of compiling a flow: the program when there is no error, and every diagnostic.

@@ -43,6 +43,8 @@ final class FlowBuilder {
     static let optionalAnnouncementPrompts = ["minute"]
     /// Prompts a callback needs to read a phone number back (digit by digit).
     static let readBackPrompts = NumberWord.digitPromptNames
+    /// Said for 0 in a number read back, when the library has it (British "oh seven seven …").
+    static let ohPrompt = "digit-oh"
 
     /// The prompts of `needed` missing from the prompt library (none when no library is given).
     func missingPrompts(_ needed: [String]) -> [String] {
@@ -78,6 +80,10 @@ final class FlowBuilder {
         }
         guard let stepPairs = reader.pairs(stepsNode, "steps") else { return }
         if stepPairs.isEmpty { reader.error(stepsNode, "`steps:` is empty: add at least one step"); return }
+        if stepPairs.count > FlowLimits.maxSteps {
+            reader.error(stepPairs[FlowLimits.maxSteps].keyNode, "the flow has \(stepPairs.count) steps; at most \(FlowLimits.maxSteps): this is step \(FlowLimits.maxSteps + 1). Split the line into several flows or share steps between branches")
+            return
+        }
         for (i, step) in stepPairs.enumerated() {
             stepIndex[step.key] = i
             parts.stepNames.append(step.key)
@@ -110,6 +116,11 @@ final class FlowBuilder {
         if announces { needed += (Self.announcementPrompts + Self.optionalAnnouncementPrompts).filter { !needed.contains($0) } }
         for name in needed where availablePrompts?.contains(name) ?? true {
             _ = intern(name, &promptIndex, &parts.promptNames)
+        }
+        // "oh" for the 0 of a national number read back ("oh seven seven …"): only when the
+        // library has it; else `digit-0` is said.
+        if readsBack, availablePrompts?.contains(Self.ohPrompt) == true {
+            _ = intern(Self.ohPrompt, &promptIndex, &parts.promptNames)
         }
     }
 
@@ -200,8 +211,14 @@ final class FlowBuilder {
         return next
     }
 
+    /// "Did you mean" hints given so far: each compares with every step name, so a flow full of
+    /// bad references gets them for the first few only (and stays quick to check).
+    private var suggestionsGiven = 0
+
     func suggestion(_ name: String) -> String {
-        let close = parts.stepNames.filter { editDistance($0, name) <= 2 }
+        suggestionsGiven += 1
+        guard suggestionsGiven <= 50, name.count <= 64 else { return "" }
+        let close = parts.stepNames.lazy.filter { abs($0.count - name.count) <= 2 && editDistance($0, name) <= 2 }
         if let best = close.first { return ": did you mean '\(best)'?" }
         return ": steps are \(parts.stepNames.prefix(8).joined(separator: ", "))"
     }

@@ -7,6 +7,10 @@ public enum FlowCompiler {
     /// prompt the flow plays must be in it (names without `.wav`).
     public static func compile(yaml: String, file: String, availablePrompts: Set<String>? = nil) -> FlowCompilation {
         let reader = YAMLReader(file: file)
+        if let problem = YAMLInputCheck.check(yaml) {
+            reader.diagnosticAt(line: problem.line, column: problem.column, problem.message)
+            return FlowCompilation(program: nil, diagnostics: reader.diagnostics)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -19,6 +23,10 @@ public enum FlowCompiler {
         }
         guard let root else {
             reader.error(at: nil, "the file is empty: a flow needs `steps:`")
+            return FlowCompilation(program: nil, diagnostics: reader.diagnostics)
+        }
+        if YAMLInputCheck.expandsTooFar(root) {
+            reader.error(at: root.mark, YAMLInputCheck.expansionMessage)
             return FlowCompilation(program: nil, diagnostics: reader.diagnostics)
         }
         let defaultName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -50,8 +58,10 @@ public enum FlowCompiler {
                 Diagnostic(.error, file: name, line: 1, column: 1, message: unreadable(path))])
         }
         guard let text = String(data: data, encoding: .utf8) else {
+            let problem = YAMLInputCheck.utf8Problem([UInt8](data))
             return FlowCompilation(program: nil, diagnostics: [
-                Diagnostic(.error, file: name, line: 1, column: 1, message: "the file is not UTF-8 text")])
+                Diagnostic(.error, file: name, line: problem?.line ?? 1, column: problem?.column ?? 1,
+                           message: problem?.message ?? "the file is not UTF-8 text")])
         }
         return compile(yaml: text, file: name, availablePrompts: availablePrompts)
     }

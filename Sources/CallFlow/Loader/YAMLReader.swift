@@ -32,6 +32,7 @@ final class YAMLReader {
         }
         var own: [(key: String, keyNode: Node, value: Node)] = []
         var merged: [(key: String, keyNode: Node, value: Node)] = []
+        var mergedKeys = Set<String>()
         for (key, value) in mapping {
             guard key.string == "<<" else { own.append((key.string ?? "", key, value)); continue }
             let sources: [Node]
@@ -41,7 +42,7 @@ final class YAMLReader {
                     error(source, "`<<` merges a mapping (e.g. `<<: *defaults`), not a single value or list of values")
                     continue
                 }
-                for (innerKey, innerValue) in inner where !merged.contains(where: { $0.key == innerKey.string }) {
+                for (innerKey, innerValue) in inner where mergedKeys.insert(innerKey.string ?? "").inserted {
                     merged.append((innerKey.string ?? "", innerKey, innerValue))
                 }
             }

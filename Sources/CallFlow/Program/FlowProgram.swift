@@ -45,6 +45,8 @@ public final class FlowProgram: Sendable {
     let initialVariables: VariableSlots
     /// Prompt indices for `digit-0` ... `digit-9` (-1 when absent), used to read phone numbers back.
     let digitPrompts: [Int]
+    /// `digit-oh` ("oh"), said for 0 when a phone number is read back; -1 when absent.
+    let ohPrompt: Int
     /// Prompt indices by ``NumberWord/slot`` (-1 when absent), used to read queue numbers out.
     let numberPrompts: [Int]
     /// True when every `number-…` word prompt is present; otherwise numbers are read digit by digit.
@@ -89,6 +91,7 @@ public final class FlowProgram: Sendable {
         phoneRegion = PhoneRegion.forTimeZone(timeZone.identifier) ?? .gb
         let index = Dictionary(p.promptNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         digitPrompts = NumberWord.digitPromptNames.map { index[$0] ?? -1 }
+        ohPrompt = index["digit-oh"] ?? -1
         numberPrompts = NumberWord.promptNames.map { index[$0] ?? -1 }
         speaksNumberWords = numberPrompts[10...].allSatisfy { $0 >= 0 }
         positionPrompt = index["queue-position"] ?? -1

@@ -37,11 +37,11 @@ public struct ScriptedCall {
         case digit(PhoneKey)
         case callerHangUp
         case timer(TimerID)
-        case promptStarted(serial: Int, prompt: Int)
-        case promptDone(serial: Int)
-        case recordingStop(serial: Int, reason: RecordingStopReason, duration: Double)
+        case promptStarted(serial: UInt32, prompt: Int)
+        case promptDone(serial: UInt32)
+        case recordingStop(serial: UInt32, reason: RecordingStopReason, duration: Double)
         case queueStatus
-        case recordStarted(serial: Int, mailbox: Int)
+        case recordStarted(serial: UInt32, mailbox: Int)
     }
 
     let interpreter: CallInterpreter
@@ -56,8 +56,8 @@ public struct ScriptedCall {
 
     /// Runs the whole call and returns its transcript.
     public func run(_ script: KeyScript) -> Transcript {
-        var run = Run(call: self, script: script)
-        return run.execute()
+        var run = Run(call: self)
+        return run.execute(script)
     }
 
     /// Talk spans and the moments of keys and hang-up, laid out from the script.

@@ -48,14 +48,7 @@ public struct Transcript: Sendable {
     /// A readable transcript: one event a line, then the outcome.
     public var text: String {
         var lines = ["call to \(flow) from \(callerID ?? "withheld") at \(startedAt)" + (startedIn.isEmpty ? "" : " (\(startedIn))")]
-        for event in events {
-            let time = String(format: "%8.2f", event.t)
-            let type = event.type.padding(toLength: 13, withPad: " ", startingAt: 0)
-            let detail = [event.name, event.value].compactMap { $0 }.joined(separator: " ")
-            var line = "\(time)  \(type)\(detail)"
-            while line.last == " " { line.removeLast() }
-            lines.append(line)
-        }
+        for event in events { lines.append(Self.line(event)) }
         var summary = "outcome: \(outcome.result)"
         if let queue = outcome.queue { summary += ", queue \(queue)" }
         if let mailbox = outcome.mailbox { summary += ", mailbox \(mailbox)" }
@@ -84,7 +77,36 @@ public struct Transcript: Sendable {
             + "\"events\":[\(parts.joined(separator: ","))],\"outcome\":{\(outcomeFields.joined(separator: ","))}}"
     }
 
-    static func number(_ value: Double) -> String {
+    /// `   12.34  type         name value`: one event as a line of text (every driver prints this).
+    public static func line(_ event: Event) -> String {
+        let time = String(format: "%8.2f", event.t)
+        let type = event.type.count < 13 ? event.type.padding(toLength: 13, withPad: " ", startingAt: 0) : event.type + " "
+        let detail = [event.name, event.value].compactMap { $0 }.joined(separator: " ")
+        var line = "\(time)  \(type)\(detail)"
+        while line.last == " " { line.removeLast() }
+        return line
+    }
+
+    /// `2026-11-23T18:30:00` in `zone`.
+    public static func localISO(_ date: Date, _ zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
+        return formatter.string(from: date)
+    }
+
+    /// The English weekday name of `date` in `zone`, e.g. `Monday`.
+    public static func weekday(_ date: Date, _ zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "EEEE"
+        return formatter.string(from: date)
+    }
+
+    /// A duration or time as transcripts print it: milliseconds at most, no trailing zeros.
+    public static func number(_ value: Double) -> String {
         let rounded = (value * 1000).rounded() / 1000
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }

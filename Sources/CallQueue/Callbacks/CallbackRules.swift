@@ -22,6 +22,16 @@ public enum CallbackNext: Sendable, Hashable {
 /// from `notBefore` on while the queue is open. An ineligible callback does
 /// not block the line. This is neither a priority boost nor the back of the line.
 public enum CallbackRules {
+    /// The one order in which an agent is given due callbacks, by the queue manager
+    /// (simulated and in memory) and by the store (`ivr callback next`) alike: by place in
+    /// line (`placeKey`), then by `seq` (the manager's join sequence; the store's row id,
+    /// also in order of filing). The agent's skill level does not reorder callbacks (as
+    /// live callers across queues: the oldest eligible item is served first).
+    @inline(__always)
+    public static func servedBefore(_ a: (placeKey: Double, seq: UInt64), _ b: (placeKey: Double, seq: UInt64)) -> Bool {
+        a.placeKey != b.placeKey ? a.placeKey < b.placeKey : a.seq < b.seq
+    }
+
     /// The first time a new request may be tried: `requestedAt + initialDelay`,
     /// moved to the next opening when the queue is closed then; `nil` when
     /// the queue never opens again.

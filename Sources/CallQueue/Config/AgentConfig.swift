@@ -33,6 +33,15 @@ public struct Skill: Sendable, Hashable {
 
 /// The configuration of one agent.
 public struct AgentConfig: Sendable, Hashable {
+    /// Ids that mean something else where agent ids are written: `NONE` is "no agent" in
+    /// `queue_log`. Compared without regard to case.
+    public static let reservedIDs = ["NONE"]
+
+    /// Whether `id` is one of ``reservedIDs`` (in any case).
+    public static func isReserved(_ id: String) -> Bool {
+        reservedIDs.contains(id.uppercased())
+    }
+
     /// Unique id, e.g. `1001` or `alice`; printed in `queue_log` lines.
     public var id: String
     /// Display name.

@@ -25,6 +25,14 @@ public enum RoutingStrategy: String, Sendable, Codable, CaseIterable {
     /// of level L become eligible once the caller has waited
     /// `(L - 1) × levelWideningStep`. Asterisk penalty rules / FreeSWITCH tiers.
     case skills
+    /// Every idle eligible member with a station rings at once; the first to
+    /// answer takes the caller and the others stop ringing (the manager
+    /// returns `.ringStopped` for each). A callback goes to one agent, the
+    /// longest idle. Asterisk `ringall`, FreeSWITCH `ring-all`.
+    case ringAll = "ring-all"
+
+    /// Every name, in the order of docs/QUEUE.md, for help and error texts.
+    public static var namesList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
 /// Member states that make a queue count as "empty" for `joinEmpty` and
@@ -58,6 +66,30 @@ public struct EmptyConditions: OptionSet, Sendable, Hashable {
     /// Asterisk `strict`-like: also empty when everyone is on break, logged
     /// out or in wrap-up.
     public static let strict: EmptyConditions = [.paused, .unavailable, .wrapUp]
+
+    /// The Asterisk words for this set: `yes` (never empty), `no`, `strict`, or a comma list.
+    public var asteriskText: String {
+        switch self {
+        case .never: return "yes"
+        case .noOneReady: return "no"
+        case .strict: return "strict"
+        default:
+            let words: [(EmptyConditions, String)] = [(.paused, "paused"), (.unavailable, "unavailable"),
+                                                      (.inUse, "inuse"), (.ringing, "ringing"), (.wrapUp, "wrapup")]
+            return words.filter { contains($0.0) }.map(\.1).joined(separator: ",")
+        }
+    }
+
+    /// Reads Asterisk's `leavewhenempty`, whose yes/no mean the opposite of `joinempty`'s:
+    /// `no` (or empty) never puts a caller out, `yes` when no one is ready; other values as
+    /// ``init(asterisk:)``.
+    public init?(asteriskLeaveWhenEmpty text: String) {
+        switch text.lowercased() {
+        case "no", "": self = .never
+        case "yes": self = .noOneReady
+        default: self.init(asterisk: text)
+        }
+    }
 
     /// Parses `yes`/`no`/`strict` or a comma list of
     /// `paused,unavailable,inuse,ringing,wrapup`; `nil` when a word is unknown.

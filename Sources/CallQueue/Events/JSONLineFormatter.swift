@@ -12,11 +12,14 @@ public struct JSONLineFormatter: Sendable {
     public var names: EventNames
     /// Unix time of driver time 0.
     public var epochOffset: Double
+    /// Written before every call id, as in ``QueueLogFormatter/callPrefix``.
+    public var callPrefix = ""
 
     /// A formatter.
-    public init(names: EventNames, epochOffset: Double = 0) {
+    public init(names: EventNames, epochOffset: Double = 0, callPrefix: String = "") {
         self.names = names
         self.epochOffset = epochOffset
+        self.callPrefix = callPrefix
     }
 
     /// The event as one JSON object and a newline.
@@ -28,22 +31,22 @@ public struct JSONLineFormatter: Sendable {
         let n = names
         switch event.kind {
         case .enterQueue(let call, let queue, let position):
-            w.string("call", call.description); w.string("queue", n.queue(queue)); w.int("position", position)
+            w.string("call", callPrefix + call.description); w.string("queue", n.queue(queue)); w.int("position", position)
         case .joinEmpty(let call, let queue):
-            w.string("call", call.description); w.string("queue", n.queue(queue))
+            w.string("call", callPrefix + call.description); w.string("queue", n.queue(queue))
         case .connect(let call, let queue, let agent, let hold, let ring):
-            w.string("call", call.description); w.string("queue", n.queue(queue)); w.string("agent", n.agent(agent))
+            w.string("call", callPrefix + call.description); w.string("queue", n.queue(queue)); w.string("agent", n.agent(agent))
             w.number("hold_s", hold); w.number("ring_s", ring)
         case .complete(let call, let queue, let agent, let by, let hold, let talk, let orig):
-            w.string("call", call.description); w.string("queue", n.queue(queue)); w.string("agent", n.agent(agent))
+            w.string("call", callPrefix + call.description); w.string("queue", n.queue(queue)); w.string("agent", n.agent(agent))
             w.string("by", by.rawValue); w.number("hold_s", hold); w.number("talk_s", talk)
             w.int("original_position", orig)
         case .exit(let call, let queue, let reason, let position, let orig, let wait):
-            w.string("call", call.description); w.string("queue", n.queue(queue))
+            w.string("call", callPrefix + call.description); w.string("queue", n.queue(queue))
             if case .exitWithKey(let key) = reason { w.string("key", key) }
             w.int("position", position); w.int("original_position", orig); w.number("wait_s", wait)
         case .ringNoAnswer(let call, let queue, let agent, let ring):
-            w.string("call", call.description); w.string("queue", n.queue(queue)); w.string("agent", n.agent(agent))
+            w.string("call", callPrefix + call.description); w.string("queue", n.queue(queue)); w.string("agent", n.agent(agent))
             w.number("ring_s", ring)
         case .agentLogin(let agent):
             w.string("agent", n.agent(agent))

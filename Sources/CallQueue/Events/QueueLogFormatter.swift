@@ -28,12 +28,16 @@ public struct QueueLogFormatter: Sendable {
     public var epochOffset: Double
     /// Caller ids (numbers) for ENTERQUEUE, by call; empty when `nil`.
     public var callerNumber: (@Sendable (CallID) -> String)?
+    /// Written before every call id (`ivr serve`: `EPOCH.`, so ids are unique across restarts).
+    public var callPrefix = ""
 
     /// A formatter with names from `manager`.
-    public init(names: EventNames, epochOffset: Double = 0, callerNumber: (@Sendable (CallID) -> String)? = nil) {
+    public init(names: EventNames, epochOffset: Double = 0, callerNumber: (@Sendable (CallID) -> String)? = nil,
+                callPrefix: String = "") {
         self.names = names
         self.epochOffset = epochOffset
         self.callerNumber = callerNumber
+        self.callPrefix = callPrefix
     }
 
     /// The event's line(s), each ending in a newline.
@@ -55,21 +59,21 @@ public struct QueueLogFormatter: Sendable {
         let n = names
         switch event.kind {
         case .enterQueue(let call, let queue, let position):
-            line(call.description, n.queue(queue), "NONE", ["", callerNumber?(call) ?? "", String(position)])
+            line(id(call), n.queue(queue), "NONE", ["", callerNumber?(call) ?? "", String(position)])
         case .joinEmpty(let call, let queue):
-            line(call.description, n.queue(queue), "NONE", [])
+            line(id(call), n.queue(queue), "NONE", [])
         case .connect(let call, let queue, let agent, let hold, let ring):
-            line(call.description, n.queue(queue), n.agent(agent),
-                 [String(wholeSeconds(hold)), call.description, String(wholeSeconds(ring))])
+            line(id(call), n.queue(queue), n.agent(agent),
+                 [String(wholeSeconds(hold)), id(call), String(wholeSeconds(ring))])
         case .complete(let call, let queue, let agent, _, let hold, let talk, let orig):
-            line(call.description, n.queue(queue), n.agent(agent),
+            line(id(call), n.queue(queue), n.agent(agent),
                  [String(wholeSeconds(hold)), String(wholeSeconds(talk)), String(orig)])
         case .exit(let call, let queue, let reason, let position, let orig, let wait):
             var data = [String(position), String(orig), String(wholeSeconds(wait))]
             if case .exitWithKey(let key) = reason { data.insert(key, at: 0) }
-            line(call.description, n.queue(queue), "NONE", data)
+            line(id(call), n.queue(queue), "NONE", data)
         case .ringNoAnswer(let call, let queue, let agent, let ring):
-            line(call.description, n.queue(queue), n.agent(agent), [String(Int((ring * 1000).rounded()))])
+            line(id(call), n.queue(queue), n.agent(agent), [String(Int((ring * 1000).rounded()))])
         case .agentLogin(let agent):
             line("NONE", "NONE", n.agent(agent), ["Agent/" + n.agent(agent)])
         case .agentLogoff(let agent, let loggedIn):
@@ -92,6 +96,8 @@ public struct QueueLogFormatter: Sendable {
             line("callback-\(id)", n.queue(queue), n.agent(agent), [outcome.rawValue, String(attempts), what])
         }
     }
+
+    private func id(_ call: CallID) -> String { callPrefix + call.description }
 
     private func queuesOf(_ agent: AgentHandle) -> [QueueHandle] {
         let i = Int(agent.index)

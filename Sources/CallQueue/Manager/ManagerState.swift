@@ -31,7 +31,9 @@ struct ReadyCallback: Comparable, Sendable {
     var placeSeq: UInt64
     var id: CallbackID
     var version: UInt32
-    static func < (a: Self, b: Self) -> Bool { (a.placeKey, a.placeSeq) < (b.placeKey, b.placeSeq) }
+    static func < (a: Self, b: Self) -> Bool {
+        CallbackRules.servedBefore((a.placeKey, a.placeSeq), (b.placeKey, b.placeSeq))
+    }
     static func == (a: Self, b: Self) -> Bool { a.placeKey == b.placeKey && a.placeSeq == b.placeSeq && a.id == b.id && a.version == b.version }
 }
 
@@ -95,14 +97,14 @@ struct Membership: Sendable {
 
 /// Everything the manager keeps per queue.
 struct QueueState: Sendable {
-    let config: QueueConfig
-    let strategy: RoutingStrategy
+    var config: QueueConfig
+    var strategy: RoutingStrategy
     var pickers: QueuePickers
-    let wrapUp: Double
-    let wideningStep: Double
-    let joinEmpty: EmptyConditions
-    let leaveWhenEmpty: EmptyConditions
-    let maxWait: Double
+    var wrapUp: Double
+    var wideningStep: Double
+    var joinEmpty: EmptyConditions
+    var leaveWhenEmpty: EmptyConditions
+    var maxWait: Double
     var waiting: Deque<WaitingEntry> = []
     var waitingCount = 0
     var members: [AgentHandle] = []
@@ -126,6 +128,17 @@ struct QueueState: Sendable {
         self.leaveWhenEmpty = config.leaveWhenEmpty
         self.maxWait = config.maxWait ?? .infinity
         self.estimator = WaitEstimator(weight: config.estimatorWeight)
+    }
+
+    /// Takes a new configuration's settings (the picker is the caller's business).
+    mutating func apply(_ config: QueueConfig) {
+        self.config = config
+        self.strategy = config.strategy
+        self.wrapUp = max(0, config.wrapUp)
+        self.wideningStep = config.levelWideningStep
+        self.joinEmpty = config.joinEmpty
+        self.leaveWhenEmpty = config.leaveWhenEmpty
+        self.maxWait = config.maxWait ?? .infinity
     }
 
     /// Highest level eligible for a caller who has waited `wait` seconds

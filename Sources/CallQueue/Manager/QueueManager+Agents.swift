@@ -64,6 +64,7 @@ extension QueueManager {
         let hold = t - agents[a].workJoinedAt
         queues[q].estimator.recordHold(hold)
         credit(a, queue: q, calls: 1)
+        if !ringGroups.isEmpty { stopOtherRinging(slot: agents[a].workTicket.slot, answeredBy: a, at: t) }
         emit(t, .connect(call: agents[a].workCall, queue: QueueHandle(q), agent: agent,
                          holdTime: hold, ringTime: t - agents[a].workOfferedAt))
         freeSlot(Int(agents[a].workTicket.slot))
@@ -82,7 +83,8 @@ extension QueueManager {
             let q = Int(agents[a].workQueue)
             emit(t, .ringNoAnswer(call: agents[a].workCall, queue: QueueHandle(q), agent: agent,
                                   ringTime: t - agents[a].workOfferedAt))
-            requeue(slot: Int(agents[a].workTicket.slot), queue: q)
+            let slot = agents[a].workTicket.slot
+            if ringGroups.isEmpty || !leaveRingGroup(slot: slot, agent: a) { requeue(slot: Int(slot), queue: q) }
         }
         agents[a].work = .none
         finishWork(a, at: t, missed: true)

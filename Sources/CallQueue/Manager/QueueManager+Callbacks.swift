@@ -55,9 +55,9 @@ extension QueueManager {
                            placeKey: joinedAt, placeSeq: seq)
     }
 
-    /// Reserves the first eligible callback (by place) of the agent's queues
-    /// for the available agent, as `ivr callback next` does; `nil` when none
-    /// is due. Any level of skill will do.
+    /// Reserves the first eligible callback of the agent's queues for the
+    /// available agent, as `ivr callback next` does (`CallbackRules.servedBefore`,
+    /// the order the store uses too); `nil` when none is due. Any level of skill will do.
     public mutating func reserveNextCallback(for agent: AgentHandle, at t: Double) throws(QueueError) -> Callback? {
         let a = try checkAgent(agent)
         guard agents[a].state == .available else { throw wrongState(a, "take a callback") }
@@ -67,7 +67,7 @@ extension QueueManager {
         for i in membershipRange(a) {
             let q = Int(memberships[i].queue)
             guard queues[q].readyCount > 0, queues[q].config.schedule.isOpen(at: t),
-                  let head = readyHead(q), (head.placeKey, head.placeSeq) < bestKey else { continue }
+                  let head = readyHead(q), CallbackRules.servedBefore((head.placeKey, head.placeSeq), bestKey) else { continue }
             best = q
             bestKey = (head.placeKey, head.placeSeq)
         }

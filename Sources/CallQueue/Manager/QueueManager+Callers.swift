@@ -55,13 +55,29 @@ extension QueueManager {
         if calls[s].phase == CallSlot.waiting {
             queues[q].waitingCount -= 1
             waitingTotal -= 1
-        } else {
+        } else if ringGroups.isEmpty || !releaseRingGroup(slot: Int32(s), at: t) {
             let a = Int(calls[s].offeredTo)
             agents[a].work = .none
             finishWork(a, at: t, missed: false)
         }
         freeSlot(s)
+        compactLine(q)
         return waited
+    }
+
+    /// Drops the entries of callers who left from queue `q`'s line once they outnumber the
+    /// callers still waiting. A caller who leaves stays in the line until the head reaches them,
+    /// and the head only moves when an agent is free: with no agent free for a long time (or
+    /// none at all) every caller who gave up would stay, and memory would grow with each call.
+    /// Amortised O(1) per leave; the order of the line is kept.
+    @inline(__always)
+    mutating func compactLine(_ q: Int) {
+        guard queues[q].waiting.count > 2 * queues[q].waitingCount + 64 else { return }
+        let calls = self.calls
+        queues[q].waiting.removeAll { e in
+            let s = Int(e.slot)
+            return calls[s].generation != e.generation || calls[s].phase != CallSlot.waiting
+        }
     }
 
     /// Whether the ticket's caller is still waiting or ringing (not yet

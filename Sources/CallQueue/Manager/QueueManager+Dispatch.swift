@@ -9,6 +9,7 @@ extension QueueManager {
     /// Call it after every input until it returns `nil`.
     @inline(__always)
     public mutating func next(at t: Double) -> QueueOutput? {
+        if !pendingOutputs.isEmpty { return pendingOutputs.removeFirst() }
         if openCallbackCount > 0, t >= callbackTimerDue, let out = runCallbackTimers(at: t) { return out }
         if pendingEmptyChecks > 0, let out = removeFromEmptyQueues(at: t) { return out }
         guard idleCount > 0, waitingTotal + readyTotal > 0 else { return nil }
@@ -92,8 +93,10 @@ extension QueueManager {
         agents[a].workOfferedAt = t
         agents[a].workOriginalPosition = calls[s].originalPosition
         setState(a, .ringing)
-        return .offer(CallerOffer(call: calls[s].call, ticket: agents[a].workTicket, queue: QueueHandle(q),
-                                  agent: AgentHandle(a), topic: calls[s].topic, joinedAt: entry.joinedAt))
+        let offer = CallerOffer(call: calls[s].call, ticket: agents[a].workTicket, queue: QueueHandle(q),
+                                agent: AgentHandle(a), topic: calls[s].topic, joinedAt: entry.joinedAt)
+        if queues[q].strategy == .ringAll { ringOthers(with: offer, slot: entry.slot, at: t) }
+        return .offer(offer)
     }
 
     /// Removes callers from queues that became empty under `leaveWhenEmpty`.

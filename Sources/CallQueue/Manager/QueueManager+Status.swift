@@ -37,6 +37,9 @@ public struct AgentStatus: Sendable, Hashable {
 }
 
 extension QueueManager {
+    /// Callbacks not yet closed (scheduled, due or reserved), over all queues.
+    public var openCallbacks: Int { openCallbackCount }
+
     /// The status of every queue at time `t`.
     public func status(at t: Double) -> [QueueStatus] {
         queues.indices.map { q in
@@ -88,7 +91,13 @@ extension QueueManager {
                   let head = liveHead(q),
                   let level = queues[q].pickers.skills.lowestIdleLevel(epochs: idleEpoch),
                   level > QueueState.maxLevel(queues[q].strategy, queues[q].wideningStep, afterWaiting: t - head.joinedAt) else { continue }
-            wake = min(wake, head.joinedAt + Double(level - 1) * queues[q].wideningStep)
+            // The first instant at which the head's wait really reaches `level` (rounding could
+            // otherwise give a time at or before `t`, and a driver would wake at it for ever).
+            var at = head.joinedAt + Double(level - 1) * queues[q].wideningStep
+            while at <= t || QueueState.maxLevel(queues[q].strategy, queues[q].wideningStep, afterWaiting: at - head.joinedAt) < level {
+                at = at.nextUp
+            }
+            wake = min(wake, at)
         }
         return wake.isFinite ? wake : nil
     }

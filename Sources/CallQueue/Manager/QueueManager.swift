@@ -41,6 +41,10 @@ public struct QueueManager: Sendable {
     var pendingEmptyChecks = 0
     /// Break reasons given with `pause` while busy (kept so agent records hold no strings).
     var breakReasons: [String] = []
+    /// `ring-all`: the agents ringing together for a caller, by call slot (two or more rang).
+    var ringGroups: [Int32: [Int32]] = [:]
+    /// Outputs decided together and handed out one per `next(at:)` (a ring-all's other offers, stops).
+    var pendingOutputs: [QueueOutput] = []
 
     /// Queue names, by `QueueHandle.index`.
     public private(set) var queueNames: [String] = []

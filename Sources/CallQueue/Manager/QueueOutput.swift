@@ -13,6 +13,9 @@ public enum QueueOutput: Sendable, Hashable {
     /// A reservation timed out: the callback went back to the pool and the
     /// agent counts one offer not taken.
     case reservationExpired(id: CallbackID, agent: AgentHandle)
+    /// `ring-all`: another agent answered the caller `call`; stop ringing
+    /// `agent`'s station. The agent is available again (not a missed offer).
+    case ringStopped(call: CallID, agent: AgentHandle)
 }
 
 /// A waiting caller offered to an agent.

@@ -2,6 +2,8 @@
 /// on its strategy: no existential, no copy-on-write of an enum payload, and
 /// one array access (the queue) per call. Only the picker of the queue's
 /// strategy is ever filled; the others stay empty (no storage allocated).
+/// `ring-all` keeps its idle members in the longest-idle FIFO: the manager
+/// picks them all, longest idle first.
 struct QueuePickers: Sendable {
     let strategy: RoutingStrategy
     var longestIdle = LongestIdlePicker()
@@ -20,7 +22,7 @@ struct QueuePickers: Sendable {
     @inline(__always)
     mutating func becameIdle(_ c: IdleCandidate, _ epochs: [UInt32]) {
         switch strategy {
-        case .longestIdle: longestIdle.becameIdle(c, epochs: epochs)
+        case .longestIdle, .ringAll: longestIdle.becameIdle(c, epochs: epochs)
         case .roundRobin: roundRobin.becameIdle(c, epochs: epochs)
         case .fewestCalls: fewestCalls.becameIdle(c, epochs: epochs)
         case .leastTalkTime: leastTalkTime.becameIdle(c, epochs: epochs)
@@ -33,7 +35,7 @@ struct QueuePickers: Sendable {
     @inline(__always)
     mutating func leftIdle(member: Int32) {
         switch strategy {
-        case .longestIdle, .fewestCalls, .leastTalkTime, .skills: break  // stale entries are dropped lazily
+        case .longestIdle, .ringAll, .fewestCalls, .leastTalkTime, .skills: break  // stale entries are dropped lazily
         case .roundRobin: roundRobin.leftIdle(member: member)
         case .linear: linear.leftIdle(member: member)
         case .random: random.leftIdle(member: member)
@@ -43,7 +45,7 @@ struct QueuePickers: Sendable {
     @inline(__always)
     mutating func hasIdle(maxLevel: Int32, _ epochs: [UInt32]) -> Bool {
         switch strategy {
-        case .longestIdle: longestIdle.hasIdle(maxLevel: maxLevel, epochs: epochs)
+        case .longestIdle, .ringAll: longestIdle.hasIdle(maxLevel: maxLevel, epochs: epochs)
         case .roundRobin: roundRobin.hasIdle(maxLevel: maxLevel, epochs: epochs)
         case .fewestCalls: fewestCalls.hasIdle(maxLevel: maxLevel, epochs: epochs)
         case .leastTalkTime: leastTalkTime.hasIdle(maxLevel: maxLevel, epochs: epochs)
@@ -56,7 +58,7 @@ struct QueuePickers: Sendable {
     @inline(__always)
     mutating func pick(maxLevel: Int32, _ epochs: [UInt32]) -> AgentHandle? {
         switch strategy {
-        case .longestIdle: longestIdle.pick(maxLevel: maxLevel, epochs: epochs)
+        case .longestIdle, .ringAll: longestIdle.pick(maxLevel: maxLevel, epochs: epochs)
         case .roundRobin: roundRobin.pick(maxLevel: maxLevel, epochs: epochs)
         case .fewestCalls: fewestCalls.pick(maxLevel: maxLevel, epochs: epochs)
         case .leastTalkTime: leastTalkTime.pick(maxLevel: maxLevel, epochs: epochs)

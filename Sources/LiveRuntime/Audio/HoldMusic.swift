@@ -6,9 +6,6 @@ struct HoldMusic {
 
     init(tracks: [[Int16]]) { self.tracks = tracks.filter { !$0.isEmpty } }
 
-    /// Where the music stands: track index and sample offset in it.
-    var position: (track: Int, offset: Int) { (track, offset) }
-
     /// Copies the next samples into `buffer`, looping over the tracks.
     mutating func fill(_ buffer: UnsafeMutableBufferPointer<Int16>, from start: Int = 0) {
         guard !tracks.isEmpty else { return }

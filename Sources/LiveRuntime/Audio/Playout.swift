@@ -6,14 +6,15 @@
 struct Playout {
     /// One sound in a play list.
     struct Clip {
-        var name: String
+        /// The prompt's index in the flow (-1 for a sound of the line's own, such as the beep).
+        var prompt: Int
         var samples: [Int16]
     }
 
     /// Something the driver wants to know about what was just written.
     enum Note: Equatable {
-        /// A clip began at this playback index.
-        case started(name: String, at: Int)
+        /// A clip of the play list with this serial began at this playback index.
+        case started(prompt: Int, serial: Int, at: Int)
         /// The play list with this serial ended at this playback index (not sent for a stopped list).
         case ended(serial: Int, at: Int)
     }
@@ -55,16 +56,13 @@ struct Playout {
     /// Pauses the music, keeping its position.
     mutating func stopMusic() { currentMusic = nil }
 
-    /// Where music `index` stands (track, offset); for tests.
-    func musicPosition(_ index: Int) -> (track: Int, offset: Int) { music[index].position }
-
     /// Writes the next period into `buffer` (already silent) at playback index `at`.
     mutating func fill(_ buffer: UnsafeMutableBufferPointer<Int16>, at start: Int, notes: inout [Note]) {
         var index = 0
         if clipIndex < clips.count {
             while index < buffer.count && clipIndex < clips.count {
                 let clip = clips[clipIndex]
-                if offset == 0 { notes.append(.started(name: clip.name, at: start + index)) }
+                if offset == 0 { notes.append(.started(prompt: clip.prompt, serial: serial, at: start + index)) }
                 let count = min(buffer.count - index, clip.samples.count - offset)
                 for i in 0..<count { buffer[index + i] = clip.samples[offset + i] }
                 index += count

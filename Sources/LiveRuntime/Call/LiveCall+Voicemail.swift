@@ -2,28 +2,42 @@ import CallFlow
 import Foundation
 import Storage
 
-/// Voicemail on a live call: the row is written when recording starts and completed when it ends,
+/// Voicemail on a live call: the row is written when recording starts and completed when it ends
+/// (both queued on the store writer, in order, so the line never waits for the database),
 /// so a crash mid-message leaves a row (status recording) that the next start, `ivr voicemail
 /// list` or `check` completes from the file (`Store.recoverInterruptedVoicemails`).
 ///
 /// Order (see `Store.startVoicemail` for what a crash between two steps leaves): lock, file,
 /// row; audio; trim; complete the row (or drop file, then row); unlock.
 extension LiveCall {
-    func record(_ request: RecordRequest) {
+    /// Plays the beep if asked, then opens the recording; an event to feed if it could not start.
+    public func startRecording(_ request: RecordRequest, serial: UInt32, at now: Double) -> CallEvent? {
         pendingRecord = request
-        recordingStep = state.step >= 0 ? program.stepNames[state.step] : nil
+        recordingStep = call.state.step >= 0 ? program.stepNames[call.state.step] : nil
         recordingTopic = request.topic >= 0 ? program.values[request.topic] : nil
         beepEnd = nil
         if request.beep {
-            beepSerial = playout.play([Playout.Clip(name: "beep", samples: sounds.beep)])
-        } else {
-            startRecording()
+            beepSerial = playout.play([Playout.Clip(prompt: -1, samples: sounds.beep)])
+            return nil
         }
+        return openRecording() ? nil : .recordingStopped(.maxLength, duration: 0)
     }
 
-    /// Opens the voicemail file (named by the store, never by the caller), writes its row and starts recording.
-    func startRecording() {
-        guard let request = pendingRecord else { return }
+    /// Stops the recording now (or the beep before it); returns the trimmed message length.
+    public func stopRecording(_ reason: RecordingStopReason, at now: Double) -> Double {
+        if recorder == nil, pendingRecord != nil {
+            pendingRecord = nil
+            playout.stop()
+            beepSerial = -1
+            return 0
+        }
+        return finishRecorder(reason, keyStart: reason == .finishKey ? lastKeyStart : nil)
+    }
+
+    /// Opens the voicemail file (named by the store, never by the caller), writes its row and
+    /// starts recording. False when the file could not be opened.
+    func openRecording() -> Bool {
+        guard let request = pendingRecord else { return true }
         pendingRecord = nil
         beepSerial = -1
         beepEnd = nil
@@ -39,76 +53,54 @@ extension LiveCall {
         do {
             recorder = try VoicemailRecorder(url: file.url, request: request, startFrame: now)
             recordingFile = file.relative
-            log(now, "record", name: program.mailboxNames[request.mailbox], value: file.relative)
+            var me = self
+            CallRunner.recordingStarted(serial: call.recordSerial, mailbox: request.mailbox, at: seconds, &me)
         } catch {
             recordingLock?.release()
             recordingLock = nil
             fail(error)
-            post(.recordingStopped(.maxLength, duration: 0))
-            return
+            return false
         }
         // Without the lock another process could take a live recording for an interrupted one,
         // so the row then waits for the end (as `indexVoicemail`).
-        guard let records, recordingLock != nil else { return }
-        do { recordingID = try records.startVoicemail(message(file: file.relative, mailbox: request.mailbox, duration: 0)) } catch {
+        guard let records, recordingLock != nil else { return true }
+        records.startVoicemail(message(file: file.relative, mailbox: request.mailbox, duration: 0), storeWork)
+        return true
+    }
+
+    /// Ends the recorder and returns the message's (trimmed) length.
+    func finishRecorder(_ reason: RecordingStopReason, keyStart: Int?) -> Double {
+        guard let recorder else { return 0 }
+        do { return try recorder.finish(keyStartFrame: keyStart) } catch {
             fail(error)
+            return Double(recorder.frames) / 8000
         }
     }
 
-    /// Ends the recording and tells the interpreter its (trimmed) length.
-    func finishRecording(_ reason: RecordingStopReason, keyStart: Int?) {
-        guard let recorder else {
-            if pendingRecord != nil {
-                pendingRecord = nil
-                post(.recordingStopped(reason, duration: 0))
-            }
-            return
-        }
-        var duration = 0.0
-        do { duration = try recorder.finish(keyStartFrame: reason == .finishKey ? keyStart : nil) } catch {
-            fail(error)
-            duration = Double(recorder.frames) / 8000
-        }
-        log(now, "record-end", value: "\(reason.rawValue) \(Self.format(duration))s")
-        post(.recordingStopped(reason, duration: duration))
-        if reason == .callerHungUp { drain() }
-    }
-
-    /// Completes the message's row (the trimmed file is complete on disk), then lets go of its lock.
+    /// Queues the completion of the message's row (the trimmed file is complete on disk), then
+    /// the release of its lock, on the store writer.
     func saveRecording(mailbox: Int, duration: Double) {
         guard let file = recordingFile else { return }
-        let id = recordingID
+        let lock = recordingLock
         recorder = nil
         recordingFile = nil
-        recordingID = nil
-        defer {
-            recordingLock?.release()
-            recordingLock = nil
+        recordingLock = nil
+        keptMessage = true
+        guard let records else {
+            lock?.release()
+            return
         }
-        log(now, "voicemail", name: program.mailboxNames[mailbox], value: "saved \(Self.format(duration))s \(file)")
-        guard let records else { return }
-        do {
-            if let id {
-                try records.completeVoicemail(id, duration: duration)
-                savedVoicemailID = id
-            } else {
-                savedVoicemailID = try records.indexVoicemail(message(file: file, mailbox: mailbox, duration: duration))
-            }
-        } catch { fail(error) }
+        records.keepVoicemail(message(file: file, mailbox: mailbox, duration: duration), lock: lock, storeWork)
     }
 
-    /// Drops a too-short message: its file, then its row, then its lock.
+    /// Drops a too-short message: its file now, then (on the store writer) its row and its lock.
     func discardRecording(mailbox: Int, duration: Double) {
         recorder?.discard()
-        if let id = recordingID, let records {
-            do { try records.discardVoicemail(id) } catch { fail(error) }
-        }
-        recordingLock?.release()
+        let lock = recordingLock
         recordingLock = nil
         recorder = nil
         recordingFile = nil
-        recordingID = nil
-        log(now, "voicemail", name: program.mailboxNames[mailbox], value: "dropped \(Self.format(duration))s (too short)")
+        if let records { records.dropVoicemail(lock: lock, storeWork) } else { lock?.release() }
     }
 
     private func message(file: String, mailbox: Int, duration: Double) -> NewVoicemail {

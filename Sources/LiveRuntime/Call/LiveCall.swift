@@ -4,24 +4,29 @@ import Storage
 import SoundIO
 import Telephony
 
-/// One call on a live line: feeds the interpreter its events and carries out its actions.
+/// One call on a live line: the ``CallPort`` of an audio line. The ``CallRunner`` in ``call``
+/// feeds the interpreter and carries out its actions; this class only moves audio.
 ///
-/// Time is the line's sample clock: `now` counts capture frames, `written` counts playback frames.
-/// Playback runs `primingFrames` ahead of capture, and a sample written at playback index `p` is
-/// heard at line time `p`; so a play list ending at index `E` has played out once `now >= E`,
-/// which is when ``CallEvent/promptFinished`` is sent. Timers fire on `now`, at period resolution.
+/// Time is the line's sample clock: `now` counts capture frames, `written` counts playback frames;
+/// the runner sees `now` in seconds (``seconds``). Playback runs `primingFrames` ahead of capture,
+/// and a sample written at playback index `p` is heard at line time `p`; so a play list ending at
+/// index `E` has played out once `now >= E`, which is when the runner hears of it. Timers fire on
+/// `now`, at period resolution.
 ///
 /// Not thread-safe: a ``LiveLine`` drives it from its one line thread (`start`, then per period
-/// `process` and `fill`). Reach it from elsewhere only through a ``LineControl``.
-public final class LiveCall: @unchecked Sendable {
+/// `process` and `fill`). Reach it from elsewhere only through a ``LineControl``. Nothing here
+/// touches the store: store work goes to ``CallRecords``' serial writer.
+public final class LiveCall: @unchecked Sendable, CallPort {
     let program: FlowProgram
-    let interpreter: CallInterpreter
+    /// The interpreter (the runner feeds it).
+    public let interpreter: CallInterpreter
     let sounds: PromptSet
     let records: CallRecords?
     let options: LiveCallOptions
-    var state = CallState()
-    var actions: [CallAction] = []
-    var inbox: [CallEvent] = []
+    /// The runner's state of this call.
+    public var call = CallRunner()
+    /// The runner's scratch list of actions.
+    public var actionBuffer: [CallAction] = []
     var playout: Playout
     var notes: [Playout.Note] = []
     var dtmf = DTMFReceiver()
@@ -30,36 +35,31 @@ public final class LiveCall: @unchecked Sendable {
     public internal(set) var now = 0
     /// Playback frames written so far.
     public internal(set) var written = 0
-    var timers: [(id: TimerID, due: Int)] = []
-    var playSerial = -1
+    var playoutSerial = -1
+    var playSerial: UInt32 = 0
     var playEnd: Int?
     var beepSerial = -1
     var beepEnd: Int?
     var pendingRecord: RecordRequest?
     var recorder: VoicemailRecorder?
     var recordingFile: String?
-    var recordingID: Int64?
     var recordingLock: VoicemailRecordingLock?
     var recordingStartedAt = Date()
     var recordingStep: String?
     var recordingTopic: String?
     var lastKeyStart: Int?
-    var savedVoicemailID: Int64?
-    var queued = false
+    /// Whether a message was kept on this call (a callback after it comes from voicemail).
+    var keptMessage = false
+    /// What this call queued on the store writer (rows made, errors met).
+    let storeWork = CallRecords.CallWork()
     var joinedQueueAt: Int?
     var leftQueueAt: Int?
     var connectedAt: Int?
     var lastQueue: String?
     var agentID: String?
-    /// True while the caller talks with an agent (the line bridges audio instead of playing prompts).
-    public internal(set) var isConnectedToAgent = false
     var lastStatusCheck = 0
     /// The line's control: the queue reaches the call through it.
     public let control: LineControl
-    /// What happened, in order.
-    public internal(set) var transcript = LiveTranscript()
-    /// How the call ended, once it has.
-    public internal(set) var outcome: CallOutcome?
     /// Problems met on the way (a store or recording failure) that did not stop the call.
     public internal(set) var problems: [LiveCallError] = []
 
@@ -73,66 +73,74 @@ public final class LiveCall: @unchecked Sendable {
         self.records = records
         self.options = options
         playout = Playout(music: sounds.music)
-        actions.reserveCapacity(16)
+        actionBuffer.reserveCapacity(16)
+        call.onEvent = options.onEntry
     }
 
     /// True once the flow has hung up.
-    public var hasEnded: Bool { state.hasEnded }
+    public var hasEnded: Bool { call.hasEnded }
 
-    /// Line time in seconds.
+    /// True while the caller talks with an agent (the line bridges audio instead of playing prompts).
+    public var isConnectedToAgent: Bool { call.isConnected }
+
+    /// How the call ended, once it has.
+    public var outcome: CallOutcome? { call.outcome }
+
+    /// What happened, in order, with line times.
+    public var transcript: Transcript { call.transcript(program: program, callerID: options.callerID, start: options.start) }
+
+    /// Line time in seconds: the runner's clock.
     var seconds: Double { Double(now) / 8000 }
 
     /// Answers the call: the flow starts at line time 0.
     public func start() {
-        post(.callStarted(callerID: options.callerID, at: options.start))
-        drain()
+        var me = self
+        CallRunner.start(callerID: options.callerID, at: options.start, now: 0, &me)
     }
 
-    /// Handles one captured period: recording, keys (in-band and `keys` typed elsewhere), timers,
-    /// prompt ends, and a hang-up from the bridge.
+    /// Handles one captured period: recording, keys (in-band and `keys` typed elsewhere), queue
+    /// events, timers, prompt ends, and a hang-up from the bridge.
     public func process(_ captured: UnsafeBufferPointer<Int16>, keys: [PhoneKey] = [], events: [CallEvent] = [],
                         hangUp: Bool = false) {
         guard !hasEnded else { return }
         let captured = echo?.cancel(captured, at: now) ?? captured
+        var me = self
         now += captured.count
         if let recorder {
             do {
-                if let reason = try recorder.append(captured) { finishRecording(reason, keyStart: nil) }
+                if let reason = try recorder.append(captured) {
+                    let duration = finishRecorder(reason, keyStart: nil)
+                    CallRunner.recordingStopped(serial: call.recordSerial, reason, duration: duration, at: seconds, &me)
+                }
             } catch { fail(error) }
         }
         dtmf.process(captured)
         for event in dtmf.pendingEvents {
-            guard case .keyDown(let key, let start) = event, let phoneKey = PhoneKey(key.character) else { continue }
+            guard case .keyDown(let key, let start) = event else { continue }
             lastKeyStart = start
-            log(now, "digit", value: String(key.character))
-            post(.digit(phoneKey))
+            CallRunner.keyPressed(PhoneKey(key), at: seconds, &me)
         }
         dtmf.clearPendingEvents()
         for key in keys {
             lastKeyStart = now
-            log(now, "digit", value: "\(key.character) (keyed)")
-            post(.digit(key))
+            CallRunner.keyPressed(key, keyed: true, at: seconds, &me)
         }
         for event in events {
-            log(now, Self.name(of: event))
             if case .agentConnected = event {
-                isConnectedToAgent = true
-                queued = false
                 connectedAt = now
                 agentID = control.bridgedStation?.agentID
             }
-            if case .agentDisconnected = event { isConnectedToAgent = false }
-            post(event)
+            CallRunner.queueEvent(event, at: seconds, &me)
         }
-        drain()
         checkQueueStatus()
-        fireTimers()
+        CallRunner.fireDueTimers(at: seconds, &me)
         if let end = playEnd, end <= now {
             playEnd = nil
-            post(.promptFinished)
-            drain()
+            CallRunner.playedOut(serial: playSerial, at: seconds, &me)
         }
-        if pendingRecord != nil, let end = beepEnd, end <= now { startRecording() }
+        if pendingRecord != nil, let end = beepEnd, end <= now, !openRecording() {
+            CallRunner.recordingStopped(serial: call.recordSerial, .maxLength, duration: 0, at: seconds, &me)
+        }
         if hangUp { callerHungUp() }
     }
 
@@ -157,81 +165,54 @@ public final class LiveCall: @unchecked Sendable {
     /// The caller hung up (the bridge said so, Ctrl-C, or the capture ended): a message being
     /// recorded is kept when long enough.
     public func callerHungUp() {
-        guard !hasEnded else { return }
-        log(now, "caller-hangup")
-        if recorder != nil || pendingRecord != nil { finishRecording(.callerHungUp, keyStart: nil) }
-        post(.callerHungUp)
-        drain()
+        var me = self
+        CallRunner.callerHungUp(at: seconds, &me)
     }
 
     /// The line failed (device missing, unplugged): the call ends as a hang-up, keeping the message.
     public func lineFailed(_ error: LiveCallError) {
-        log(now, "error", value: error.description)
-        problems.append(error)
+        fail(error)
         callerHungUp()
     }
 
-    func post(_ event: CallEvent) { inbox.append(event) }
-
     /// Every 5 s of line time while queued, tells the flow the caller's place and wait.
     func checkQueueStatus() {
-        guard queued, now - lastStatusCheck >= 5 * 8000 else { return }
+        guard call.isQueued, now - lastStatusCheck >= 5 * 8000 else { return }
         lastStatusCheck = now
         if let status = options.queues.status(call: options.callNumber) {
-            post(.queueStatus(position: status.position, estimatedWait: status.estimatedWait ?? -1))
-            drain()
-        }
-    }
-
-    static func name(of event: CallEvent) -> String {
-        switch event {
-        case .agentConnected: "agent-connected"
-        case .agentDisconnected: "agent-disconnected"
-        case .queueEmpty: "queue-empty"
-        default: "event"
-        }
-    }
-
-    /// Feeds queued events in order, carrying out each batch of actions (which may queue more).
-    func drain() {
-        var index = 0
-        while index < inbox.count && !hasEnded {
-            actions.removeAll(keepingCapacity: true)
-            interpreter.handle(inbox[index], now: seconds, call: &state, actions: &actions)
-            index += 1
-            let batch = actions
-            for action in batch { perform(action) }
-        }
-        inbox.removeAll(keepingCapacity: true)
-    }
-
-    func fireTimers() {
-        while let next = timers.indices.filter({ timers[$0].due <= now }).min(by: { timers[$0].due < timers[$1].due }) {
-            let timer = timers.remove(at: next)
-            if timer.id.kind != .announcement { log(now, "timeout", name: timer.id.kind.name) }
-            post(.timerFired(timer.id))
-            drain()
-            if hasEnded { return }
+            var me = self
+            CallRunner.feed(.queueStatus(position: status.position, estimatedWait: status.estimatedWait ?? -1), at: seconds, &me)
         }
     }
 
     func handle(_ note: Playout.Note) {
         switch note {
-        case .started(let name, let at):
-            log(at, name == "beep" ? "beep" : "prompt", name: name == "beep" ? nil : name)
+        case .started(let prompt, let serial, let at):
+            var me = self
+            if serial == beepSerial {
+                CallRunner.beepStarted(serial: call.recordSerial, at: Double(at) / 8000, &me)
+            } else if serial == playoutSerial {
+                CallRunner.promptStarted(prompt, serial: playSerial, at: Double(at) / 8000, &me)
+            }
         case .ended(let serial, let at):
-            if serial == playSerial { playEnd = at }
+            if serial == playoutSerial { playEnd = at }
             if serial == beepSerial { beepEnd = at }
         }
     }
 
+    /// Waits for the call's store writes (after hang-up, off the audio path) and keeps their errors.
+    func finishStoreWork() {
+        records?.flush()
+        for error in storeWork.takeFailures() { fail(error) }
+    }
+
     func fail(_ error: LiveCallError) {
-        log(now, "error", value: error.description)
+        call.log(seconds, "error", value: error.description)
         problems.append(error)
     }
 
+    /// Adds a line event (line start, stall) to the transcript at capture frame `frame`.
     func log(_ frame: Int, _ type: String, name: String? = nil, value: String? = nil) {
-        transcript.add(frame, type, name: name, value: value)
-        if let onEntry = options.onEntry, let entry = transcript.entries.last { onEntry(entry) }
+        call.log(Double(frame) / 8000, type, name: name, value: value)
     }
 }

@@ -1,3 +1,4 @@
+import CallFlow
 import Foundation
 import Telephony
 
@@ -22,11 +23,11 @@ public struct LiveCallOptions: Sendable {
     /// played from what it captures, before the DTMF receiver and the voicemail recorder.
     public var echoCanceller: EchoCanceller.Settings?
     /// Called on the line thread with every transcript entry as it happens (e.g. to print it).
-    public var onEntry: (@Sendable (LiveTranscript.Entry) -> Void)?
+    public var onEntry: (@Sendable (Transcript.Event) -> Void)?
 
     /// Options for a call from `callerID` answered at `start`.
     public init(callerID: String?, start: Date = Date(), primingFrames: Int = 320,
-                onEntry: (@Sendable (LiveTranscript.Entry) -> Void)? = nil) {
+                onEntry: (@Sendable (Transcript.Event) -> Void)? = nil) {
         self.callerID = callerID
         self.start = start
         self.primingFrames = primingFrames

@@ -9,6 +9,11 @@ import SoundIO
 /// station side ends when the agent hangs up (``hangUp()``, e.g. `ivr line hangup AGENT`) or
 /// its device fails; the caller side when the caller hangs up. Either way `onEnd` tells the
 /// queue who ended the conversation, once.
+///
+/// The station may run on another crystal than the caller's line: on devices with a real clock
+/// (``PacedCapture``/``PacedPlayback``) a ``DriftCorrector`` per direction watches the station's fill
+/// levels and drops or inserts a frame or two per period, so the delay each way stays bounded
+/// however long the conversation. What piled up in the station's capture before the bridge is dropped.
 public final class StationLink: @unchecked Sendable {
     /// The agent at the station.
     public let agentID: String
@@ -19,6 +24,12 @@ public final class StationLink: @unchecked Sendable {
     private var ended = false
     private var primed = false
     private let primingFrames: Int
+    /// Drift correction toward the agent (the station's playback level) and from them (its capture backlog).
+    private var toAgent: DriftCorrector
+    private var fromAgent: DriftCorrector
+    /// The station's audio read ahead (everything it had each period), for the drift corrector to measure.
+    private var fromStation: [Int16] = []
+    private var scratch: [Int16] = []
     private let onEnd: @Sendable (CompletedBy) -> Void
 
     /// A station made of a source (the agent's microphone) and a sink (the agent's earpiece).
@@ -29,6 +40,13 @@ public final class StationLink: @unchecked Sendable {
         self.sink = sink
         self.primingFrames = primingFrames
         self.onEnd = onEnd
+        toAgent = DriftCorrector(period: max(1, sink.periodFrames))
+        fromAgent = DriftCorrector(period: max(1, source.periodFrames))
+    }
+
+    /// Frames inserted and dropped so far to follow the station's clock (both directions).
+    public var driftCorrection: (inserted: Int, dropped: Int) {
+        (toAgent.inserted + fromAgent.inserted, toAgent.dropped + fromAgent.dropped)
     }
 
     /// Opens the station's PCMs (usually one name for both, e.g. a headset).
@@ -47,19 +65,54 @@ public final class StationLink: @unchecked Sendable {
 
     /// Sends the caller's audio to the agent and fills `output` with the agent's.
     func exchange(caller: UnsafeBufferPointer<Int16>, into output: UnsafeMutableBufferPointer<Int16>) throws(AudioLineError) {
+        let pacedSource = source as? any PacedCapture
+        let pacedSink = sink as? any PacedPlayback
         if !primed {
             primed = true
+            if let pacedSource {
+                try pacedSource.start()
+                var scratch = [Int16](repeating: 0, count: source.periodFrames)
+                while pacedSource.waitingFrames() > source.periodFrames {
+                    if try scratch.withUnsafeMutableBufferPointer({ (buffer) throws(AudioLineError) in
+                        try source.read(into: buffer)
+                    }) == 0 { break }
+                }
+            }
             try sink.write([Int16](repeating: 0, count: primingFrames))
         }
-        try sink.write(caller)
-        var filled = 0
-        while filled < output.count {
-            let got = try source.read(into: UnsafeMutableBufferPointer(rebasing: output[filled...]))
-            if got == 0 {
-                throw AudioLineError(kind: .failed, pcm: source.name, operation: "read", alsa: "the station's audio ended")
-            }
-            filled += got
+        let toward = pacedSink.map { toAgent.correction(level: $0.pendingFrames()) } ?? 0
+        try sink.write(DriftCorrector.stretch(Array(caller), by: toward))
+        // From the agent: take everything the station has now (so nothing piles up unseen in the
+        // sound server), wait for at least a period, and let the level of what is held decide.
+        if let pacedSource {
+            var turns = 0
+            while turns < 16, try readFromStation(now: pacedSource) > 0 { turns += 1 }
         }
+        while fromStation.count < output.count + 2 { try readFromStation() }
+        let from = pacedSource.map { fromAgent.correction(level: fromStation.count + $0.waitingFrames()) } ?? 0
+        let wanted = output.count - from
+        while fromStation.count < wanted { try readFromStation() }
+        let heard = DriftCorrector.stretch(Array(fromStation.prefix(wanted)), by: from)
+        fromStation.removeFirst(wanted)
+        for index in output.indices { output[index] = heard[index] }
+    }
+
+    /// Reads what the station has now (up to a period) into `fromStation`, without waiting.
+    private func readFromStation(now capture: any PacedCapture) throws(AudioLineError) -> Int {
+        if scratch.count != source.periodFrames { scratch = [Int16](repeating: 0, count: source.periodFrames) }
+        let got = try scratch.withUnsafeMutableBufferPointer { (buffer) throws(AudioLineError) in try capture.readNow(into: buffer) }
+        fromStation += scratch[0..<got]
+        return got
+    }
+
+    /// Reads up to a period from the station into `fromStation` (blocking until there is audio).
+    private func readFromStation() throws(AudioLineError) {
+        if scratch.count != source.periodFrames { scratch = [Int16](repeating: 0, count: source.periodFrames) }
+        let got = try scratch.withUnsafeMutableBufferPointer { (buffer) throws(AudioLineError) in try source.read(into: buffer) }
+        if got == 0 {
+            throw AudioLineError(kind: .failed, pcm: source.name, operation: "read", alsa: "the station's audio ended")
+        }
+        fromStation += scratch[0..<got]
     }
 
     /// Closes the station and reports who ended the conversation (only the first time).

@@ -18,6 +18,15 @@ public protocol QueueLink: AnyObject, Sendable {
     func status(call: UInt64) -> (position: Int, estimatedWait: Double?)?
     /// The call ended: a conversation with an agent is over (the caller hung up).
     func callEnded(call: UInt64)
+    /// Seconds the queue counted `call` waiting (joined to connected or left), once it stopped
+    /// waiting; the call record takes it so it agrees with the queue's log. Nil when the queue
+    /// keeps no clock of its own (then the line's clock counts).
+    func waitSeconds(call: UInt64) -> Double?
+}
+
+extension QueueLink {
+    /// No clock of its own: the call record counts the wait on the line's clock.
+    public func waitSeconds(call: UInt64) -> Double? { nil }
 }
 
 /// A line on its own (`ivr call`): no agents, so the caller is first in line with an unknown

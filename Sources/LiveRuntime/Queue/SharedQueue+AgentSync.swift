@@ -11,8 +11,8 @@ extension SharedQueue {
     /// logged out (a logout that took effect after a call, though `login` came meanwhile) is
     /// logged in again.
     public func syncAgents(_ states: [String: AgentState]) {
-        let t = now
         lock.withLock {
+            let t = managerTime()
             manager.eventsEnabled = false
             defer { manager.eventsEnabled = true }
             for (agent, last) in storeStates {

@@ -2,11 +2,16 @@ import CallQueue
 import Foundation
 
 /// Offers ring a station: answered at once (`autoAnswer`), by `answer AGENT`, or not within the
-/// queue's ring timeout (RINGNOANSWER; the caller is offered to the next agent).
+/// queue's ring timeout (RINGNOANSWER; the caller is offered to the next agent). Under `ring-all`
+/// several stations ring for one caller; the first `answer` wins and the others stop ringing.
 extension SharedQueue {
     /// Carries out one offer: opens the station at once, or lets it ring until answered.
     func offer(_ offer: CallerOffer) {
-        let station = lock.withLock { stations[offer.agent] }
+        // A ring-all offer whose caller another member took meanwhile is over already.
+        let (station, current) = lock.withLock {
+            (stations[offer.agent], manager.ringingAgents(for: offer.ticket).contains(offer.agent))
+        }
+        guard current else { return }
         guard let station, !station.autoAnswer else {
             connect(offer)
             return
@@ -36,8 +41,8 @@ extension SharedQueue {
 
     /// Offers that rang for their whole ring timeout count as not answered.
     func expireRinging() {
-        let t = now
         let expired: [(id: String, call: UInt64)] = lock.withLock {
+            let t = managerTime()
             var out: [(String, UInt64)] = []
             for (agent, ring) in ringing where ring.deadline <= t {
                 ringing[agent] = nil

@@ -7,6 +7,11 @@ import Storage
 
 /// The one queue manager `ivr serve` shares between its lines, on the server's own clock.
 ///
+/// Lines call in from their audio threads (join, leave, status), so those calls only touch the
+/// manager in memory under ``lock`` and return; everything that can block (the store, the queue
+/// log, opening a station, ringing) runs on one serial executor, never under the lock. The time
+/// fed to the manager is read inside the lock and checked to be non-decreasing.
+///
 /// Lines are on separate sample clocks, so the shared manager runs on seconds since the server
 /// started (monotonic). When it offers a waiting caller to an agent with a station, the station
 /// is opened and bridged with the caller's line; when either side hangs up, the agent goes to
@@ -75,23 +80,38 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     var talking: [AgentHandle: StationLink] = [:]
     var ringing: [AgentHandle: Ringing] = [:]
     var ringTimeouts: [QueueHandle: Double] = [:]
+    /// How long each caller who stopped waiting waited, on this clock (the wait queue_log writes).
+    var waits: [UInt64: Double] = [:]
     var storeStates: [AgentHandle: AgentState] = [:]
+    /// Each queue's settings as last applied, and queues whose ring timeout serve.yaml pins (see SharedQueue+Settings).
+    var appliedSettings: [String: QueueSettings] = [:]
+    var pinnedRingTimeouts: Set<String> = []
     private var ticks = 0
     private let configuration: LineConfiguration
     let log: @Sendable (String) -> Void
     private var timer: DispatchSourceTimer?
+    /// The serial executor: the clock tick, dispatching offers, station bridging, store writes.
+    let executor = DispatchQueue(label: "switchboard.queue")
+    /// The last time fed to the manager (guarded by `lock`).
+    private var lastTime = 0.0
+    private var reportedBackwards = false
     let store: Store?
     private let epoch = Date().timeIntervalSince1970
+    private let callIDPrefix: String
 
     /// A manager for `queues` with `agents` logged in (those with stations take live callers).
     ///
     /// With a `store`, waiting callers are recorded there (so `ivr queue status` in another
     /// process sees them) and queue events go to its `queue_log` files. An offer rings a station
-    /// for `ringTimeouts[queue]` seconds (default ``defaultRingTimeout``).
+    /// for `ringTimeouts[queue]` seconds (default ``defaultRingTimeout``). `configs` (from the
+    /// store's settings, `QueueRecord.queueConfig`) replace the defaults of the queues they name.
+    /// `callIDPrefix` goes before every call number in `queue_log` (``QueueLogSession/callPrefix``).
     public init(queues: [String], agents: [Agent], store: Store? = nil, configuration: LineConfiguration = LineConfiguration(),
-                ringTimeouts: [String: Double] = [:], log: @escaping @Sendable (String) -> Void = { _ in }) throws(QueueError) {
-        manager = try QueueManager(queues: queues.map { QueueConfig(name: $0) })
+                ringTimeouts: [String: Double] = [:], configs: [QueueConfig] = [], callIDPrefix: String = "",
+                log: @escaping @Sendable (String) -> Void = { _ in }) throws(QueueError) {
+        manager = try QueueManager(queues: queues.map { name in configs.first { $0.name == name } ?? QueueConfig(name: name) })
         self.store = store
+        self.callIDPrefix = callIDPrefix
         if let removed = try? store?.clearWaitingCallers(), removed > 0 {
             log("forgot \(removed) caller(s) left waiting by a server that stopped without hanging up")
         }
@@ -113,7 +133,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     /// freed agents; with a store, agents' states are re-read from it every second (`ivr agent
     /// login|logout|break|ready` in another terminal reach the running server that way).
     public func startTicking() {
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "switchboard.queue"))
+        let timer = DispatchSource.makeTimerSource(queue: executor)
         timer.schedule(deadline: .now(), repeating: .milliseconds(200))
         timer.setEventHandler { [weak self] in self?.tick() }
         timer.resume()
@@ -125,48 +145,80 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         if ticks % 5 == 1, let store, let agents = try? store.agents() {
             syncAgents(Dictionary(agents.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first }))
         }
+        if ticks % 5 == 3, let store, let queues = try? store.queues() { syncQueueSettings(queues) }
         expireRinging()
         dispatch()
     }
 
     var now: Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
 
+    /// The time to feed the manager: read with `lock` held, so no caller can feed it an older
+    /// reading after a newer one. It never goes back: a debug build stops, a release build keeps
+    /// the last time and logs it once.
+    func managerTime() -> Double {
+        let t = now
+        guard t >= lastTime else {
+            assertionFailure("the shared queue's clock went back from \(lastTime) to \(t)")
+            if !reportedBackwards {
+                reportedBackwards = true
+                log("queue clock went back from \(lastTime) s to \(t) s; keeping \(lastTime) s")
+            }
+            return lastTime
+        }
+        lastTime = t
+        return t
+    }
+
+    /// Waits until the executor has done everything queued so far (tests, shutdown).
+    public func settle() { executor.sync {} }
+
     /// Joins the shared manager; an agent may be offered the caller at once.
     public func join(call: UInt64, queue: String, topic: String?, caller: String?, control: LineControl) -> QueueJoinAnswer {
-        let answer: QueueJoinAnswer = lock.withLock {
+        let (answer, joinedAt): (QueueJoinAnswer, Double?) = lock.withLock {
             do {
+                let t = managerTime()
                 let handle = try manager.queue(named: queue)
                 let topicHandle = topic.map { manager.topic(named: $0) } ?? .none
-                switch try manager.join(call: CallID(call), queue: handle, topic: topicHandle, at: now) {
+                switch try manager.join(call: CallID(call), queue: handle, topic: topicHandle, at: t) {
                 case .joined(let joined):
-                    waiting[call] = Waiting(ticket: joined.ticket, control: control, queue: queue, caller: caller, joinedAt: now)
-                    try? store?.callerJoined(WaitingCaller(callID: Self.callID(call), queue: queue, caller: caller,
-                                                           joinedAt: Date(timeIntervalSince1970: epoch + now)))
-                    return .joined(position: joined.position, estimatedWait: try? manager.estimatedWait(of: joined.ticket))
+                    waiting[call] = Waiting(ticket: joined.ticket, control: control, queue: queue, caller: caller, joinedAt: t)
+                    return (.joined(position: joined.position, estimatedWait: try? manager.estimatedWait(of: joined.ticket)), t)
                 case .refusedEmpty:
-                    return .empty
+                    return (.empty, nil)
                 }
             } catch {
                 log("queue \(queue): \(error); the caller holds alone")
-                return .joined(position: 1, estimatedWait: nil)
+                return (.joined(position: 1, estimatedWait: nil), nil)
             }
         }
-        dispatch()
+        let store = store, epoch = epoch
+        executor.async { [weak self] in
+            if let store, let joinedAt {
+                try? store.callerJoined(WaitingCaller(callID: Self.callID(call), queue: queue, caller: caller,
+                                                      joinedAt: Date(timeIntervalSince1970: epoch + joinedAt)))
+            }
+            self?.dispatch()
+        }
         return answer
     }
 
     /// Leaves the shared manager (Asterisk EXITWITHKEY / EXITWITHTIMEOUT / ABANDON).
     public func leave(call: UInt64, reason: LeaveReason) {
-        lock.withLock {
-            guard let entry = waiting.removeValue(forKey: call) else { return }
-            if let agent = ringing.first(where: { $0.value.offer.call.raw == call })?.key {
+        let left: Bool = lock.withLock {
+            guard let entry = waiting.removeValue(forKey: call) else { return false }
+            waits[call] = now - entry.joinedAt
+            for agent in ringing.filter({ $0.value.offer.call.raw == call }).keys {   // ring-all: several
                 ringing[agent] = nil
                 log("agent \(manager.agentIDs[Int(agent.index)]): call \(call) hung up while ringing")
             }
-            _ = try? manager.leave(entry.ticket, reason: reason, at: now)
-            try? store?.callerLeft(callID: Self.callID(call))
+            _ = try? manager.leave(entry.ticket, reason: reason, at: managerTime())
+            return true
         }
-        dispatch()
+        let store = store
+        executor.async { [weak self] in
+            if left { try? store?.callerLeft(callID: Self.callID(call)) }
+            self?.dispatch()
+        }
     }
 
     /// Position and estimated wait from the shared manager.
@@ -175,6 +227,11 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             guard let entry = waiting[call], let position = try? manager.position(of: entry.ticket) else { return nil }
             return (position, (try? manager.estimatedWait(of: entry.ticket)) ?? nil)
         }
+    }
+
+    /// The wait this queue counted for `call` (joined to connected or left); taken once.
+    public func waitSeconds(call: UInt64) -> Double? {
+        lock.withLock { waits.removeValue(forKey: call) }
     }
 
     /// The call ended: if still waiting, the caller abandoned.
@@ -186,7 +243,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     /// and the call they are ringing for or talking to. For `status`.
     public func statusLines() -> [String] {
         lock.withLock {
-            let t = now
+            let t = managerTime()
             let queues = manager.status(at: t).map { "queue \($0.name) waiting \($0.waiting)" }
             let callers = waiting.map { call, entry -> (String, Int, String) in
                 let ringing = self.ringing.values.contains { $0.offer.call.raw == call }
@@ -214,17 +271,28 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         return link != nil
     }
 
-    /// Carries out what the manager decided: connects offered callers to stations.
+    /// Carries out what the manager decided: connects offered callers to stations. Runs on the
+    /// executor (or a test's thread), never on a line's audio thread; the store is written after
+    /// the lock is let go.
     func dispatch() {
         lock.lock()
         var offers: [CallerOffer] = []
         var removed: [LineControl] = []
-        while let output = manager.next(at: now) {
+        var gone: [UInt64] = []
+        var stopped: [String] = []
+        while let output = manager.next(at: managerTime()) {
             switch output {
             case .offer(let offer): offers.append(offer)
+            case .ringStopped(let call, let agent):
+                if ringing[agent]?.offer.call == call { ringing[agent] = nil }
+                offers.removeAll { $0.agent == agent && $0.call == call }
+                stopped.append("agent \(manager.agentIDs[Int(agent.index)]) stops ringing: call \(call.raw) was answered by another agent")
             case .removed(let removal):
-                if let entry = waiting.removeValue(forKey: removal.call.raw) { removed.append(entry.control) }
-                try? store?.callerLeft(callID: Self.callID(removal.call.raw))
+                if let entry = waiting.removeValue(forKey: removal.call.raw) {
+                    removed.append(entry.control)
+                    waits[removal.call.raw] = now - entry.joinedAt
+                }
+                gone.append(removal.call.raw)
             default: break
             }
         }
@@ -238,7 +306,10 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             }
         }
         lock.unlock()
-        if let names { store?.appendQueueLog(events, names: names, epochOffset: epoch, callerNumbers: callerNumbers) }
+        for call in gone { try? store?.callerLeft(callID: Self.callID(call)) }
+        if let names { store?.appendQueueLog(events, names: names, epochOffset: epoch, callerNumbers: callerNumbers,
+                                            callPrefix: callIDPrefix) }
+        for line in stopped { log(line) }
         for control in removed { control.post(.queueEmpty) }
         for offer in offers { self.offer(offer) }
     }
@@ -247,8 +318,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     /// caller is gone or the station would not open (then the offer counts as not answered).
     @discardableResult
     func connect(_ offer: CallerOffer) -> Bool {
-        let t = now
         lock.lock()
+        let t = managerTime()
         guard let station = stations[offer.agent], let entry = waiting[offer.call.raw] else {
             missed(offer.agent, at: t)
             lock.unlock()
@@ -263,9 +334,10 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             }
             lock.withLock {
                 waiting[offer.call.raw] = nil
+                waits[offer.call.raw] = t - entry.joinedAt
                 talking[agent] = link
                 agentCalls[agent] = offer.call.raw
-                try? manager.answer(agent, at: t)
+                try? manager.answer(agent, at: managerTime())
             }
             try? store?.callerLeft(callID: Self.callID(offer.call.raw))
             entry.control.bridge(to: link)
@@ -274,7 +346,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             return true
         } catch {
             log("agent \(station.id): \(error); offer not answered")
-            lock.withLock { missed(agent, at: t) }
+            lock.withLock { missed(agent, at: managerTime()) }
             return false
         }
     }
@@ -285,10 +357,10 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         let id: String = lock.withLock {
             talking[agent] = nil
             agentCalls[agent] = nil
-            _ = try? manager.complete(agent, by: side, at: now)
+            _ = try? manager.complete(agent, by: side, at: managerTime())
             return manager.agentIDs[Int(agent.index)]
         }
         log("agent \(id) finished (\(side.rawValue) hung up); wrap-up")
-        dispatch()
+        executor.async { [weak self] in self?.dispatch() }      // may be on a line's audio thread
     }
 }

@@ -40,8 +40,12 @@ public final class ControlSocket: @unchecked Sendable {
             while true {
                 let client = accept(fd, nil, nil)
                 if client < 0 { if errno == EINTR { continue } else { break } }
-                let request = Self.readLine(client)
-                let reply = handler(request.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n"
+                let reply: String
+                if let request = Self.readLine(client) {
+                    reply = handler(request.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n"
+                } else {
+                    reply = "error the command is longer than \(Self.maxCommandBytes) bytes: nothing was done\n"
+                }
                 _ = reply.withCString { write(client, $0, strlen($0)) }
                 Foundation.close(client)
             }
@@ -57,10 +61,17 @@ public final class ControlSocket: @unchecked Sendable {
         unlink(path)
     }
 
-    private static func readLine(_ fd: Int32) -> String {
+    /// The longest command line the server reads; a longer one is refused whole, never cut.
+    public static let maxCommandBytes = 4096
+
+    /// One command line, or nil when it is longer than ``maxCommandBytes``.
+    private static func readLine(_ fd: Int32) -> String? {
         var data = [UInt8]()
         var byte: UInt8 = 0
-        while data.count < 1024, read(fd, &byte, 1) == 1, byte != 10 { data.append(byte) }
+        while read(fd, &byte, 1) == 1, byte != 10 {
+            if data.count == maxCommandBytes { return nil }
+            data.append(byte)
+        }
         return String(decoding: data, as: UTF8.self)
     }
 

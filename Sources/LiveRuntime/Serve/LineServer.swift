@@ -25,10 +25,14 @@ public final class LineServer: @unchecked Sendable {
         public var queue: SharedQueue
         /// Period and buffer sizes for every line.
         public var configuration: LineConfiguration
+        /// The business-hours time of a call answered now (`ivr serve --at` runs it from a fixed start).
+        public var clock: @Sendable () -> Date = { Date() }
 
         /// Everything `ivr serve` wires together.
         public init(program: FlowProgram, sounds: PromptSet, lines: [ServeConfig.Line], records: CallRecords,
-                    queue: SharedQueue, configuration: LineConfiguration = LineConfiguration()) {
+                    queue: SharedQueue, configuration: LineConfiguration = LineConfiguration(),
+                    clock: @escaping @Sendable () -> Date = { Date() }) {
+            self.clock = clock
             self.program = program
             self.sounds = sounds
             self.lines = lines
@@ -52,6 +56,18 @@ public final class LineServer: @unchecked Sendable {
     private var nextNumber: UInt64 = 1
     private let log: @Sendable (String) -> Void
     private let openDevices: DeviceOpener
+    private var otherLines: (@Sendable () -> [String])?
+
+    /// Adds lines from another driver (SIP calls) to `status`, after the ALSA lines.
+    public func addStatus(_ lines: @escaping @Sendable () -> [String]) { lock.withLock { otherLines = lines } }
+
+    /// A call number unique on this server, for a call that arrived another way (SIP).
+    public func takeCallNumber() -> UInt64 {
+        lock.withLock {
+            defer { nextNumber += 1 }
+            return nextNumber
+        }
+    }
 
     /// Opens a line's PCMs; throws a ``LiveCallError``.
     public typealias DeviceOpener = @Sendable (ServeConfig.Line, LineConfiguration) throws -> (any AudioSource, any AudioSink)
@@ -85,6 +101,13 @@ public final class LineServer: @unchecked Sendable {
             return setup.queue.answerAgent(words[1])
         case "key" where words.count == 3:
             return press(words[1], keys: words[2])
+        case "key" where words.count == 2:
+            return "error key \(words[1]): no keys given; use: key LINE KEYS, e.g. key \(words[1]) 123#"
+        case "key" where words.count > 3:
+            let keys = words[2...].joined(separator: " ")
+            return "error keys '\(keys)' contain spaces: send them as one word (e.g. \(words[2...].joined()))"
+        case "key":
+            return "error key needs a line and keys: key LINE KEYS, e.g. key line1 123#"
         case "status" where words.count == 1:
             return status()
         default:
@@ -100,6 +123,9 @@ public final class LineServer: @unchecked Sendable {
         if let caller, !caller.allSatisfy({ $0.isNumber || $0 == "+" }) {
             return "error caller '\(caller)' is not a number (digits, optionally starting with +)"
         }
+        // One form from here on: E.164 when the number parses in the flow's region (an
+        // extension such as 1001 stays as given).
+        let caller = caller.map { (try? PhoneNumber(parsing: $0, region: setup.program.phoneRegion))?.e164 ?? $0 }
         let number: UInt64 = lock.withLock {
             defer { nextNumber += 1 }
             return active[name] == nil ? nextNumber : 0
@@ -109,8 +135,8 @@ public final class LineServer: @unchecked Sendable {
         do { ports = try openDevices(line, setup.configuration) } catch { return "error \(error)" }
         let control = LineControl()
         let log = self.log
-        var options = LiveCallOptions(callerID: caller, start: Date()) { [weak self] entry in
-            log("\(name) \(LiveTranscript.line(entry))")
+        var options = LiveCallOptions(callerID: caller, start: setup.clock()) { [weak self] entry in
+            log("\(name) \(Transcript.line(entry))")
             self?.note(entry, on: name)
         }
         options.callNumber = number
@@ -140,12 +166,30 @@ public final class LineServer: @unchecked Sendable {
         return "error no line or talking agent '\(name)'"
     }
 
+    /// The most keys one `key` command may carry (a bridge sends them as they come, a few at a time).
+    public static let maxKeys = 256
+
+    /// What is wrong with `keys` for a `key` command, or nil when they may be sent.
+    public static func keysProblem(_ keys: String) -> String? {
+        if keys.isEmpty { return "no keys given: send at least one of 0-9, *, #, A-D" }
+        if keys.contains(where: \.isWhitespace) {
+            return "keys '\(keys)' contain spaces: send them as one word (e.g. \(keys.filter { !$0.isWhitespace }))"
+        }
+        let parsed = keys.compactMap(PhoneKey.init)
+        guard parsed.count == keys.count else {
+            let bad = keys.first { PhoneKey($0) == nil }.map { " ('\($0)')" } ?? ""
+            return "'\(keys.prefix(40))\(keys.count > 40 ? "…" : "")' are not all keypad keys\(bad): use 0-9, *, #, A-D"
+        }
+        if parsed.count > maxKeys {
+            return "\(parsed.count) keys in one command; at most \(maxKeys): send them in several commands"
+        }
+        return nil
+    }
+
     /// Keys the bridge received out of band (SIP INFO, RFC 4733 events) for the caller on `name`.
     public func press(_ name: String, keys: String) -> String {
+        if let problem = Self.keysProblem(keys) { return "error " + problem }
         let parsed = keys.compactMap(PhoneKey.init)
-        guard parsed.count == keys.count, !parsed.isEmpty else {
-            return "error '\(keys)' are not keypad keys (0-9, *, #, A-D)"
-        }
         guard let control = lock.withLock({ active[name]?.control }) else { return "error line \(name) has no call" }
         for key in parsed { control.press(key) }
         return "ok \(name) pressed \(keys)"
@@ -164,6 +208,7 @@ public final class LineServer: @unchecked Sendable {
                 }
             }
         }
+        if let other = lock.withLock({ otherLines }) { lines += other() }
         return (lines + setup.queue.statusLines()).joined(separator: "\n")
     }
 
@@ -177,7 +222,7 @@ public final class LineServer: @unchecked Sendable {
 
     /// Keeps what the call on `name` is doing, for `status`: `step NAME`, `queue NAME`,
     /// `agent ID`, `recording MAILBOX`, `hanging-up`.
-    private func note(_ entry: LiveTranscript.Entry, on name: String) {
+    private func note(_ entry: Transcript.Event, on name: String) {
         let state: String? = switch entry.type {
         case "step": "step \(entry.name ?? "?")"
         case "enqueue": "queue \(entry.name ?? "?")"

@@ -1,3 +1,4 @@
+import CallFlow
 import Foundation
 import Telephony
 import Yams
@@ -58,6 +59,10 @@ public struct ServeConfig: Sendable, Equatable {
     public var ringTimeouts: [String: Double] = [:]
     /// Line in the config file of each queue under `queues:`, for messages.
     public var queueLines: [String: Int] = [:]
+    /// The SIP side, if `sip:` is present (then `lines:` may be left out).
+    public var sip: SIP?
+    /// `web:` as written: `HOST:PORT` for the browser desk, or `off` (nil: the default, 127.0.0.1:8080).
+    public var web: String?
 
     /// Reads and checks `path`; errors read `FILE:LINE: error: message`.
     public static func load(_ path: String) throws(ServeConfigError) -> ServeConfig {
@@ -73,32 +78,48 @@ public struct ServeConfig: Sendable, Equatable {
         func fail(_ node: Node?, _ message: String) -> ServeConfigError {
             ServeConfigError(file: file, line: node?.mark.map { $0.line } ?? 0, message: message)
         }
+        if let problem = YAMLInputCheck.check(text) {           // before Yams, which recurses and echoes raw bytes
+            throw ServeConfigError(file: file, line: problem.line, message: "column \(problem.column): \(problem.message)")
+        }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw fail(nil, "the file is empty; it needs flow: and lines:") }
+            guard let node = try Yams.compose(yaml: text) else { throw fail(nil, "the file is empty; it needs flow: and lines: (or sip:)") }
             root = node
         } catch let error as ServeConfigError { throw error } catch let error as YamlError {
             throw ServeConfigError(file: file, line: Self.line(of: error), message: "not valid YAML: \(error)")
         } catch { throw fail(nil, "\(error)") }
         guard let top = root.mapping else { throw fail(root, "expected a mapping with flow:, lines: and agents:") }
-        for (key, _) in top where !["flow", "data", "prompts", "lines", "agents", "queues"].contains(key.string ?? "") {
-            throw fail(key, "unknown key '\(key.string ?? "?")'; expected flow, data, prompts, lines, agents or queues")
+        for (key, _) in top where !["flow", "data", "prompts", "lines", "agents", "queues", "sip"].contains(key.string ?? "") {
+            throw fail(key, "unknown key '\(key.string ?? "?")'; expected flow, data, prompts, lines, agents, queues or sip")
+        }
+        func resolve(_ value: String) -> String {
+            value.hasPrefix("/") || base.isEmpty ? value : (base as NSString).appendingPathComponent(value)
         }
         func path(_ key: String) throws(ServeConfigError) -> String? {
             guard let node = top[key] else { return nil }
             guard let value = node.string, !value.isEmpty else { throw fail(node, "\(key) must be a path") }
-            return value.hasPrefix("/") || base.isEmpty ? value : (base as NSString).appendingPathComponent(value)
+            return resolve(value)
         }
-        guard let flow = try path("flow") else { throw fail(root, "missing flow: (the flow file the lines answer with)") }
-        let lines = try parseLines(top["lines"], fail: fail)
+        let sip = try parseSIP(top["sip"], resolve: resolve, fail: fail)
+        guard let flow = try path("flow") ?? sip?.flows["default"] else {
+            throw fail(root, "missing flow: (the flow file the lines answer with)")
+        }
+        let lines = sip != nil && top["lines"] == nil ? [] : try parseLines(top["lines"], fail: fail)
         let agents = try parseAgents(top["agents"], fail: fail)
         var config = ServeConfig(flow: flow, data: try path("data"), prompts: try path("prompts"), lines: lines, agents: agents)
         (config.ringTimeouts, config.queueLines) = try parseQueues(top["queues"], fail: fail)
+        config.sip = sip
+        if let node = top["web"] {
+            guard let value = node.string ?? node.bool.map({ $0 ? "on" : "off" }), !value.isEmpty else {
+                throw fail(node, "web: must be HOST:PORT (e.g. 127.0.0.1:8080) or off")
+            }
+            config.web = value
+        }
         return config
     }
 
     private static func parseLines(_ node: Node?, fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> [Line] {
-        guard let node else { throw fail(nil, "missing lines: (name each line and its device)") }
+        guard let node else { throw fail(nil, "missing lines: (name each line and its device) or sip: (take calls over SIP)") }
         guard let mapping = node.mapping, !mapping.isEmpty else { throw fail(node, "lines: must map line names to devices") }
         var lines: [Line] = []
         for (key, value) in mapping {

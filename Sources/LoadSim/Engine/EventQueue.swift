@@ -38,6 +38,9 @@ public struct EventQueue<Payload> {
 
     /// Number of pending events.
     public var count: Int { heap.count }
+    /// Size of the payload side table: the most events that have been pending at once
+    /// (slots are reused, never released), so memory's high-water mark.
+    public var slotCount: Int { payloads.count }
     /// Whether nothing is pending.
     public var isEmpty: Bool { heap.isEmpty }
     /// The time of the next event, if any.

@@ -8,8 +8,8 @@ import CallQueue
 struct SimCall {
     /// Bumped when the slot is freed; stale events compare it.
     var generation: UInt32 = 0
-    /// The interpreter's state (flow mode).
-    var flow = CallState()
+    /// The call runner's state of this call (flow mode): interpreter state, timers, serials.
+    var run = CallRunner(transcript: false)
     /// The caller's number id (redials keep it).
     var number: UInt32 = 0
     /// Whether the call is a redial.
@@ -22,8 +22,8 @@ struct SimCall {
     var joinedAt = 0.0
     /// Counts waits, so a patience event from an earlier wait is ignored.
     var waitSerial: UInt32 = 0
-    /// Counts plays, so the end of a stopped play is ignored.
-    var playSerial: UInt32 = 0
+    /// When the current recording started (a finish key stops it there).
+    var recordingSince = 0.0
     /// Whether the interpreter has been told the caller's position and estimated wait in this wait.
     var statusSent = false
     /// Whether the caller has been in a queue during this call.

@@ -24,9 +24,13 @@ public struct SimulationModel: Sendable {
     let callbackAttempt: TimeSampler
     let voicemailKey: PhoneKey
     let callbackKey: PhoneKey
-    /// When callbacks may be worked, on virtual time: the flow's first schedule, resolved once
-    /// for every replication (always open without a flow or schedule).
-    let openingSchedule: any OpeningSchedule
+    /// Each queue's settings (strategy, wrap-up, callback policy, hours), by queue-manager index.
+    public let queueSettings: [QueueSettings]
+    /// Each queue's callback hours on the virtual clock (its own hours, else the flow's first
+    /// schedule, else always open), resolved once for every replication.
+    let schedules: [any OpeningSchedule]
+    /// Whether each queue rings all idle members at once.
+    let ringsAll: [Bool]
     /// What the model assumed where the scenario is silent, for the report (e.g. menus whose
     /// choices callers pick evenly because `callers.menus` gives no shares for them).
     public let assumptions: [String]
@@ -46,16 +50,18 @@ public struct SimulationModel: Sendable {
             queueNames = program.queueNames
             promptLengths = program.promptNames.map { lengths[$0] ?? defaultPromptLength }
             var plans = [MenuPlan?](repeating: nil, count: program.stepNames.count)
-            for (step, choices) in scenario.callers.menuChoices {
+            var notes: [String] = []
+            for (step, choices) in scenario.callers.menuChoices.sorted(by: { $0.key < $1.key }) {
                 guard let i = program.stepIndex(named: step) else {
-                    problems.append(("callers.menus.\(step)", "callers.menus: the flow has no step '\(step)' (steps: \(program.stepNames.joined(separator: ", ")))"))
+                    problems.append(("callers.menus.\(step)", "callers.menus: the flow has no step '\(step)' (steps: \(FlowStepKeys.summary(program.stepNames)))"))
                     continue
                 }
+                problems += FlowStepKeys.problems(step: step, index: i, keys: choices.map(\.keys), program: program)
+                if let note = FlowStepKeys.scaledNote(step: step, choices) { notes.append(note) }
                 plans[i] = MenuPlan(choices)
             }
             // A menu the scenario gives no shares for: callers pick its choices evenly (rather
             // than never pressing and running its timeouts, which no trainer means by leaving it out).
-            var notes: [String] = []
             for step in plans.indices where plans[step] == nil {
                 guard let keys = program.menuChoiceKeys(ofStep: step), !keys.isEmpty else { continue }
                 plans[step] = MenuPlan(keys.map { (keys: $0, share: 1.0) })
@@ -88,9 +94,44 @@ public struct SimulationModel: Sendable {
                 return ScenarioError(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: $0.message)
             }.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
-        openingSchedule = program?.schedules.first.map {
-            HoursSchedule(hours: $0, origin: scenario.startDate.timeIntervalSince1970, horizon: scenario.duration + 60 * 86_400)
-        } ?? AlwaysOpen()
+        // Each queue's settings as `ivr queue set` names them: the simulator's defaults (skills
+        // when some agent has a level above 1, the scenario's wrap-up; no announcements by the
+        // queue manager, the flow makes them) under what the scenario's `queues:` says.
+        let usesLevels = scenario.agents.contains { $0.skills.values.contains { $0 > 1 } }
+        queueSettings = queueNames.map { name in
+            var settings = QueueSettings(name: name)
+            settings.strategy = usesLevels ? .skills : .longestIdle
+            settings.wrapUp = scenario.wrapUp
+            settings.announceFrequency = 0
+            settings.timeZone = scenario.timeZone.identifier
+            settings.hours = "always"
+            scenario.queues[name]?.apply(to: &settings)
+            return settings
+        }
+        ringsAll = queueSettings.map { $0.strategy == .ringAll }
+        // Callback hours: the queue's own (`hours`, `time_zone`, `holidays`) when the scenario
+        // names them, else the flow's hours (its first schedule, holidays included), else always open.
+        let origin = scenario.startDate.timeIntervalSince1970, horizon = scenario.duration + 60 * 86_400
+        let flowSchedule: (any OpeningSchedule)? = program?.schedules.first.map {
+            HoursSchedule(hours: $0, origin: origin, horizon: horizon)
+        }
+        schedules = queueSettings.map { settings in
+            let closed = (try? WeeklyHoursText.holidays(settings.holidays)) ?? []
+            let flow = program?.schedules.first
+            if scenario.queues[settings.name]?.hours != nil || (flow == nil && !closed.isEmpty) {
+                guard let zone = TimeZone(identifier: settings.timeZone),
+                      let hours = try? WeeklyHoursText.businessHours(settings.hours, timeZone: zone, holidays: closed) else {
+                    return AlwaysOpen()       // the loader has reported unreadable hours already
+                }
+                return HoursSchedule(hours: hours, origin: origin, horizon: horizon)
+            }
+            guard let flow, let shared = flowSchedule else { return AlwaysOpen() }
+            if closed.isEmpty { return shared }
+            // Holidays alone: the flow's hours, closed on those days too.
+            let hours = BusinessHours(timeZone: flow.timeZone, weekly: flow.weekly, holidays: flow.holidays.union(closed),
+                                      overrides: flow.overrides)
+            return HoursSchedule(hours: hours, origin: origin, horizon: horizon)
+        }
         handling = queueNames.map { scenario.handling(forQueue: $0).sampler() }
         patience = queueNames.map { scenario.patience(forQueue: $0)?.sampler() }
         keyLatency = scenario.callers.keyLatency.sampler()

@@ -15,6 +15,7 @@ extension SimulationRun {
             for a in (idle + busy).prefix(leaving) {
                 agents[Int(a)].rostered = false
                 if agents[Int(a)].busy { overtime += 1 }      // stays to finish; counted as staffed
+                stats.agentStaffed(Int(a), agents[Int(a)].busy, at: now)
                 try queue.logout(AgentHandle(Int(a)), at: now)
             }
         } else if rostered.count < target {
@@ -22,12 +23,14 @@ extension SimulationRun {
                 guard try queue.state(of: AgentHandle(Int(a))) == .loggedOut else { continue }
                 agents[Int(a)].rostered = true
                 if agents[Int(a)].busy { overtime -= 1 }
+                stats.agentStaffed(Int(a), true, at: now)
                 rostered.append(a)
                 try queue.login(AgentHandle(Int(a)), at: now)
             }
             while rostered.count < target {
                 let a = try addAgent(group: g)
                 agents[a].rostered = true
+                stats.agentStaffed(a, true, at: now)
                 rostered.append(Int32(a))
                 try queue.login(AgentHandle(a), at: now)
             }
@@ -46,6 +49,7 @@ extension SimulationRun {
         while agents.count <= a { agents.append(SimAgent(group: Int32(g))) }
         agents[a] = SimAgent(group: Int32(g))
         groupAgents[g].append(Int32(a))
+        stats.agentAdded(id: id, group: group.name)
         return a
     }
 
@@ -61,6 +65,7 @@ extension SimulationRun {
             case .callback(let offer): try startCallback(offer)
             case .removed(let removal): try removedFromQueue(removal)
             case .reservationExpired: break          // simulated agents act at once; never expected
+            case .ringStopped: break                 // ring-all: the others were freed by the answer
             }
         }
         if !patienceDue.isEmpty { armPatience() }
@@ -70,10 +75,18 @@ extension SimulationRun {
         }
     }
 
-    /// The agent answers the offered caller at once; the conversation is scheduled.
+    /// The agent answers the offered caller at once; the conversation is scheduled. Under
+    /// `ring-all` every idle member rings and each is as quick as the others: the one who
+    /// answers first is drawn uniformly among them (the others stop ringing).
     mutating func connect(_ offer: CallerOffer) throws {
+        var offer = offer
+        if model.ringsAll[Int(offer.queue.index)] {
+            let ringing = queue.ringingAgents(for: offer.ticket)
+            if ringing.count > 1 { offer.agent = ringing[min(ringing.count - 1, Int(rng.nextUnit() * Double(ringing.count)))] }
+        }
         let a = Int(offer.agent.index), s = Int(offer.call.raw), q = Int(offer.queue.index)
         try queue.answer(offer.agent, at: now)
+        stats.agents[a].calls += 1
         setBusy(a)
         agents[a].queue = Int32(q)
         agents[a].joinedAt = offer.joinedAt
@@ -83,17 +96,18 @@ extension SimulationRun {
         stats.dequeued(queue: q, joined: offer.joinedAt, at: now, exit: .answered)
         let talk = model.handling[q].sample(using: &rng)
         events.push(.talkEnd(agent: Int32(a), slot: Int32(s), generation: calls[s].generation), at: now + talk)
-        if interpreter != nil { try feed(s, .agentConnected) }
+        if flow != nil { try feed(s, .agentConnected) }
     }
 
     mutating func endTalk(agent a: Int, slot s: Int, generation: UInt32) throws {
         let q = Int(agents[a].queue)
+        stats.agents[a].talk += now - agents[a].workStart
         let wrapEnds = try queue.complete(AgentHandle(a), by: .agent, at: now)
         stats.handled(queue: q, joined: agents[a].joinedAt, seconds: wrapEnds - agents[a].workStart)
         if wrapEnds > now { events.push(.wrapEnd(agent: Int32(a)), at: wrapEnds) } else { setIdle(a) }
         if calls[s].generation == generation && calls[s].live {
             calls[s].connected = false
-            if interpreter != nil {
+            if flow != nil {
                 try feed(s, .agentDisconnected)
             } else {
                 endCall(s)
@@ -109,6 +123,7 @@ extension SimulationRun {
         setBusy(a)
         agents[a].workStart = now
         stats.callbacksAttempted += 1
+        stats.agents[a].callbacks += 1
         let reached = rng.nextUnit() < model.scenario.callbacks.reachRate
         let length = reached ? model.callbackHandling.sample(using: &rng) : model.callbackAttempt.sample(using: &rng)
         events.push(.callbackEnd(agent: Int32(a), reached: reached), at: now + length)
@@ -126,7 +141,7 @@ extension SimulationRun {
         guard calls[s].live, calls[s].ticket != nil else { return }
         calls[s].ticket = nil
         stats.dequeued(queue: Int(removal.queue.index), joined: calls[s].joinedAt, at: now, exit: .left)
-        if interpreter != nil { try feed(s, .queueEmpty) } else { endCall(s) }
+        if flow != nil { try feed(s, .queueEmpty) } else { endCall(s) }
     }
 
     @inline(__always)
@@ -134,7 +149,11 @@ extension SimulationRun {
         guard !agents[a].busy else { return }
         agents[a].busy = true
         stats.busy.add(1, at: now)
-        if !agents[a].rostered { overtimeChanged(by: 1) }
+        stats.agentBusy(a, true, at: now)
+        if !agents[a].rostered {
+            overtimeChanged(by: 1)
+            stats.agentStaffed(a, true, at: now)
+        }
     }
 
     @inline(__always)
@@ -142,7 +161,11 @@ extension SimulationRun {
         guard agents[a].busy else { return }
         agents[a].busy = false
         stats.busy.add(-1, at: now)
-        if !agents[a].rostered { overtimeChanged(by: -1) }
+        stats.agentBusy(a, false, at: now)
+        if !agents[a].rostered {
+            overtimeChanged(by: -1)
+            stats.agentStaffed(a, false, at: now)
+        }
     }
 
     /// An agent past their shift started or stopped being busy: they count as staffed while busy.

@@ -1,95 +1,148 @@
 import CallFlow
 import CallQueue
 
-/// Flow mode: feeding the interpreter and carrying out its actions, with the caller model
-/// (menu choices, key latency, exit keys while holding, voicemail length).
-extension SimulationRun {
-    /// Feeds `event` for the call in slot `s` and carries out the interpreter's actions in order.
+/// Flow mode: the simulator is the ``CallPort`` of every simulated call. The ``CallRunner``
+/// feeds the interpreter and carries out its actions; this file supplies the virtual clock and
+/// the caller model (menu choices, key latency, exit keys while holding, voicemail length).
+extension SimulationRun: CallPort {
+    /// The flow's interpreter (only used in flow mode).
+    public var interpreter: CallInterpreter { flow.unsafelyUnwrapped }
+
+    /// The runner state of the call in slot ``current``, in place.
+    public var call: CallRunner {
+        _read { yield calls[current].run }
+        _modify { yield &calls[current].run }
+    }
+
+    /// Feeds `event` to the call in slot `s` through the runner.
     ///
-    /// Carrying out an action never feeds the interpreter again: a follow-up event (queue status,
-    /// queue empty) is fed after the batch, and the queue manager is drained last, so the actions
-    /// of one event are always performed in the order the interpreter gave them.
+    /// The runner feeds follow-up events (queue status, queue empty) after the batch, and the
+    /// queue manager is drained last, so the actions of one event are always performed in the
+    /// order the interpreter gave them.
     mutating func feed(_ s: Int, _ event: CallEvent) throws {
-        guard let interpreter else { return }
-        actions.clearKeepingCapacity()
-        interpreter.handle(event, now: now, call: &calls[s].flow, actions: &actions)
-        var follow: CallEvent?
-        var i = 0
-        while i < actions.count {
-            if let next = try perform(actions[i], s) { follow = next }
-            if !calls[s].live { break }
-            i += 1
+        guard flow != nil else { return }
+        current = s
+        switch event {
+        case .agentConnected, .agentDisconnected, .queueEmpty: CallRunner.queueEvent(event, at: now, &self)
+        default: CallRunner.feed(event, at: now, &self)
         }
-        if let follow, calls[s].live { try feed(s, follow) }
+        try settle()
+    }
+
+    /// After the runner returns: rethrows a port failure, drains the queue manager, draws patience.
+    mutating func settle() throws {
+        if let failure {
+            self.failure = nil
+            throw failure
+        }
         if needsDrain { try drain() }
         if !patienceDue.isEmpty && !draining { armPatience() }
     }
 
-    /// Carries out one action; returns an event to feed back once the batch is done.
-    mutating func perform(_ action: CallAction, _ s: Int) throws -> CallEvent? {
-        let generation = calls[s].generation
-        switch action {
-        case .enterStep(let step):
-            if let plan = model.menuPlans[step] { pressMenuKeys(plan, s) }
-        case .play(let prompts, _):
-            calls[s].playSerial &+= 1
-            var length = 0.0
-            for p in prompts { length += model.promptLengths[p] }
-            events.push(.promptDone(slot: Int32(s), generation: generation, serial: calls[s].playSerial), at: now + length)
-            if calls[s].ticket != nil { considerLeavingQueue(s) }
-        case .stopPlaying:
-            calls[s].playSerial &+= 1
-        case .startMusic, .stopMusic, .stopRecording, .discardRecording:
-            break                                   // no audio
-        case .cancelTimer(let id):
-            // A timer started while handling this same event (e.g. max_wait, then the caller is
-            // answered at once) never reaches the agenda; later ones fire and are ignored as stale.
-            if let i = pendingTimers.firstIndex(where: { $0.slot == Int32(s) && $0.id == id }) {
-                pendingTimers.remove(at: i)
-            }
-        case .startTimer(let id, let after):
-            pendingTimers.append(PendingTimer(slot: Int32(s), generation: generation, id: id, at: now + after))
-        case .record(let request):
-            let spoken = model.messageLength.sample(using: &rng)
-            let maxed = spoken >= request.maxLength
-            let length = min(spoken, request.maxLength)
-            let stopsAt = maxed ? length : length + (request.silenceTime > 0 ? request.silenceTime : 0)
-            events.push(.recordingDone(slot: Int32(s), generation: generation, duration: length, maxed: maxed), at: now + stopsAt)
-        case .saveRecording:
-            stats.voicemails += 1
-        case .enqueue(let request):
-            let q = Int(queueOfFlow[request.queue])
-            let topic = request.topic >= 0 ? topicHandles[request.topic] : TopicHandle.none
-            return try join(s, queue: q, topic: topic)
-        case .leaveQueue(_, let reason):
+    /// A menu step: the simulated caller picks a choice.
+    public mutating func enteredStep(_ step: Int, at now: Double) {
+        if let plan = model.menuPlans[step] { pressMenuKeys(plan, current) }
+    }
+
+    /// Prompts end after their WAV lengths; a holding caller may press an exit key.
+    public mutating func play(_ prompts: PromptList, serial: UInt32, at now: Double) {
+        let s = current
+        var length = 0.0
+        for p in prompts { length += model.promptLengths[p] }
+        events.push(.promptDone(slot: Int32(s), generation: calls[s].generation, serial: serial), at: now + length)
+        if calls[s].ticket != nil { considerLeavingQueue(s) }
+    }
+
+    /// Nothing to stop: the runner's serial makes the pending end stale.
+    public mutating func stopPlaying(at now: Double) {}
+
+    /// Timers go on the agenda after the event (``flushTimers()``).
+    public mutating func schedule(_ timer: TimerID, at due: Double) {
+        pendingTimers.append(PendingTimer(slot: Int32(current), generation: calls[current].generation, id: timer, at: due))
+    }
+
+    /// A timer started while handling this same event (e.g. max_wait, then the caller is answered
+    /// at once) never reaches the agenda; later ones fire and the runner ignores them as stale.
+    public mutating func cancel(_ timer: TimerID) {
+        if let i = pendingTimers.firstIndex(where: { $0.slot == Int32(current) && $0.id == timer }) {
+            pendingTimers.remove(at: i)
+        }
+    }
+
+    /// The message length is drawn; the recording ends on silence or at the maximum.
+    public mutating func startRecording(_ request: RecordRequest, serial: UInt32, at now: Double) -> CallEvent? {
+        let spoken = model.messageLength.sample(using: &rng)
+        let maxed = spoken >= request.maxLength
+        let length = min(spoken, request.maxLength)
+        let stopsAt = maxed ? length : length + (request.silenceTime > 0 ? request.silenceTime : 0)
+        events.push(.recordingDone(slot: Int32(current), generation: calls[current].generation, duration: length, maxed: maxed),
+                    at: now + stopsAt)
+        calls[current].recordingSince = now
+        return nil
+    }
+
+    /// A finish key (or a hang-up) ends the message now.
+    public mutating func stopRecording(_ reason: RecordingStopReason, at now: Double) -> Double {
+        max(0, now - calls[current].recordingSince)
+    }
+
+    /// Counts the message.
+    public mutating func keepRecording(mailbox: Int, duration: Double, at now: Double) { stats.voicemails += 1 }
+    /// Nothing to count.
+    public mutating func dropRecording(mailbox: Int, duration: Double, at now: Double) {}
+
+    /// Joins the queue manager.
+    public mutating func joinQueue(_ request: EnqueueRequest, at now: Double) -> CallEvent? {
+        let q = Int(queueOfFlow[request.queue])
+        let topic = request.topic >= 0 ? topicHandles[request.topic] : TopicHandle.none
+        do { return try join(current, queue: q, topic: topic) } catch {
+            failure = error
+            return nil
+        }
+    }
+
+    /// Leaves the queue manager.
+    public mutating func leaveQueue(_ queue: Int, reason: QueueLeaveReason, at now: Double) {
+        do {
             switch reason {
-            case .abandon: try leaveQueue(s, reason: .abandon, exit: .abandoned)
-            case .timeout: try leaveQueue(s, reason: .timeout, exit: .left)
-            case .exitWithKey(let key): try leaveQueue(s, reason: .exitWithKey(String(key.character)), exit: .left)
+            case .abandon: try leaveQueue(current, reason: .abandon, exit: .abandoned)
+            case .timeout: try leaveQueue(current, reason: .timeout, exit: .left)
+            case .exitWithKey(let key): try leaveQueue(current, reason: .exitWithKey(String(key.character)), exit: .left)
             }
-        case .createCallback(let request):
-            let number = request.number.map(Self.text) ?? Self.callerID(calls[s].number)
-            let source: CallbackSource
-            var joinedAt: Double?
-            switch request.due {
-            case .asap: source = calls[s].everQueued ? .voicemail : .manual
-            case .keepPlace(let joined):
-                source = .queue       // keep your place: the caller's own join time
-                joinedAt = joined
-            case .at: source = .afterHours
-            }
+        } catch { failure = error }
+    }
+
+    /// Requests the callback from the queue manager.
+    public mutating func requestCallback(_ request: CallFlow.CallbackRequest, at now: Double) {
+        let s = current
+        let number = request.number.map(Self.text) ?? Self.callerID(calls[s].number)
+        let source: CallbackSource
+        var joinedAt: Double?
+        switch request.due {
+        case .asap: source = calls[s].everQueued ? .voicemail : .manual
+        case .keepPlace(let joined):
+            source = .queue       // keep your place: the caller's own join time
+            joinedAt = joined
+        case .at: source = .afterHours
+        }
+        do {
             let result = try queue.requestCallback(number: number, queue: QueueHandle(Int(queueOfFlow[request.queue])),
                                                    topic: request.topic >= 0 ? topicHandles[request.topic] : .none,
                                                    source: source, joinedAt: joinedAt, at: now)
             if case .created = result { stats.callbacksRequested += 1 }
-            needsDrain = true
-        case .hangUp(let outcome):
-            if calls[s].ticket != nil { try leaveQueue(s, reason: .abandon, exit: .abandoned) }
-            if !calls[s].everQueued { stats.endedInFlow += 1 }
-            if outcome.result == .abandoned { maybeRedial(calls[s].number) }
-            endCall(s)
+        } catch { failure = error }
+        needsDrain = true
+    }
+
+    /// Ends the call and frees its slot.
+    public mutating func hangUp(_ outcome: CallOutcome, at now: Double) {
+        let s = current
+        if calls[s].ticket != nil {
+            do { try leaveQueue(s, reason: .abandon, exit: .abandoned) } catch { failure = error }
         }
-        return nil
+        if !calls[s].everQueued { stats.endedInFlow += 1 }
+        if outcome.result == .abandoned { maybeRedial(calls[s].number) }
+        endCall(s)
     }
 
     /// At a menu the caller picks a choice by share and presses its keys, the first after the

@@ -13,13 +13,19 @@ public struct SimulationRun {
     var rng: Xoshiro256StarStar
     var events = EventQueue<SimEvent>()
     var queue: QueueManager
-    let interpreter: CallInterpreter?
+    /// The flow's interpreter (nil in queue-only mode: callers go straight to queue 0).
+    let flow: CallInterpreter?
     var calls: [SimCall] = []
     var freeSlots: [Int32] = []
     var agents: [SimAgent] = []
     var groupAgents: [[Int32]]
     var groupScheduled: [Int]
-    var actions: [CallAction] = []
+    /// The call runner's scratch list of actions.
+    public var actionBuffer: [CallAction] = []
+    /// The slot of the call the runner is driving (``call`` points at it).
+    var current = 0
+    /// An error a port method met (the queue manager refused); thrown once the runner returns.
+    var failure: (any Error)?
     var stats: SimulationStatistics
     let arrivals: ArrivalClock
     let startEpoch: Double
@@ -37,6 +43,24 @@ public struct SimulationRun {
     var draining = false
     /// Agents whose shift has ended but who are still busy finishing a call or its wrap-up.
     var overtime = 0
+    /// The most callers held at once so far (calls in progress, pending redials, open callbacks).
+    var mostHeld = 0
+
+    /// High-water marks of the run's tables: what memory follows. None of them may grow with
+    /// the number of calls or with simulated time, only with the callers held at once.
+    public struct Footprint: Sendable, Equatable {
+        /// Most callers held at once (calls in progress + pending redials + open callbacks).
+        public var callersHeld: Int
+        /// Slots of the call table (calls in progress at once, at most).
+        public var callSlots: Int
+        /// Slots of the agenda's payload table (events pending at once, at most).
+        public var eventSlots: Int
+    }
+
+    /// The run's high-water marks so far.
+    public var footprint: Footprint {
+        Footprint(callersHeld: mostHeld, callSlots: calls.count, eventSlots: events.slotCount)
+    }
 
     /// A run of `model` with random stream `replication` of `seed`.
     public init(model: SimulationModel, seed: UInt64, replication: Int) throws {
@@ -44,14 +68,12 @@ public struct SimulationRun {
         let scenario = model.scenario
         rng = replication == 0 ? Xoshiro256StarStar(seed: seed) : .stream(seed: seed, index: UInt64(replication))
         startEpoch = scenario.startDate.timeIntervalSince1970
-        let usesLevels = scenario.agents.contains { $0.skills.values.contains { $0 > 1 } }
-        let configs = model.queueNames.enumerated().map { i, name in
-            QueueConfig(name: name, strategy: usesLevels ? .skills : .longestIdle, wrapUp: scenario.wrapUp,
-                        announceFrequency: 0, schedule: model.openingSchedule, seed: seed &+ UInt64(i))
+        let configs = model.queueSettings.enumerated().map { i, settings in
+            settings.queueConfig(schedule: model.schedules[i], seed: seed &+ UInt64(i))
         }
         queue = try QueueManager(queues: configs, eventsEnabled: false)
         queue.retainsClosedCallbacks = false      // memory must not grow with simulated time
-        interpreter = model.program.map { CallInterpreter(program: $0) }
+        flow = model.program.map { CallInterpreter(program: $0) }
         stats = SimulationStatistics(target: scenario.targetAnswer, interval: scenario.interval,
                                      duration: scenario.duration, queueNames: model.queueNames)
         arrivals = ArrivalClock(pattern: scenario.arrivals, startWeekday: scenario.startWeekday,
@@ -62,7 +84,7 @@ public struct SimulationRun {
             topicHandles = program.values.map { queue.topic(named: $0) }
             queueOfFlow = try program.queueNames.map { Int32(try queue.queue(named: $0).index) }
         }
-        actions.reserveCapacity(32)
+        actionBuffer.reserveCapacity(32)
     }
 
     /// Runs to the end: arrivals in [0, duration), then until the last call has ended.
@@ -102,8 +124,10 @@ public struct SimulationRun {
             steps &+= 1
             if steps & 0xFFFF == 0, let progress { progress(min(1, now / scenario.duration)) }
         }
+        let end = max(now, scenario.duration)
+        for a in agents.indices where agents[a].busy { stats.agentBusy(a, false, at: end) }   // as `busy` counts them
         stats.unfinished = liveCalls
-        stats.finish(at: max(now, scenario.duration))
+        stats.finish(at: end)
         progress?(1)
         return stats
     }
@@ -128,8 +152,10 @@ public struct SimulationRun {
             try endCallback(agent: Int(agent), reached: reached)
         case .promptDone(let slot, let generation, let serial):
             let s = Int(slot)
-            guard calls[s].generation == generation, calls[s].playSerial == serial, calls[s].live else { return }
-            try feed(s, .promptFinished)
+            guard calls[s].generation == generation, calls[s].live else { return }
+            current = s
+            CallRunner.playedOut(serial: serial, at: now, &self)
+            try settle()
         case .timer(let slot, let generation, let id):
             let s = Int(slot)
             guard calls[s].generation == generation, calls[s].live else { return }
@@ -144,15 +170,22 @@ public struct SimulationRun {
                 try feed(s, .queueStatus(position: position, estimatedWait: estimate))
                 guard calls[s].live, calls[s].generation == generation else { return }
             }
-            try feed(s, .timerFired(id))
+            current = s
+            CallRunner.timerFired(id, at: now, &self)
+            try settle()
         case .key(let slot, let generation, let key):
             let s = Int(slot)
             guard calls[s].generation == generation, calls[s].live, !calls[s].connected else { return }
-            try feed(s, .digit(key))
+            current = s
+            CallRunner.keyPressed(key, at: now, &self)
+            try settle()
         case .recordingDone(let slot, let generation, let duration, let maxed):
             let s = Int(slot)
             guard calls[s].generation == generation, calls[s].live else { return }
-            try feed(s, .recordingStopped(maxed ? .maxLength : .silence, duration: duration))
+            current = s
+            CallRunner.recordingStopped(serial: calls[s].run.recordSerial, maxed ? .maxLength : .silence, duration: duration,
+                                        at: now, &self)
+            try settle()
         case .shift(let group, let count):
             try setHeadCount(group: Int(group), to: Int(count))
             stats.scheduled.set(Double(groupScheduled.reduce(0, +)), at: now)
@@ -167,17 +200,24 @@ public struct SimulationRun {
     // MARK: Calls
 
     mutating func startCall(number: UInt32, redial: Bool) throws {
+        // Only a first-time arrival adds to the callers held: a redial or a callback request
+        // takes the place of the call it came from.
+        let held = liveCalls + pendingRedials + queue.openCallbacks
+        if held >= ScenarioLimits.mostCallersHeld { throw tooManyHeld() }
+        if held >= mostHeld { mostHeld = held + 1 }
         stats.arrival(at: now, redial: redial)
         let s = allocateSlot()
         calls[s].number = number
         calls[s].isRedial = redial
         liveCalls += 1
-        if interpreter != nil {
-            calls[s].flow = CallState()
+        if flow != nil {
+            calls[s].run.reset()
             // `at` is this call's start; the interpreter measures elapsed time from the `now` of
             // this event, so calendar questions see `at + (now - callStart)`.
             let start = Date(timeIntervalSince1970: startEpoch + now)
-            try feed(s, .callStarted(callerID: Self.callerID(number), at: start))
+            current = s
+            CallRunner.start(callerID: Self.callerID(number), at: start, now: now, &self)
+            try settle()
         } else {
             _ = try join(s, queue: 0, topic: .none)
             try drain()
@@ -236,7 +276,7 @@ public struct SimulationRun {
             if model.patience[q] != nil { patienceDue.append(Int32(s)) }
             return nil             // position and estimated wait are sent just before each announcement
         case .refusedEmpty:
-            if interpreter == nil { endCall(s) }
+            if flow == nil { endCall(s) }
             return .queueEmpty
         }
     }
@@ -258,8 +298,10 @@ public struct SimulationRun {
 
     /// The waiting caller's patience ran out: they hang up.
     mutating func callerHangsUpWaiting(_ s: Int) throws {
-        if interpreter != nil {
-            try feed(s, .callerHungUp)          // the interpreter answers leaveQueue(.abandon) and hangUp
+        if flow != nil {
+            current = s
+            CallRunner.callerHungUp(at: now, &self)   // the interpreter answers leaveQueue(.abandon) and hangUp
+            try settle()
             return
         }
         try leaveQueue(s, reason: .abandon, exit: .abandoned)
@@ -282,6 +324,19 @@ public struct SimulationRun {
             pendingRedials += 1
             events.push(.redial(number: number), at: t)
         }
+    }
+
+    /// The error when more than `ScenarioLimits.mostCallersHeld` callers would be held at once.
+    func tooManyHeld() -> ScenarioErrors {
+        let s = model.scenario, mark = s.marks["arrivals"]
+        let day = Int(now / 86_400), clock = Int(now) % 86_400
+        let at = "day \(day + 1) " + String(format: "%02d:%02d", clock / 3600, clock / 60 % 60)
+        return ScenarioErrors(errors: [ScenarioError(
+            file: s.file ?? s.name, line: mark?.line ?? 0, column: mark?.column ?? 0,
+            message: "arrivals: more than \(ScenarioLimits.mostCallersHeld) callers held at once at \(at) of the run "
+                + "(\(liveCalls) calls in progress, \(pendingRedials) waiting to redial, \(queue.openCallbacks) open callbacks): "
+                + "the queues grow without end, since agents cannot keep up and callers neither give up nor get an answer; "
+                + "add agents, give callers 'patience', or lower the arrival rate")])
     }
 
     /// The error when redials alone would keep a replication going past `ScenarioLimits.mostRedials`.

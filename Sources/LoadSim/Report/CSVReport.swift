@@ -1,10 +1,10 @@
-/// CSV files for spreadsheets: `summary.csv`, `queues.csv`, `intervals.csv`.
+/// CSV files for spreadsheets: `summary.csv`, `queues.csv`, `agents.csv`, `intervals.csv`.
 ///
 /// Plain RFC 4180: comma-separated, a header row, fractions as decimals (0.812, not 81.2 %).
 public enum CSVReport {
     /// File name → contents.
     public static func files(_ r: SimulationReport) -> [(name: String, text: String)] {
-        [("summary.csv", summary(r)), ("queues.csv", queues(r)), ("intervals.csv", intervals(r))]
+        [("summary.csv", summary(r)), ("queues.csv", queues(r)), ("agents.csv", agents(r)), ("intervals.csv", intervals(r))]
     }
 
     static func num(_ v: Double?) -> String {
@@ -41,6 +41,15 @@ public enum CSVReport {
             out += [quote(q.name), num(q.offered), num(q.answered), num(q.abandoned), num(q.leftQueue), num(q.serviceLevel),
                     num(q.asaSeconds), num(q.abandonRate), num(q.waitP90Seconds), num(q.waitMaxSeconds), num(q.ahtSeconds)]
                 .joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    static func agents(_ r: SimulationReport) -> String {
+        var out = "agent,group,calls,callbacks,talk_s,staffed_s,occupancy\n"
+        for a in r.agents {
+            out += [quote(a.id), quote(a.group), num(a.calls), num(a.callbacks), num(a.talkSeconds), num(a.staffedSeconds),
+                    num(a.occupancy)].joined(separator: ",") + "\n"
         }
         return out
     }

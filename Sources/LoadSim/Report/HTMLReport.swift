@@ -52,6 +52,7 @@ public enum HTMLReport {
         html += kpis(r)
         html += "<h2>Summary</h2>" + table(TextReport.summary(r))
         if r.queues.count > 1 { html += "<h2>Per queue</h2>" + table(TextReport.queues(r)) }
+        if !r.agents.isEmpty { html += "<h2>Per agent</h2>" + table(TextReport.agents(r)) }
         html += "<h2>Over time</h2>\n" + charts.map { $0.render() }.joined(separator: "\n")
         html += "<h2>Per interval</h2><details><summary>\(rows.count) intervals of \(Int(r.intervalSeconds / 60)) minutes</summary>"
         html += table(TextReport.intervalTable(r, all: false)) + "</details>\n"

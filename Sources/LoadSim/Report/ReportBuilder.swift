@@ -42,7 +42,32 @@ public enum ReportBuilder {
         }
         report.queues = queueRows(runs, n: n)
         report.intervals = intervalRows(scenario, runs, n: n)
+        report.agents = agentRows(runs, n: n)
         return report
+    }
+
+    /// One row per agent id, in the order agents were first rostered; sums over replications / n.
+    static func agentRows(_ runs: [SimulationStatistics], n: Double) -> [SimulationReport.AgentRow] {
+        var order: [String] = []
+        var merged: [String: AgentCounters] = [:]
+        for r in runs {
+            for a in r.agents {
+                guard var m = merged[a.id] else {
+                    order.append(a.id)
+                    merged[a.id] = a
+                    continue
+                }
+                m.calls += a.calls; m.callbacks += a.callbacks
+                m.talk += a.talk; m.busy += a.busy; m.staffed += a.staffed
+                merged[a.id] = m
+            }
+        }
+        return order.compactMap { id in
+            merged[id].map {
+                SimulationReport.AgentRow(id: id, group: $0.group, calls: Double($0.calls) / n, callbacks: Double($0.callbacks) / n,
+                                          talkSeconds: $0.talk / n, staffedSeconds: $0.staffed / n, occupancy: $0.occupancy)
+            }
+        }
     }
 
     static func queueRows(_ runs: [SimulationStatistics], n: Double) -> [SimulationReport.QueueRow] {

@@ -76,6 +76,8 @@ public struct SimulationReport: Sendable, Codable {
     public var queues: [QueueRow]
     /// One entry per interval.
     public var intervals: [IntervalRow]
+    /// Per agent: calls handled, talk time, occupancy (means over replications).
+    public var agents: [AgentRow] = []
     /// What the model assumed where the scenario is silent (empty when nothing was assumed).
     public var assumptions: [String] = []
 
@@ -88,7 +90,28 @@ public struct SimulationReport: Sendable, Codable {
         case voicemails, callbacksRequested = "callbacks_requested", callbacksAttempted = "callbacks_attempted"
         case callbacksCompleted = "callbacks_completed", wallSeconds = "wall_s", callsPerSecond = "calls_per_s"
         case cpuSeconds = "cpu_s", callsPerCPUSecond = "calls_per_cpu_s"
-        case confidence, analytic, queues, intervals, assumptions
+        case confidence, analytic, queues, agents, intervals, assumptions
+    }
+
+    /// Figures for one agent (means over replications; agents are the same in every one).
+    public struct AgentRow: Sendable, Codable {
+        /// Agent id: group name and number, e.g. `team-3`.
+        public var id: String
+        /// The agent's group.
+        public var group: String
+        /// Live calls answered.
+        public var calls: Double
+        /// Callback attempts made.
+        public var callbacks: Double
+        /// Seconds talking to live callers.
+        public var talkSeconds: Double
+        /// Seconds staffed (on shift, or finishing a call past it) inside the run.
+        public var staffedSeconds: Double
+        /// Busy (ringing, talking, wrap-up, callbacks) over staffed time; 0 when never staffed.
+        public var occupancy: Double
+        enum CodingKeys: String, CodingKey {
+            case id, group, calls, callbacks, talkSeconds = "talk_s", staffedSeconds = "staffed_s", occupancy
+        }
     }
 
     /// Mean and 95 % half-width of the main figures across replications.

@@ -1,3 +1,4 @@
+import CallQueue
 import Foundation
 
 /// A load scenario: who calls, when, how long they talk and wait, and who answers.
@@ -104,6 +105,22 @@ public struct QueueOverrides: Sendable, Equatable {
     public var handling: TimeDistribution?
     /// Patience of this queue's callers.
     public var patience: TimeDistribution?
+    /// Routing strategy (default: `skills` when some agent has a level above 1, else `longest-idle`).
+    public var strategy: RoutingStrategy?
+    /// Wrap-up seconds (default: the scenario's `wrap_up`).
+    public var wrapUp: Double?
+    /// Queue settings as `ivr queue set` names them (see `QueueSettings`); nil = default.
+    public var maxWait: Double?, announceFrequency: Double?, ringTimeout: Double?, levelWidening: Double?
+    /// Callback policy settings; nil = default.
+    public var callbackInitialDelay: Double?, callbackRetryDelay: Double?, callbackReservationTimeout: Double?
+    /// Callback attempts; nil = default.
+    public var callbackMaxAttempts: Int?
+    /// Asterisk `joinempty` / `leavewhenempty` words; nil = default.
+    public var joinEmpty: String?, leaveWhenEmpty: String?
+    /// Opening hours text for callbacks (default: the flow's hours), its time zone (default: the scenario's).
+    public var hours: String?, timeZone: String?
+    /// Closed days, ISO dates.
+    public var holidays: [String]?
     /// Creates overrides.
     public init(handling: TimeDistribution? = nil, patience: TimeDistribution? = nil) {
         self.handling = handling

@@ -1,3 +1,5 @@
+import CallFlow
+
 /// A problem in a scenario file, located at a line and column.
 ///
 /// Its description is `FILE:LINE:COLUMN: error: message`, the form editors and `ivr flow check` use.
@@ -19,8 +21,10 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
         self.message = message
     }
 
-    /// `FILE:LINE:COLUMN: error: message`.
-    public var description: String { "\(file):\(line):\(column): error: \(message)" }
+    /// `FILE:LINE:COLUMN: error: message`, control characters escaped.
+    public var description: String {
+        "\(YAMLInputCheck.printable(file)):\(line):\(column): error: \(YAMLInputCheck.printable(message))"
+    }
 }
 
 /// Every problem found in a scenario file, reported together.

@@ -13,6 +13,12 @@ public enum ScenarioLimits {
     /// Most redials in one replication: the run stops with an error beyond it (callers who
     /// always redial soon after abandoning could otherwise keep a run going for hours).
     public static let mostRedials = 50_000_000
+    /// Most callers the simulator holds at once: calls in progress (in the flow, waiting,
+    /// ringing or talking), callers waiting to redial and open callbacks, added up. Beyond it the
+    /// run stops with an error at `arrivals`: the load grows without end (callers who wait with
+    /// no agent and no patience, or who redial forever), and holding them all would exhaust
+    /// memory. Twice `mostAgents`, so every agent can be busy with callers still waiting.
+    public static let mostCallersHeld = 200_000
     /// Most agents over all groups together (each group's largest head-count, summed).
     public static let mostAgents = 100_000
     /// Most report intervals (duration / interval) a run may have.

@@ -96,15 +96,18 @@ extension ScenarioLoader {
     }
 
     static func readQueues(_ node: Node, _ r: NodeReader, _ base: String, marks: inout [String: SourceMark]) -> [String: QueueOverrides] {
-        guard let map = node.mapping else { r.fail(node, "queues must map queue names to {handling, patience}"); return [:] }
+        guard let map = node.mapping else {
+            r.fail(node, "queues must map queue names to settings ({handling, patience, strategy, wrap_up, ...})"); return [:]
+        }
         var out: [String: QueueOverrides] = [:]
         for (keyNode, value) in map {
             guard let name = keyNode.string else { r.fail(keyNode, "queue names must be text"); continue }
             marks["queues.\(name)"] = SourceMark(line: keyNode.mark?.line ?? 0, column: keyNode.mark?.column ?? 0)
-            guard let m = r.mapping(value, "queue '\(name)'", allowed: ["handling", "patience"]) else { continue }
+            guard let m = r.mapping(value, "queue '\(name)'", allowed: queueKeys) else { continue }
             var o = QueueOverrides()
             if let n = m["handling"] { o.handling = readDistribution(n, "queues.\(name).handling", r, base) }
             if let n = m["patience"] { o.patience = readDistribution(n, "queues.\(name).patience", r, base) }
+            readQueueSettings(m, queue: name, into: &o, r)
             out[name] = o
         }
         return out

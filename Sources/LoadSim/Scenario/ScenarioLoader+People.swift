@@ -123,6 +123,7 @@ extension ScenarioLoader {
                     guard let keys = k.string, keys.allSatisfy({ "0123456789*#".contains($0) }) else {
                         r.fail(k, "menu keys are digits, * or # (quote them: \"1\")"); continue
                     }
+                    marks["callers.menus.\(step).\(keys)"] = SourceMark(line: k.mark?.line ?? 0, column: k.mark?.column ?? 0)
                     if let share = r.number(v, "share of key \(keys)", in: 0...1e6) { list.append((keys, share)) }
                 }
                 if list.reduce(0, { $0 + $1.share }) <= 0 { r.fail(choicesNode, "callers.menus.\(step): the shares add up to 0") }

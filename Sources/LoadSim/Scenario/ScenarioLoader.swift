@@ -14,6 +14,9 @@ public enum ScenarioLoader {
     public static func load(path: String) throws -> Scenario {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            if let data = FileManager.default.contents(atPath: path), let problem = YAMLInputCheck.utf8Problem([UInt8](data)) {
+                throw ScenarioErrors(errors: [ScenarioError(file: path, line: problem.line, column: problem.column, message: problem.message)])
+            }
             throw ScenarioErrors(errors: [ScenarioError(file: path, line: 1, column: 1, message: unreadable(path))])
         }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -27,6 +30,9 @@ public enum ScenarioLoader {
 
     /// Parses scenario `text`; `file` names it in errors, `baseDirectory` anchors relative paths.
     public static func parse(_ text: String, file: String, baseDirectory: String) throws -> Scenario {
+        if let problem = YAMLInputCheck.check(text) {
+            throw ScenarioErrors(errors: [ScenarioError(file: file, line: problem.line, column: problem.column, message: problem.message)])
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -35,6 +41,10 @@ public enum ScenarioLoader {
             root = node
         } catch let e as YamlError {
             throw ScenarioErrors(errors: [yamlError(e, file: file)])
+        }
+        if YAMLInputCheck.expandsTooFar(root) {
+            throw ScenarioErrors(errors: [ScenarioError(file: file, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1,
+                                                        message: YAMLInputCheck.expansionMessage)])
         }
         let reader = NodeReader(file: file)
         var scenario = Scenario()
@@ -65,9 +75,14 @@ public enum ScenarioLoader {
             if let tz = TimeZone(identifier: v) { s.timeZone = tz } else { r.fail(n, "unknown time zone '\(v)'; use an IANA name such as Europe/London") }
         }
         if let n = top["start"], let text = r.string(n, "start") {
-            if let c = parseStart(text) { s.start = c } else { r.fail(n, "start must be a local date and time like 2026-11-23T08:00 (or a date 2026-11-23)") }
+            if let problem = LocalDate.problem(inISO: text) {
+                r.fail(n, "start '\(text)' is not a date: \(problem)")
+            } else if let c = parseStart(text) { s.start = c } else { r.fail(n, "start must be a local date and time like 2026-11-23T08:00 (or a date 2026-11-23)") }
         }
-        if let n = top["arrivals"], let v = readArrivals(n, r) { s.arrivals = v }
+        if let n = top["arrivals"] {
+            s.marks["arrivals"] = SourceMark(line: n.mark?.line ?? 0, column: n.mark?.column ?? 0)
+            if let v = readArrivals(n, r) { s.arrivals = v }
+        }
         if let n = top["handling"], let v = readDistribution(n, "handling", r, baseDirectory) { s.handling = v }
         if let n = top["wrap_up"], let v = r.duration(n, "wrap_up") { s.wrapUp = v }
         if let n = top["patience"], let v = readDistribution(n, "patience", r, baseDirectory) { s.patience = v }
@@ -88,7 +103,7 @@ public enum ScenarioLoader {
         let parts = text.split(whereSeparator: { $0 == "T" || $0 == " " })
         guard (1...2).contains(parts.count) else { return nil }
         let date = parts[0].split(separator: "-").compactMap { Int($0) }
-        guard date.count == 3, (1...12).contains(date[1]), (1...31).contains(date[2]) else { return nil }
+        guard date.count == 3, LocalDate(year: date[0], month: date[1], day: date[2]) != nil else { return nil }
         var time = [0, 0, 0]
         if parts.count == 2 {
             let t = parts[1].split(separator: ":").compactMap { Int($0) }

@@ -47,6 +47,8 @@ public struct SimulationStatistics: Sendable {
     /// Agents staffed over time: scheduled, plus those past their shift still finishing a call
     /// or its wrap-up (they are logged in and working). Occupancy is busy / staffed.
     public var staffed: IntervalIntegrator
+    /// Per agent, by the queue manager's agent index.
+    public var agents: [AgentCounters] = []
 
     /// Empty statistics for a run.
     public init(target: Double, interval: Double, duration: Double, queueNames: [String]) {
@@ -122,7 +124,29 @@ public struct SimulationStatistics: Sendable {
     }
 
     /// Closes the integrals at the end of the run.
+    /// A new agent (index = the queue manager's agent index).
+    public mutating func agentAdded(id: String, group: String) {
+        agents.append(AgentCounters(id: id, group: group))
+    }
+
+    /// Agent `a` starts (`true`) or stops being staffed (on shift, or finishing a call past it).
+    @inline(__always)
+    public mutating func agentStaffed(_ a: Int, _ on: Bool, at t: Double) {
+        guard agents[a].isStaffed != on else { return }
+        agents[a].isStaffed = on
+        if on { agents[a].staffedSince = t } else { agents[a].staffed += AgentCounters.span(agents[a].staffedSince, t, limit: duration) }
+    }
+
+    /// Agent `a` starts (`true`) or stops being busy.
+    @inline(__always)
+    public mutating func agentBusy(_ a: Int, _ on: Bool, at t: Double) {
+        if on { agents[a].busySince = t } else { agents[a].busy += AgentCounters.span(agents[a].busySince, t, limit: duration) }
+    }
+
     public mutating func finish(at t: Double) {
+        for a in agents.indices where agents[a].isStaffed {
+            agents[a].staffed += AgentCounters.span(agents[a].staffedSince, t, limit: duration)
+        }
         busy.advance(to: t)
         waiting.advance(to: t)
         scheduled.advance(to: t)

@@ -43,23 +43,6 @@ final class SndFileHandle {
             formatCode: info.format)
     }
 
-    /// Reads every frame as normalised floats (-1...1), interleaved.
-    func readAllFloats() -> [Float] {
-        let channels = Int(info.channels)
-        let block = 4096
-        var result: [Float] = []
-        result.reserveCapacity(Int(max(0, min(info.frames, 1 << 26))) * channels)
-        var buffer = [Float](repeating: 0, count: block * channels)
-        while true {
-            let got = buffer.withUnsafeMutableBufferPointer {
-                Int(sf_readf_float(pointer, $0.baseAddress, sf_count_t(block)))
-            }
-            if got <= 0 { break }
-            result.append(contentsOf: buffer[0..<(got * channels)])
-        }
-        return result
-    }
-
     /// Maps the error libsndfile left after a failed open to a `SoundFileError`.
     static func openError(path: String) -> SoundFileError {
         let code = sf_error(nil)

@@ -14,57 +14,72 @@ public enum SoundFile {
     }
 
     /// Reads the whole file as mono 16-bit PCM at `sampleRate` (the engine's 8000 Hz by default).
+    ///
+    /// For short files (prompts, test audio): long ones are read block by block with
+    /// `SoundFileReader` instead, in constant memory.
     public static func read(_ path: String, raw: RawFormat? = nil, sampleRate: Int = EngineAudio.sampleRate,
                             quality: Resampler.Quality = .medium) throws(SoundFileError) -> [Int16] {
-        let decoded = try decode(path, raw: raw)
-        return try convert(decoded, path: path, to: sampleRate, quality: quality)
+        let reader = try SoundFileReader(path, raw: raw, sampleRate: sampleRate, quality: quality)
+        var samples: [Int16] = []
+        samples.reserveCapacity(Int(Double(min(reader.info.frames, 1 << 24)) * Double(sampleRate)
+                                    / Double(max(1, reader.info.sampleRate))) + 16)
+        do { try reader.forEachBlock { samples.append(contentsOf: $0) } } catch let error as SoundFileError {
+            throw error
+        } catch {
+            throw .corrupt(path: path, libsndfile: "\(error)")
+        }
+        return samples
     }
 
     /// Peak, RMS and clipped-sample count over every sample of every channel at the file's own
     /// rate (measured by `Telephony.LevelMeter` on the samples as 16-bit PCM; float samples beyond
-    /// full scale count as clipped).
+    /// full scale count as clipped), read block by block.
     public static func levels(_ path: String, raw: RawFormat? = nil) throws(SoundFileError) -> AudioLevels {
-        let handle = try SndFileHandle(reading: path, raw: raw)
-        return LevelMeter.measure(SampleConversion.int16(from: handle.readAllFloats()))
+        try scan(path, raw: raw).levels
     }
 
-    /// The decoded content of a file: its description and its down-mixed samples.
-    struct Decoded {
-        var info: SoundFileInfo
-        var mono: [Float]
-    }
-
-    static func decode(_ path: String, raw: RawFormat?) throws(SoundFileError) -> Decoded {
+    /// `levels`, with what is missing if the file is truncated (read to its end in blocks).
+    public static func scan(_ path: String, raw: RawFormat? = nil) throws(SoundFileError)
+        -> (levels: AudioLevels, truncation: SoundFileTruncation?) {
         let handle = try SndFileHandle(reading: path, raw: raw)
         let info = handle.soundFileInfo
-        let interleaved = handle.readAllFloats()
-        return Decoded(info: info, mono: downmix(interleaved, channels: info.channels))
-    }
-
-    static func convert(_ decoded: Decoded, path: String, to sampleRate: Int,
-                        quality: Resampler.Quality) throws(SoundFileError) -> [Int16] {
-        do {
-            let resampled = try Resampler.convert(decoded.mono, from: decoded.info.sampleRate, to: sampleRate,
-                                                  quality: quality)
-            return SampleConversion.int16(from: resampled)
-        } catch {
-            throw .resampling(path: path, libsamplerate: error.message)
-        }
-    }
-
-    /// Averages interleaved channels into one.
-    static func downmix(_ interleaved: [Float], channels: Int) -> [Float] {
-        guard channels > 1 else { return interleaved }
-        let frames = interleaved.count / channels
-        let scale = 1 / Float(channels)
-        var mono = [Float](repeating: 0, count: frames)
-        interleaved.withUnsafeBufferPointer { input in
-            for frame in 0..<frames {
-                var sum: Float = 0
-                for channel in 0..<channels { sum += input[frame * channels + channel] }
-                mono[frame] = sum * scale
+        let channels = max(1, info.channels)
+        let block = SoundFileReader.blockFrames
+        var floats = [Float](repeating: 0, count: block * channels)
+        var shorts = [Int16](repeating: 0, count: block * channels)
+        var meter = LevelMeter()
+        var frames = 0
+        while true {
+            let got = floats.withUnsafeMutableBufferPointer {
+                Int(sf_readf_float(handle.pointer, $0.baseAddress, sf_count_t(block)))
             }
+            if got <= 0 { break }
+            frames += got
+            let n = got * channels
+            for i in 0..<n { shorts[i] = SampleConversion.int16(floats[i]) }
+            shorts.withUnsafeBufferPointer { meter.process(UnsafeBufferPointer(rebasing: $0[0..<n])) }
         }
-        return mono
+        var truncation = SoundFileTruncation.fromHeader(handle.pointer, path: path, frames: info.frames,
+                                                        sampleRate: info.sampleRate)
+        if truncation == nil, frames < info.frames {
+            truncation = SoundFileTruncation(path: path, promisedFrames: info.frames, heldFrames: frames,
+                                             sampleRate: info.sampleRate)
+        }
+        return (meter.levels, truncation)
+    }
+
+    /// Averages `frames` interleaved frames of `channels` channels into `mono`.
+    static func downmix(_ interleaved: UnsafeBufferPointer<Float>, channels: Int, frames: Int,
+                        into mono: UnsafeMutableBufferPointer<Float>) {
+        if channels == 1 {
+            for i in 0..<frames { mono[i] = interleaved[i] }
+            return
+        }
+        let scale = 1 / Float(channels)
+        for frame in 0..<frames {
+            var sum: Float = 0
+            for channel in 0..<channels { sum += interleaved[frame * channels + channel] }
+            mono[frame] = sum * scale
+        }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// `read` blocks until audio is there; overruns are recovered with `snd_pcm_recover` and logged.
 /// Run reads on a dedicated thread (`CaptureThread`), never on the Swift concurrency pool.
-public final class ALSACapture: AudioSource {
+public final class ALSACapture: PacedCapture {
     /// The PCM name.
     public let name: String
     /// Frames per period as the device granted it.
@@ -40,6 +40,48 @@ public final class ALSACapture: AudioSource {
         clock.advance(by: frames)
         return frames
     }
+
+    /// Starts the capture now (it would otherwise start at the first read); starting twice does nothing.
+    public func start() throws(AudioLineError) {
+        try pcm.withHandle("start") { (handle) throws(AudioLineError) in
+            guard snd_pcm_state(handle) == SND_PCM_STATE_PREPARED else { return }
+            let (status, detail) = ALSAErrorDetail.capturing { snd_pcm_start(handle) }
+            if status < 0 { throw pcm.error(status, operation: "start", detail: detail) }
+        }
+    }
+
+    /// Frames captured and not yet read (`snd_pcm_delay`); 0 when the device cannot tell.
+    public func waitingFrames() -> Int {
+        (try? pcm.withHandle("query delay") { handle -> Int in
+            var delay: snd_pcm_sframes_t = 0
+            return snd_pcm_delay(handle, &delay) == 0 ? max(0, Int(delay)) : 0
+        }) ?? 0
+    }
+
+    /// Reads what is there now, at most one period, without waiting (non-blocking mode for this
+    /// read only); 0 when nothing is there yet. Overruns are recovered as in `read`.
+    public func readNow(into buffer: UnsafeMutableBufferPointer<Int16>) throws(AudioLineError) -> Int {
+        let wanted = min(buffer.count, periodFrames)
+        guard wanted > 0, let base = buffer.baseAddress else { return 0 }
+        let frames = try pcm.withHandle("read") { (handle) throws(AudioLineError) -> Int in
+            snd_pcm_nonblock(handle, 1)
+            defer { snd_pcm_nonblock(handle, 0) }
+            while true {
+                let (got, detail) = ALSAErrorDetail.capturing { snd_pcm_readi(handle, base, snd_pcm_uframes_t(wanted)) }
+                if got >= 0 { return Int(got) }
+                if got == -Int(EAGAIN) { return 0 }
+                try pcm.recover(handle, from: Int32(got), during: "read", detail: detail)
+            }
+        }
+        clock.advance(by: frames)
+        return frames
+    }
+
+    /// Overruns recovered so far.
+    public var recoveries: Int { pcm.recoveries }
+
+    /// Turns the warning logged per overrun on or off.
+    public func setRecoveryLogging(_ on: Bool) { pcm.setRecoveryLogging(on) }
 
     /// Stops capturing and releases the device.
     public func close() { pcm.close() }

@@ -41,8 +41,15 @@ extension ALSAPCM {
         try check(snd_pcm_sw_params_set_avail_min(pcm, sw, period), "wake-up size")
         try check(snd_pcm_sw_params_set_start_threshold(pcm, sw, capture ? 1 : period), "start threshold")
         try check(snd_pcm_sw_params(pcm, sw), "software parameters")
-        if period != snd_pcm_uframes_t(configuration.periodFrames)
-            || buffer != snd_pcm_uframes_t(configuration.bufferFrames) {
+        let askedPeriod = snd_pcm_uframes_t(configuration.periodFrames)
+        let askedBuffer = snd_pcm_uframes_t(configuration.bufferFrames)
+        if period > 2 * askedPeriod || buffer > 2 * askedBuffer {
+            configuration.logger.warning("""
+                ALSA '\(device.name)' granted period \(period) and buffer \(buffer) frames, far more than the \
+                \(configuration.periodFrames) and \(configuration.bufferFrames) asked: keys and barge-in will be late \
+                by up to \(Int(buffer) * 1000 / configuration.sampleRate) ms; use a PCM that allows small periods
+                """)
+        } else if period != askedPeriod || buffer != askedBuffer {
             configuration.logger.notice("""
                 ALSA '\(device.name)' granted period \(period) and buffer \(buffer) frames \
                 (asked \(configuration.periodFrames) and \(configuration.bufferFrames))

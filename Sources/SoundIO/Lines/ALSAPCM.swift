@@ -15,6 +15,11 @@ final class ALSAPCM: @unchecked Sendable {
     let bufferFrames: Int
     let lock = NSLock()
     private var handle: OpaquePointer?
+    /// Xruns recovered so far (under `lock`).
+    private var recovered = 0
+    /// Whether each recovery is logged as a warning (under `lock`); a line that reports stalls
+    /// itself turns this off.
+    private var logging = true
 
     init(device: ALSADevice, capture: Bool, configuration: LineConfiguration) throws(AudioLineError) {
         self.device = device
@@ -54,12 +59,20 @@ final class ALSAPCM: @unchecked Sendable {
         handle = nil
     }
 
+    /// Xruns (underruns, overruns, suspends) recovered so far.
+    var recoveries: Int { lock.withLock { recovered } }
+
+    /// Turns the warning per recovery on or off.
+    func setRecoveryLogging(_ on: Bool) { lock.withLock { logging = on } }
+
     /// Recovers from an xrun or suspend with `snd_pcm_recover`, logging it; throws what cannot be recovered.
     func recover(_ handle: OpaquePointer, from code: Int32, during operation: String,
                  detail: String? = nil) throws(AudioLineError) {
         let what = code == -EPIPE ? (direction == "capture" ? "overrun" : "underrun") : "error"
         let recovered = snd_pcm_recover(handle, code, 1)
         guard recovered == 0 else { throw error(code, operation: operation, detail: detail) }
+        self.recovered += 1
+        guard logging else { return }
         configuration.logger.warning("ALSA \(direction) \(what) on '\(device.name)' during \(operation); recovered",
                                      metadata: ["pcm": "\(device.name)", "alsa": "\(String(cString: snd_strerror(code)))"])
     }

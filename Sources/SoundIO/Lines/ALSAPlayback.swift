@@ -5,7 +5,7 @@ import Foundation
 ///
 /// `write` blocks until the device took every frame; underruns are recovered with
 /// `snd_pcm_recover` and logged. Run writes on a dedicated thread (`PlaybackThread`).
-public final class ALSAPlayback: AudioSink {
+public final class ALSAPlayback: PacedPlayback {
     /// The PCM name.
     public let name: String
     /// Frames per period as the device granted it.
@@ -72,6 +72,12 @@ public final class ALSAPlayback: AudioSink {
             snd_pcm_prepare(handle)
         }
     }
+
+    /// Underruns recovered so far.
+    public var recoveries: Int { pcm.recoveries }
+
+    /// Turns the warning logged per underrun on or off.
+    public func setRecoveryLogging(_ on: Bool) { pcm.setRecoveryLogging(on) }
 
     /// Releases the device, dropping anything not yet played.
     public func close() { pcm.close() }

@@ -41,10 +41,6 @@ public final class PlaybackThread: Sendable {
         }
     }
 
-    /// Throws away what the device has queued but not played (barge-in); the thread keeps going
-    /// with whatever `fill` gives next. Safe from any thread.
-    public func dropPending() { sink.dropPending() }
-
     /// Asks the thread to stop after the write in progress, without draining.
     public func stop() { state.requestStop() }
 

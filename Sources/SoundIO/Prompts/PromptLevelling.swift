@@ -53,7 +53,8 @@ public struct PromptLevelling: Sendable, Equatable {
 
 /// A take after trimming and levelling, with what was done to it.
 public struct LevelledTake: Sendable, Equatable {
-    /// The prompt audio (engine format).
+    /// The prompt audio (engine format); empty when the take was levelled from a file in blocks
+    /// (`PromptLibrary.importFile`), which writes it straight to the prompt's file.
     public var samples: [Int16]
     /// Samples cut from the start.
     public var leadingTrim: Int
@@ -67,7 +68,9 @@ public struct LevelledTake: Sendable, Equatable {
     public var outputLevels: AudioLevels
     /// What a person should know about the take.
     public var warnings: [PromptWarning]
+    /// Length of the result in samples, also when `samples` is empty.
+    public var frameCount = 0
 
     /// Length of the result in seconds.
-    public var duration: Double { Double(samples.count) / Double(EngineAudio.sampleRate) }
+    public var duration: Double { Double(max(frameCount, samples.count)) / Double(EngineAudio.sampleRate) }
 }

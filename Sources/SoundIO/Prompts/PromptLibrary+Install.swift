@@ -16,9 +16,16 @@ extension PromptLibrary {
     public func install(_ samples: [Int16], as name: PromptName, at time: Date = Date())
         throws(PromptLibraryError) -> PromptInstallation {
         try checkFolder()
-        let target = path(for: name)
         let temporary = (folder as NSString).appendingPathComponent(".\(name.value).wav.partial")
         do { try WAVWriter.write(samples: samples, to: temporary) } catch { throw .sound(error) }
+        return try installWritten(temporary, as: name, at: time)
+    }
+
+    /// Puts a complete take already written to `temporary` (in the library folder) in place as
+    /// prompt `name`, keeping any previous take in `.backup/`.
+    func installWritten(_ temporary: String, as name: PromptName, at time: Date) throws(PromptLibraryError)
+        -> PromptInstallation {
+        let target = path(for: name)
         var backup: String?
         if FileManager.default.fileExists(atPath: target) {
             backup = try keepBackup(of: target, name: name, at: time)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What went wrong with the prompt library, with the file (and line) and what to do.
 public enum PromptLibraryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The manifest is not valid; `line`/`column` are 1-based, 0 when unknown.
@@ -16,6 +18,8 @@ public enum PromptLibraryError: Error, Sendable, Equatable, CustomStringConverti
     case fileOperation(path: String, message: String)
     /// The ALSA line failed (device missing, busy, unplugged).
     case line(AudioLineError)
+    /// The source file's header promises more audio than the file holds; import it anyway with `--force`.
+    case truncated(SoundFileTruncation)
     /// A recording broke off (device unplugged, disk full); the prompt was left as it was.
     case takeInterrupted(reason: String, rawTake: String)
 
@@ -39,6 +43,9 @@ public enum PromptLibraryError: Error, Sendable, Equatable, CustomStringConverti
             "\(path): error: \(message); check the folder's permissions and free space"
         case .line(let error):
             "error: \(error)"
+        case .truncated(let truncation):
+            truncation.description.replacingOccurrences(of: ": warning: ", with: ": error: ")
+                + "; the prompt was not changed (import what there is with --force)"
         case .takeInterrupted(let reason, let rawTake):
             "\(rawTake): error: the recording broke off (\(reason)); the prompt was not changed and "
                 + "what was recorded is kept in this file; fix the cause and record again"

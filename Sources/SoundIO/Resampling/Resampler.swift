@@ -77,11 +77,15 @@ public enum SampleConversion {
 
     /// Floats to 16-bit samples, rounded to nearest and clipped to the 16-bit range (never wrapped).
     public static func int16(from samples: [Float]) -> [Int16] {
-        samples.map { value in
-            let scaled = (value * 32768).rounded()
-            if scaled >= 32767 { return Int16.max }
-            if scaled <= -32768 { return Int16.min }
-            return Int16(scaled)
-        }
+        samples.map(int16)
+    }
+
+    /// One float to a 16-bit sample, rounded to nearest and clipped.
+    @inline(__always)
+    public static func int16(_ value: Float) -> Int16 {
+        let scaled = (value * 32768).rounded()
+        if scaled >= 32767 { return Int16.max }
+        if scaled <= -32768 { return Int16.min }
+        return Int16(scaled)
     }
 }

@@ -19,8 +19,11 @@ struct AudioInfoCommand: ParsableCommand {
         let format = raw.format
         do {
             let info = try SoundFile.info(file, raw: format)
-            let levels = try SoundFile.levels(file, raw: format)
-            print(AudioInfoReport(info: info, levels: levels).text, terminator: "")
+            let scan = try SoundFile.scan(file, raw: format)
+            print(AudioInfoReport(info: info, levels: scan.levels).text, terminator: "")
+            if let truncation = scan.truncation {
+                FileHandle.standardError.write(Data("ivr: \(truncation)\n".utf8))
+            }
         } catch {
             FileHandle.standardError.write(Data("ivr: \(error)\n".utf8))
             throw ExitCode.failure

@@ -29,7 +29,7 @@ extension CallCommand {
         Self.printOut("call to \(program.name) on \(pcms.playback == pcms.capture ? pcms.playback : "\(pcms.playback) / \(pcms.capture)")"
               + (keypad.isActive ? " (type keys 0-9 * # here; Ctrl-C hangs up)" : ""))
         var options = LiveCallOptions(callerID: callerID, start: start) { entry in
-            FileHandle.standardOutput.write(Data((LiveTranscript.line(entry) + "\n").utf8))
+            FileHandle.standardOutput.write(Data((Transcript.line(entry) + "\n").utf8))
         }
         options.echoCanceller = line.echoSettings
         let call = LiveCall(program: program, sounds: sounds, records: CallRecords(store: store), options: options)

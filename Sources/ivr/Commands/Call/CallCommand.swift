@@ -68,6 +68,9 @@ struct CallCommand: ParsableCommand {
                 throw ValidationError("--caller: \(error.description); or give --caller '' for a withheld number")
             }
         }
+        if let at, let problem = LocalDate.problem(inISO: at) {
+            throw ValidationError("--at '\(at)' is not a date: \(problem)")
+        }
         if let at, ScriptedCall.parseLocalTime(at, in: TimeZone(identifier: "UTC")!) == nil {
             throw ValidationError("--at '\(at)' is not a local time: write YYYY-MM-DDTHH:MM, e.g. 2026-11-23T18:30 (in the flow's time zone)")
         }

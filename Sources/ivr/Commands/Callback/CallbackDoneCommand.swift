@@ -9,7 +9,7 @@ extension CallbackCommand {
             abstract: "Report how a callback attempt ended: reached, no-answer, busy, wrong-number, cancelled.",
             discussion: "no-answer and busy schedule another attempt after the queue's retry delay while attempts remain.")
 
-        @Argument(help: "Callback id.") var id: Int64
+        @Argument(help: "Callback id (a positive number).", transform: RecordID.callback) var id: Int64
         @Option(help: "reached, no-answer, busy, wrong-number or cancelled.") var outcome: String
         @Option(help: "A note kept with the callback.") var note: String?
         @Option(help: "The agent reporting (refused if another agent holds the callback).") var agent: String?

@@ -5,7 +5,7 @@ extension CallbackCommand {
     /// `ivr callback show ID [--json]`: one callback with its notes and attempt history.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one callback with its notes and every attempt.")
-        @Argument(help: "Callback id.") var id: Int64
+        @Argument(help: "Callback id (a positive number).", transform: RecordID.callback) var id: Int64
         @Flag(help: "Print JSON.") var json = false
         @OptionGroup var store: StoreLocationOptions
 

@@ -20,14 +20,24 @@ struct DTMFDecodeCommand: ParsableCommand {
     @OptionGroup var raw: RawFormatOption
 
     func run() throws {
-        let samples: [Int16]
+        var receiver = DTMFReceiver()
+        var detections: [DTMFDetection] = []
+        let collect = { (event: DTMFEvent) in
+            if case let .keyUp(detection) = event { detections.append(detection) }
+        }
+        let reader: SoundFileReader
         do {
-            samples = try SoundFile.read(file, raw: raw.format)
+            // Block by block: memory stays a few blocks whatever the file's length.
+            reader = try SoundFileReader(file, raw: raw.format)
+            try reader.forEachBlock { block in receiver.process(block, onEvent: collect) }
         } catch {
             FileHandle.standardError.write(Data("ivr: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        let report = DTMFReport(detections: DTMFReceiver.detect(samples))
-        print(report.text(timestamps: timestamps), terminator: "")
+        receiver.finish().forEach(collect)
+        print(DTMFReport(detections: detections).text(timestamps: timestamps), terminator: "")
+        if let truncation = reader.truncation {
+            FileHandle.standardError.write(Data("ivr: \(truncation)\n".utf8))
+        }
     }
 }

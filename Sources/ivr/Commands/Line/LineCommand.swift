@@ -59,8 +59,11 @@ struct LineCommand: ParsableCommand {
     struct Key: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The caller on LINE pressed KEYS (sent out of band, e.g. RFC 4733).")
         @Argument(help: "The line's name.") var line: String
-        @Argument(help: "Keys: 0-9 * # A-D.") var keys: String
+        @Argument(help: ArgumentHelp("Keys: 0-9 * # A-D, as one word (at most \(LineServer.maxKeys)).")) var keys: String
         @OptionGroup var socket: SocketOptions
+        func validate() throws {
+            if let problem = LineServer.keysProblem(keys) { throw ValidationError(problem) }
+        }
         func run() throws { try socket.send("key \(line) \(keys)") }
     }
 

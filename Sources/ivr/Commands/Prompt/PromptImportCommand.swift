@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import SoundIO
 
@@ -13,13 +14,19 @@ struct PromptImportCommand: ParsableCommand {
     @Argument(help: "The prompt's name (its file becomes <name>.wav).")
     var name: String
 
+    @Flag(help: "Import a truncated file (its header promises more audio than it holds) as far as it goes.")
+    var force = false
+
     @OptionGroup var prompts: PromptFolderOption
 
     func validate() throws { _ = try PromptArguments.name(name) }
 
     func run() throws {
         do {
-            let result = try prompts.library.importFile(file, as: try PromptArguments.name(name))
+            let result = try prompts.library.importFile(file, as: try PromptArguments.name(name), force: force)
+            if let truncation = result.truncation {
+                FileHandle.standardError.write(Data("ivr: \(truncation)\n".utf8))
+            }
             print(PromptTakeReport(result: result).text, terminator: "")
         } catch {
             throw promptFailure(error)

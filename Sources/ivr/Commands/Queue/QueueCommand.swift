@@ -4,6 +4,6 @@ import ArgumentParser
 struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
-        abstract: "Show queues (callers, callbacks, agents) and change their hours and callback policy.",
-        subcommands: [Status.self, Configure.self])
+        abstract: "Show queues (callers, callbacks, agents) and show or change their settings (strategy, wrap-up, hours, ...).",
+        subcommands: [Status.self, Show.self, Configure.self])
 }

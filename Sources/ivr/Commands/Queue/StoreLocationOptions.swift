@@ -1,4 +1,5 @@
 import ArgumentParser
+import CallFlow
 import Foundation
 import CallQueue
 import Storage
@@ -18,6 +19,9 @@ struct StoreLocationOptions: ParsableArguments {
             throw ValidationError("--data is empty (an unset variable?); give a directory, or leave --data out to use $IVR_DATA or ./data")
         }
         if let at {
+            if let problem = LocalDate.problem(inISO: at) {
+                throw ValidationError("--at '\(at)' is not a date: \(problem)")
+            }
             guard let date = StoreText.parseDate(at) else {
                 throw ValidationError("--at '\(at)' is not an ISO 8601 time; write e.g. 2026-11-24T10:00:00Z")
             }

@@ -14,9 +14,10 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Seed of the first replication (default: the scenario's seed).") var seed: UInt64?
     @Option(help: "Independent replications; figures get 95% confidence intervals.") var replications = 1
     @Flag(help: "Print the report as JSON instead of tables.") var json = false
-    @Option(help: "Also write summary.csv, queues.csv and intervals.csv into this folder.") var csv: String?
+    @Option(help: "Also write summary.csv, queues.csv, agents.csv and intervals.csv into this folder.") var csv: String?
     @Option(help: "Also write a self-contained HTML report with charts to this file.") var html: String?
-    @Option(help: "Interval rows in the terminal report: all, active or none.") var intervals: TextReport.IntervalRows = .active
+    @Option(help: ArgumentHelp("Per-interval rows in the terminal report: active (rows with calls, agents or callers waiting; what `--intervals` alone means), all, or none.", valueName: "rows"))
+    var intervals: TextReport.IntervalRows = .none
     @Flag(help: "Leave wall-clock figures (wall_s, calls_per_s) out of the JSON, for byte-identical output.")
     var noTiming = false
     @Flag(help: "No progress bar.") var quiet = false
@@ -62,3 +63,18 @@ struct SimulateCommand: ParsableCommand {
 }
 
 extension TextReport.IntervalRows: ExpressibleByArgument {}
+
+extension SimulateCommand {
+    /// `ivr simulate … --intervals` with no value (at the end, or before another option) means
+    /// `--intervals active`: the argument parser needs the value, so it is put in.
+    static func withIntervalValue(_ arguments: [String]) -> [String] {
+        guard arguments.first == "simulate" else { return arguments }
+        var out: [String] = []
+        for (i, word) in arguments.enumerated() {
+            out.append(word)
+            let next = i + 1 < arguments.count ? arguments[i + 1] : nil
+            if word == "--intervals", next.map({ TextReport.IntervalRows(rawValue: $0) == nil }) ?? true { out.append("active") }
+        }
+        return out
+    }
+}

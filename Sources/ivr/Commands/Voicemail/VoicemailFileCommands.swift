@@ -6,7 +6,7 @@ extension VoicemailCommand {
     /// `ivr voicemail export ID -o FILE`.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Copy a voicemail's WAV file out (never overwrites).")
-        @Argument(help: "Voicemail id.") var id: Int64
+        @Argument(help: "Voicemail id (a positive number).", transform: RecordID.voicemail) var id: Int64
         @Option(name: .shortAndLong, help: "Destination file (must not exist).") var output: String
         @OptionGroup var store: StoreLocationOptions
 
@@ -20,7 +20,7 @@ extension VoicemailCommand {
     /// `ivr voicemail delete ID`: the row, then the file.
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete a voicemail (index row, then file).")
-        @Argument(help: "Voicemail id.") var id: Int64
+        @Argument(help: "Voicemail id (a positive number).", transform: RecordID.voicemail) var id: Int64
         @OptionGroup var store: StoreLocationOptions
 
         func run() throws {
@@ -32,7 +32,7 @@ extension VoicemailCommand {
     /// `ivr voicemail mark ID heard|called-back|new`.
     struct Mark: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set a voicemail's status: new, heard or called-back.")
-        @Argument(help: "Voicemail id.") var id: Int64
+        @Argument(help: "Voicemail id (a positive number).", transform: RecordID.voicemail) var id: Int64
         @Argument(help: "new, heard or called-back.") var status: String
         @OptionGroup var store: StoreLocationOptions
 

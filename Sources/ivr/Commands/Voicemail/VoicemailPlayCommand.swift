@@ -10,7 +10,7 @@ extension VoicemailCommand {
             abstract: "Play a voicemail on an ALSA playback device.",
             discussion: "The device is an ALSA PCM name: default, plughw:1,0, or one from your asoundrc.")
 
-        @Argument(help: "Voicemail id.") var id: Int64
+        @Argument(help: "Voicemail id (a positive number).", transform: RecordID.voicemail) var id: Int64
         @Option(help: "ALSA playback PCM.") var device = "default"
         @Flag(help: "Mark the voicemail heard once it has played to the end.") var markHeard = false
         @OptionGroup var store: StoreLocationOptions

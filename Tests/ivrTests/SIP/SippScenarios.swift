@@ -1,0 +1,189 @@
+import Foundation
+
+/// sipp scenarios for the SIP tests (written to the test's folder at run time).
+enum SippScenarios {
+    static let binary = "/usr/bin/sipp"
+
+    /// An SDP offer whose media line is `media` (e.g. `audio 6000 RTP/AVP 0 101`).
+    static func sdp(_ media: String) -> String {
+        """
+        v=0
+        o=user1 53655765 2353687637 IN IP[local_ip_type] [local_ip]
+        s=-
+        c=IN IP[media_ip_type] [media_ip]
+        t=0 0
+        m=\(media)
+        a=rtpmap:0 PCMU/8000
+        a=rtpmap:18 G729/8000
+        a=rtpmap:101 telephone-event/8000
+        a=fmtp:101 0-15
+
+        """
+    }
+
+    static func invite(_ media: String, from: String = "+442079460018", asserted: String? = nil) -> String {
+        let body = sdp(media)
+        let identity = asserted.map { "P-Asserted-Identity: <sip:\($0)@[local_ip]>\n" } ?? ""
+        return """
+          <send retrans="500"><![CDATA[
+        INVITE sip:ivr@[remote_ip]:[remote_port] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: sipp <sip:\(from)@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+        To: <sip:ivr@[remote_ip]:[remote_port]>
+        Call-ID: [call_id]
+        CSeq: 1 INVITE
+        Contact: sip:sipp@[local_ip]:[local_port]
+        Max-Forwards: 70
+        \(identity)Content-Type: application/sdp
+        Content-Length: [len]
+
+        \(body)
+          ]]></send>
+        """
+    }
+
+    static let ackForFailure = """
+          <send><![CDATA[
+        ACK sip:ivr@[remote_ip]:[remote_port] SIP/2.0
+        [last_Via:]
+        From: sipp <sip:+442079460018@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+        [last_To:]
+        Call-ID: [call_id]
+        CSeq: 1 ACK
+        Max-Forwards: 70
+        Content-Length: 0
+
+          ]]></send>
+        """
+
+    static func scenario(_ name: String, _ body: String) -> String {
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\" ?>\n<scenario name=\"\(name)\">\n\(body)\n</scenario>\n"
+    }
+
+    /// OPTIONS, answered 200.
+    static let options = scenario("options", """
+          <send><![CDATA[
+        OPTIONS sip:ivr@[remote_ip]:[remote_port] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag[call_number]
+        To: <sip:ivr@[remote_ip]:[remote_port]>
+        Call-ID: [call_id]
+        CSeq: 1 OPTIONS
+        Max-Forwards: 70
+        Content-Length: 0
+
+          ]]></send>
+          <recv response="200"/>
+        """)
+
+    /// An offer of G.729 only, or video only: 488, then ACK.
+    static func unsupported(_ media: String) -> String {
+        scenario("unsupported", invite(media) + """
+
+          <recv response="100" optional="true"/>
+          <recv response="488"/>
+        """ + ackForFailure)
+    }
+
+    /// INVITE, ringing, CANCEL before the answer: 200 for the CANCEL, 487 for the INVITE, ACK.
+    static let cancel = scenario("cancel", invite("audio [media_port] RTP/AVP 0 101") + """
+
+          <recv response="100" optional="true"/>
+          <recv response="180"/>
+          <send><![CDATA[
+        CANCEL sip:ivr@[remote_ip]:[remote_port] SIP/2.0
+        [last_Via:]
+        From: sipp <sip:+442079460018@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+        To: <sip:ivr@[remote_ip]:[remote_port]>
+        Call-ID: [call_id]
+        CSeq: 1 CANCEL
+        Max-Forwards: 70
+        Content-Length: 0
+
+          ]]></send>
+          <recv response="200"/>
+          <recv response="487"/>
+        """ + ackForFailure)
+
+    /// A call the IVR ends: answered, then the caller waits for the IVR's BYE and confirms it.
+    static let byeFromIVR = scenario("bye-from-ivr", invite("audio [media_port] RTP/AVP 0 101", from: "anonymous",
+                                                            asserted: "02079460018") + """
+
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="200" rrs="true"/>
+          <send><![CDATA[
+        ACK [next_url] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: sipp <sip:anonymous@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+        [last_To:]
+        Call-ID: [call_id]
+        CSeq: 1 ACK
+        Max-Forwards: 70
+        Content-Length: 0
+
+          ]]></send>
+          <recv request="BYE" timeout="30000"/>
+          <send><![CDATA[
+        SIP/2.0 200 OK
+        [last_Via:]
+        [last_From:]
+        [last_To:]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Content-Length: 0
+
+          ]]></send>
+        """)
+
+    static func inDialog(_ method: String, cseq: Int, body: String = "") -> String {
+        let type = body.isEmpty ? "" : "Content-Type: application/sdp\n"
+        return """
+          <send><![CDATA[
+        \(method) [next_url] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: sipp <sip:+442079460018@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+        [last_To:]
+        Call-ID: [call_id]
+        CSeq: \(cseq) \(method == "ACK2" ? "ACK" : method)
+        Contact: sip:sipp@[local_ip]:[local_port]
+        Max-Forwards: 70
+        \(type)Content-Length: [len]
+
+        \(body)
+          ]]></send>
+        """.replacingOccurrences(of: "ACK2 [next_url]", with: "ACK [next_url]")
+    }
+
+    /// Answered, then put on hold with a re-INVITE (sendonly): 200 whose answer says recvonly; then BYE.
+    static let hold = scenario("hold", invite("audio [media_port] RTP/AVP 0 101") + """
+
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="200" rrs="true"/>
+        """ + inDialog("ACK", cseq: 1) + """
+          <pause milliseconds="1000"/>
+        """ + inDialog("INVITE", cseq: 2, body: sdp("audio [media_port] RTP/AVP 0 101") + "a=sendonly\n") + """
+          <recv response="200">
+            <action><ereg regexp="a=recvonly" search_in="body" check_it="true" assign_to="direction"/></action>
+          </recv>
+          <Reference variables="direction"/>
+        """ + inDialog("ACK2", cseq: 2) + """
+          <pause milliseconds="1000"/>
+        """ + inDialog("BYE", cseq: 3) + """
+          <recv response="200"/>
+        """)
+
+    /// Runs `scenario` once against 127.0.0.1:`port`; sipp's status (0: every step as expected).
+    static func run(_ scenario: String, named name: String, port: UInt16, in folder: URL, extra: [String] = []) throws
+        -> (status: Int32, output: String) {
+        let file = folder.appendingPathComponent("\(name).xml")
+        try scenario.write(to: file, atomically: true, encoding: .utf8)
+        let local = try FreePort.udp()
+        let media = try FreePort.udp()
+        return try Tool.run(binary, ["-sf", file.path, "127.0.0.1:\(port)", "-i", "127.0.0.1", "-p", String(local),
+                                     "-mp", String(media), "-m", "1", "-l", "1", "-timeout", "40", "-timeout_error",
+                                     "-nostdin", "-trace_err", "-error_file", folder.appendingPathComponent("\(name)-errors.log").path]
+                            + extra, in: folder, timeout: 60)
+    }
+}
