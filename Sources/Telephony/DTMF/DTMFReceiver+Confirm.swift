@@ -35,8 +35,10 @@ extension DTMFReceiver {
             let wander = wanderHz.max()
             if pairs == 1 {
                 // One pair cannot show wander; it must hold nearly all the power (a clean 40 ms key).
+                // Off nominal, it must hold as much as the off-frequency tier asks.
                 return holds(DTMFThresholds.preciseOnePairToneToTotalDB)
-                    && (offset <= DTMFThresholds.preciseFrequencyTolerance || windowToneFraction >= 0.97)
+                    && (offset <= DTMFThresholds.preciseFrequencyTolerance
+                        || holds(DTMFThresholds.offFrequencyToneToTotalDB))
             }
             if offset <= DTMFThresholds.preciseFrequencyTolerance {
                 let (wanderLimit, shareLimit) = pairs >= 3
@@ -50,9 +52,15 @@ extension DTMFReceiver {
             if offset <= DTMFThresholds.nearFrequencyTolerance, holds(DTMFThresholds.nearToneToTotalDB) { return true }
             if holds(DTMFThresholds.offFrequencyToneToTotalDB) { return true }
             // A clean key off nominal: the former shares, but only as steady as a generator.
-            return wander <= DTMFThresholds.cleanWanderHz
+            if wander <= DTMFThresholds.cleanWanderHz
                 && toneFraction >= Decibels.powerRatio(DTMFThresholds.cleanToneToTotalDB)
-                && windowToneFraction >= Decibels.powerRatio(DTMFThresholds.cleanWindowToneToTotalDB)
+                && windowToneFraction >= Decibels.powerRatio(DTMFThresholds.cleanWindowToneToTotalDB) {
+                return true
+            }
+            // A generator 1.5 % off nominal: its tones wander a little more (the leakage solve
+            // assumes nominal frequencies), but it keeps nearly all the power.
+            return wander <= DTMFThresholds.offNominalWanderHz
+                && (toneFraction + windowToneFraction) / 2 >= Decibels.powerRatio(DTMFThresholds.offNominalToneToTotalDB)
         }
     }
 

@@ -108,6 +108,15 @@ public enum DTMFThresholds {
     public static let cleanToneToTotalDB: Double = -1
     /// Such a steady key: share of the steady windows' power, in dB (-0.7 dB = 85 %).
     public static let cleanWindowToneToTotalDB: Double = -0.7
+    /// A key off nominal that is neither: every window pair within this many Hz of the mean.
+    /// Clean 40 ms keys 1.5 % off nominal (17,280 of them: every ±1.5 % combination, levels -3,
+    /// -10 and -26 dBm0, 40 start offsets, random phases) wander up to 2 Hz over 2-3 pairs, since
+    /// the leakage solve assumes nominal frequencies; each had a measurement within 1.6 Hz. The
+    /// talk-off scan's one voice that would pass at 2 Hz wandered 1.85 Hz.
+    public static let offNominalWanderHz: Double = 1.6
+    /// Such a key: smallest mean of the sub-block and window shares, in dB (-0.29 dB = 93.6 %):
+    /// those clean keys read ≥ 94.9 %, the scan's voices within 1.6 Hz ≤ 92.4 %.
+    public static let offNominalToneToTotalDB: Double = -0.29
     /// Window pairs (5 ms apart, both inside the tone) needed outside the closest tier.
     public static let minimumFrequencyPairs = 2
     /// Most recent sub-blocks kept for look-back (80 ms).
