@@ -39,6 +39,27 @@ struct ServeConfigTests {
         #expect(config.ringTimeouts == ["orders": 20, "general": 7.5])
     }
 
+    @Test func readsTheEchoCancellerPerLine() throws {
+        let config = try ServeConfig.parse("""
+            flow: store.yaml
+            lines:
+              line1: {device: a}
+              line2: {device: b, echo_tail: 128ms}
+              line3: {device: c, echo_canceller: off}
+              line4: {device: d, echo_canceller: on, echo_tail: 32}
+            """, file: "serve.yaml")
+        #expect(config.lines.map { $0.echoCanceller?.tailMilliseconds } == [64, 128, nil, 32])
+    }
+
+    @Test(arguments: [
+        ("flow: f.yaml\nlines:\n  l: {device: x, echo_canceller: maybe}\n", "serve.yaml:3: error: echo_canceller of line l must be on or off"),
+        ("flow: f.yaml\nlines:\n  l: {device: x, echo_tail: 2s}\n", "serve.yaml:3: error: echo_tail of line l must be milliseconds from 8 to 512"),
+        ("flow: f.yaml\nlines:\n  l: {device: x, echo_tail: 1000ms}\n", "serve.yaml:3: error: echo_tail of line l must be milliseconds"),
+    ])
+    func echoSettingErrorsNameTheLine(text: String, expected: String) {
+        errorsNameTheLine(text: text, expected: expected)
+    }
+
     @Test(arguments: [
         ("flow: f.yaml\nlines:\n  line1: {}\n", "serve.yaml:3: error: line line1 needs device: PCM"),
         ("flow: f.yaml\nline:\n  line1: {device: x}\n", "serve.yaml:2: error: unknown key 'line'"),

@@ -30,6 +30,7 @@ public final class LiveCall: @unchecked Sendable, CallPort {
     var playout: Playout
     var notes: [Playout.Note] = []
     var dtmf = DTMFReceiver()
+    lazy var echo = options.echoCanceller.map { LineEchoCanceller(settings: $0) }
     /// Capture frames read so far: the line clock.
     public internal(set) var now = 0
     /// Playback frames written so far.
@@ -104,6 +105,7 @@ public final class LiveCall: @unchecked Sendable, CallPort {
     public func process(_ captured: UnsafeBufferPointer<Int16>, keys: [DTMFKey] = [], events: [CallEvent] = [],
                         hangUp: Bool = false) {
         guard !hasEnded else { return }
+        let captured = echo?.cancel(captured, at: now) ?? captured
         var me = self
         now += captured.count
         if let recorder {
@@ -152,11 +154,15 @@ public final class LiveCall: @unchecked Sendable, CallPort {
             playout.fill(buffer, at: written, notes: &notes)
             for note in notes { handle(note) }
         }
+        echo?.played(UnsafeBufferPointer(buffer), count: buffer.count, at: written)
         written += buffer.count
     }
 
     /// Counts a period of playback that came from elsewhere (an agent's station), keeping the clock.
-    func skipPlayback(_ frames: Int) { written += frames }
+    func skipPlayback(_ frames: Int) {
+        echo?.played(nil, count: frames, at: written)
+        written += frames
+    }
 
     /// The caller hung up (the bridge said so, Ctrl-C, or the capture ended): a message being
     /// recorded is kept when long enough.

@@ -1,5 +1,6 @@
 import CallFlow
 import Foundation
+import Telephony
 
 /// How a live call presents itself to the flow and paces its line.
 public struct LiveCallOptions: Sendable {
@@ -18,6 +19,9 @@ public struct LiveCallOptions: Sendable {
     public var callNumber: UInt64 = 1
     /// Where the call's queues are (default: a line on its own, no agents).
     public var queues: any QueueLink = SoloQueue()
+    /// The line echo canceller's settings, or nil for none: it removes the echo of what the call
+    /// played from what it captures, before the DTMF receiver and the voicemail recorder.
+    public var echoCanceller: EchoCanceller.Settings?
     /// Called on the line thread with every transcript entry as it happens (e.g. to print it).
     public var onEntry: (@Sendable (Transcript.Event) -> Void)?
 

@@ -149,6 +149,7 @@ public final class LineServer: @unchecked Sendable {
         }
         options.callNumber = number
         options.lineName = name
+        options.echoCanceller = line.echoCanceller
         options.queues = setup.queue
         let call = LiveCall(program: setup.program, sounds: setup.sounds, records: setup.records, options: options, control: control)
         lock.withLock { active[name] = Active(control: control, caller: caller, call: call, number: number) }

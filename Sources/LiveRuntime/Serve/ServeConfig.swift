@@ -1,5 +1,6 @@
 import CallFlow
 import Foundation
+import Telephony
 import Yams
 
 /// The configuration of `ivr serve`: the flow, folders, lines and agents' stations (YAML).
@@ -10,7 +11,8 @@ import Yams
 /// prompts: prompts                # the prompt library (default ./prompts)
 /// lines:
 ///   line1: {device: "plughw:Loopback,1,0"}
-///   line2: {playback: "plughw:Loopback,1,1", capture: "plughw:Loopback,1,1"}
+///   line2: {playback: "plughw:Loopback,1,1", capture: "plughw:Loopback,1,1", echo_tail: 128ms}
+///   line3: {device: "plughw:2,0", echo_canceller: off}   # the echo canceller is on unless turned off
 /// agents:
 ///   alice: {station: "plughw:Headset"}   # takes live callers at this headset
 ///   bob: {}                               # works callbacks only
@@ -27,6 +29,8 @@ public struct ServeConfig: Sendable, Equatable {
         public var playback: String
         /// PCM the caller speaks into.
         public var capture: String
+        /// The line echo canceller (`echo_canceller: on|off`, `echo_tail: 64ms`); nil when off.
+        public var echoCanceller: EchoCanceller.Settings? = EchoCanceller.Settings()
     }
 
     /// An agent and their station, if any.
@@ -136,7 +140,8 @@ public struct ServeConfig: Sendable, Equatable {
             guard let playback, let capture else {
                 throw fail(value, "line \(name) needs device: PCM (or playback: and capture:)")
             }
-            lines.append(Line(name: name, playback: playback, capture: capture))
+            let echo = try EchoSetting.parse(fields?["echo_canceller"], tail: fields?["echo_tail"], line: name, fail: fail)
+            lines.append(Line(name: name, playback: playback, capture: capture, echoCanceller: echo))
         }
         return lines
     }

@@ -6,7 +6,7 @@ extension DTMFReceiver {
     struct ToneMeasurement: Sendable {
         /// Key raw value.
         var key: Int
-        /// Window pairs used (both windows named the key, all sub-blocks full).
+        /// Window pairs used (both windows showed the key by the measuring limits, all sub-blocks steady).
         var pairs: Int
         /// Low tone's offset from nominal, in Hz.
         var lowOffsetHz: Double
@@ -20,23 +20,52 @@ extension DTMFReceiver {
         /// Share of the steady sub-blocks' power held by the two tones (leakage solved).
         var toneFraction: Double
 
-        /// True when the measurement meets every confirmation threshold.
+        /// True when the measurement meets the confirmation thresholds (see `DTMFThresholds`,
+        /// `preciseFrequencyTolerance`): the closer both tones are to nominal, the smaller the share
+        /// of the power they need to hold.
         var isGenuine: Bool {
             let nominal = DTMFKey(rawValue: key)!
             let ratio = (nominal.highFrequency + highOffsetHz) / (nominal.lowFrequency + lowOffsetHz)
             let ratioError = abs(ratio / (nominal.highFrequency / nominal.lowFrequency) - 1)
-            return pairs >= DTMFThresholds.minimumFrequencyPairs
-                && ratioError <= DTMFThresholds.maximumRatioError
-                && abs(lowOffsetHz) <= DTMFThresholds.frequencyTolerance * nominal.lowFrequency
-                && abs(highOffsetHz) <= DTMFThresholds.frequencyTolerance * nominal.highFrequency
-                && wanderHz.max() <= DTMFThresholds.maximumFrequencyWanderHz
-                && toneFraction >= Decibels.powerRatio(DTMFThresholds.steadyToneToTotalDB)
-                && windowToneFraction >= Decibels.powerRatio(DTMFThresholds.windowToneToTotalDB)
+            let offset = max(abs(lowOffsetHz) / nominal.lowFrequency, abs(highOffsetHz) / nominal.highFrequency)
+            guard pairs >= 1, ratioError <= DTMFThresholds.maximumRatioError,
+                  offset <= DTMFThresholds.frequencyTolerance else { return false }
+            let share = min(toneFraction, windowToneFraction)
+            func holds(_ decibels: Double) -> Bool { share >= Decibels.powerRatio(decibels) }
+            let wander = wanderHz.max()
+            if pairs == 1 {
+                // One pair cannot show wander; it must hold nearly all the power (a clean 40 ms key).
+                // Off nominal, it must hold as much as the off-frequency tier asks.
+                return holds(DTMFThresholds.preciseOnePairToneToTotalDB)
+                    && (offset <= DTMFThresholds.preciseFrequencyTolerance
+                        || holds(DTMFThresholds.offFrequencyToneToTotalDB))
+            }
+            if offset <= DTMFThresholds.preciseFrequencyTolerance {
+                let (wanderLimit, shareLimit) = pairs >= 3
+                    ? (DTMFThresholds.preciseWanderHz, DTMFThresholds.preciseToneToTotalDB)
+                    : (DTMFThresholds.preciseTwoPairWanderHz, DTMFThresholds.preciseTwoPairToneToTotalDB)
+                if wander <= wanderLimit, holds(shareLimit) { return true }
+            }
+            guard pairs >= DTMFThresholds.minimumFrequencyPairs, wander <= DTMFThresholds.maximumFrequencyWanderHz else {
+                return false
+            }
+            if offset <= DTMFThresholds.nearFrequencyTolerance, holds(DTMFThresholds.nearToneToTotalDB) { return true }
+            if holds(DTMFThresholds.offFrequencyToneToTotalDB) { return true }
+            // A clean key off nominal: the former shares, but only as steady as a generator.
+            if wander <= DTMFThresholds.cleanWanderHz
+                && toneFraction >= Decibels.powerRatio(DTMFThresholds.cleanToneToTotalDB)
+                && windowToneFraction >= Decibels.powerRatio(DTMFThresholds.cleanWindowToneToTotalDB) {
+                return true
+            }
+            // A generator 1.5 % off nominal: its tones wander a little more (the leakage solve
+            // assumes nominal frequencies), but it keeps nearly all the power.
+            return wander <= DTMFThresholds.offNominalWanderHz
+                && (toneFraction + windowToneFraction) / 2 >= Decibels.powerRatio(DTMFThresholds.offNominalToneToTotalDB)
         }
     }
 
-    /// True when sub-block `index` lies inside the tone: it and both neighbours are on, and it is
-    /// nearly full. (Edges border an off sub-block; noise alone rarely pulls a full one below 70 %.)
+    /// True when sub-block `index` lies inside the tone: it and both neighbours reach `fullCoverage`.
+    /// (Edges border an off sub-block.)
     func isSteady(_ key: Int, at index: Int, reference: SIMD2<Float>, now: Int) -> Bool {
         guard index + 1 <= now else { return false }
         return coverage(key, at: index, reference: reference, now: now) >= DTMFThresholds.fullCoverage
@@ -48,7 +77,8 @@ extension DTMFReceiver {
     /// of the power, over the steady part of the candidate seen so far; nil if there is none yet.
     ///
     /// Uses only window pairs whose four sub-blocks are all steady (`isSteady`) and whose windows both
-    /// named the key, so edges (which bias the phase) and other sounds are left out.
+    /// show the key by the measuring limits (`measureRelativePeakDB`, `measureToneToTotalDB`), so
+    /// edges (which bias the phase) and other sounds are left out.
     func measure(_ candidate: Press, now index: Int) -> ToneMeasurement? {
         let key = candidate.key
         let oldest = max(candidate.firstOn + DTMFThresholds.windowSubBlocks,
@@ -62,8 +92,8 @@ extension DTMFReceiver {
         for newer in oldest...index {
             let span = (newer - DTMFThresholds.windowSubBlocks)...newer
             guard span.allSatisfy({ isSteady(key, at: $0, reference: candidate.reference, now: index) }),
-                  Int(historyWindowKey[newer % DTMFThresholds.historyLength]) == key,
-                  Int(historyWindowKey[(newer - 1) % DTMFThresholds.historyLength]) == key else { continue }
+                  Int(historyWindowNear[newer % DTMFThresholds.historyLength]) == key,
+                  Int(historyWindowNear[(newer - 1) % DTMFThresholds.historyLength]) == key else { continue }
             // Windows of leakage-solved tones: (low re, low im, high re, high im).
             let a = solvedTones(key, at: newer) + solvedTones(key, at: newer - 1) + solvedTones(key, at: newer - 2)
             let b = solvedTones(key, at: newer - 1) + solvedTones(key, at: newer - 2) + solvedTones(key, at: newer - 3)

@@ -14,6 +14,10 @@ extension DTMFReceiver {
         let relativePeak: Float
         /// (low + high) / total power floor.
         let toneToTotal: Float
+        /// Strongest/next power ratio within a group for a window that may measure a press.
+        let nearRelativePeak: Float
+        /// (low + high) / total power floor for a window that may measure a press.
+        let nearToneToTotal: Float
         /// Scale from |window sum|² to one tone's mean power: 2 / L².
         let powerScale: Float
         /// Scale from summed energy to mean power: 1 / L.
@@ -27,6 +31,8 @@ extension DTMFReceiver {
                 minimumNormalTwist: Float(Decibels.powerRatio(-DTMFThresholds.maximumNormalTwistDB)),
                 relativePeak: Float(Decibels.powerRatio(DTMFThresholds.relativePeakDB)),
                 toneToTotal: Float(Decibels.powerRatio(DTMFThresholds.toneToTotalDB)),
+                nearRelativePeak: Float(Decibels.powerRatio(DTMFThresholds.measureRelativePeakDB)),
+                nearToneToTotal: Float(Decibels.powerRatio(DTMFThresholds.measureToneToTotalDB)),
                 powerScale: 2 / (length * length),
                 energyScale: 1 / length)
         }()
@@ -43,28 +49,32 @@ extension DTMFReceiver {
         return (re, im)
     }
 
-    /// The key (raw value) the window ending at `subBlock` shows, or -1.
-    func classifyWindow(endingAt subBlock: Int) -> Int {
+    /// The key (raw value) the window ending at `subBlock` shows, or -1: `strict` by the limits
+    /// that start a press, `near` by the looser ones that let a window measure a press.
+    func classifyWindow(endingAt subBlock: Int) -> (strict: Int, near: Int) {
         let limits = WindowLimits.standard
         var energy: Float = 0
         for index in (subBlock - DTMFThresholds.windowSubBlocks + 1)...subBlock {
             energy += historyEnergy[index % DTMFThresholds.historyLength]
         }
         let total = energy * limits.energyScale
-        if total < 2 * limits.minimumTonePower { return -1 }  // quiet: nothing to look at
+        if total < 2 * limits.minimumTonePower { return (-1, -1) }  // quiet: nothing to look at
 
         let (re, im) = windowSum(endingAt: subBlock)
         let power = (re * re + im * im) * limits.powerScale
         let (row, rowPower, rowNext) = strongest(power, lanes: 0..<4)
         let (column, columnPower, columnNext) = strongest(power, lanes: 4..<8)
 
-        guard rowPower >= limits.minimumTonePower, columnPower >= limits.minimumTonePower else { return -1 }
+        guard rowPower >= limits.minimumTonePower, columnPower >= limits.minimumTonePower else { return (-1, -1) }
         let twist = columnPower / rowPower
-        guard twist <= limits.maximumReverseTwist, twist >= limits.minimumNormalTwist else { return -1 }
-        guard rowPower >= limits.relativePeak * rowNext,
-              columnPower >= limits.relativePeak * columnNext else { return -1 }
-        guard rowPower + columnPower >= limits.toneToTotal * total else { return -1 }
-        return row * 4 + (column - 4)
+        guard twist <= limits.maximumReverseTwist, twist >= limits.minimumNormalTwist else { return (-1, -1) }
+        let key = row * 4 + (column - 4)
+        let toneShare = rowPower + columnPower
+        guard rowPower >= limits.nearRelativePeak * rowNext, columnPower >= limits.nearRelativePeak * columnNext,
+              toneShare >= limits.nearToneToTotal * total else { return (-1, -1) }
+        guard rowPower >= limits.relativePeak * rowNext, columnPower >= limits.relativePeak * columnNext,
+              toneShare >= limits.toneToTotal * total else { return (-1, key) }
+        return (key, key)
     }
 
     /// Strongest lane in `lanes` (four lanes from `lanes.lowerBound`), its power, and the runner-up's.

@@ -55,6 +55,8 @@ public struct DTMFReceiver: Sendable {
     var historyIm = [SIMD8<Float>](repeating: .zero, count: DTMFThresholds.historyLength)
     var historyEnergy = [Float](repeating: 0, count: DTMFThresholds.historyLength)
     var historyWindowKey = [Int8](repeating: -1, count: DTMFThresholds.historyLength)
+    /// Per window: the key it shows by the looser measuring limits (-1 none); see `measure`.
+    var historyWindowNear = [Int8](repeating: -1, count: DTMFThresholds.historyLength)
     // Leakage-solved tones of one key per sub-block (`historySolvedKey` says which key, -1 none).
     var historySolved = [SIMD4<Float>](repeating: .zero, count: DTMFThresholds.historyLength)
     var historySolvedKey = [Int8](repeating: -1, count: DTMFThresholds.historyLength)
@@ -160,8 +162,10 @@ public struct DTMFReceiver: Sendable {
         accumulatedEnergy = 0
         positionInSubBlock = 0
         advanceRotation()
-        let key = subBlockIndex >= DTMFThresholds.windowSubBlocks - 1 ? classifyWindow(endingAt: subBlockIndex) : -1
+        let (key, near) = subBlockIndex >= DTMFThresholds.windowSubBlocks - 1
+            ? classifyWindow(endingAt: subBlockIndex) : (-1, -1)
         historyWindowKey[slot] = Int8(key)
+        historyWindowNear[slot] = Int8(near)
         trackPress(subBlock: subBlockIndex, windowKey: key)
         subBlockIndex += 1
     }

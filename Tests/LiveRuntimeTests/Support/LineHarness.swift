@@ -2,6 +2,7 @@ import CallFlow
 import Foundation
 import SoundIO
 import Storage
+import Telephony
 @testable import LiveRuntime
 
 /// Runs the store flow on an ALSA line made of raw files (alsa-lib `file` plugin over `null`).
@@ -37,7 +38,7 @@ struct LineHarness {
 
     /// Runs one call through ALSA; `wrap` may wrap the capture source (hang up, fail).
     func run(capture: [Int16], start: Date = LineHarness.openTime, control: LineControl = LineControl(),
-             queues: any QueueLink = SoloQueue(),
+             queues: any QueueLink = SoloQueue(), echoCanceller: EchoCanceller.Settings? = nil,
              wrap: (any AudioSource) -> any AudioSource = { $0 }) throws -> (LiveCallResult, [Int16]) {
         let (play, cap, playbackPath) = try devices(capture: capture)
         let configuration = LineConfiguration(periodFrames: 160, periodsPerBuffer: 4)
@@ -45,6 +46,7 @@ struct LineHarness {
         let source = try ALSACapture(device: cap, configuration: configuration)
         var options = LiveCallOptions(callerID: "+441632960123", start: start)
         options.queues = queues
+        options.echoCanceller = echoCanceller
         let call = LiveCall(program: program, sounds: sounds, records: CallRecords(store: store), options: options,
                             control: control)
         let result = LiveLine.run(call, source: wrap(source), sink: sink, control: control)

@@ -5,5 +5,5 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed (use a release build: swift build -c release).",
-        subcommands: [BenchDTMF.self])
+        subcommands: [BenchDTMF.self, BenchEcho.self])
 }

@@ -32,6 +32,7 @@ extension CallCommand {
             FileHandle.standardOutput.write(Data((Transcript.line(entry) + "\n").utf8))
         }
         options.queues = SoloQueue(configs: try Self.queueConfigs(in: store))
+        options.echoCanceller = line.echoSettings
         let call = LiveCall(program: program, sounds: sounds, records: CallRecords(store: store), options: options)
         let result = LiveLine.run(call, source: ports.source, sink: ports.sink, control: control)
         keypad.stop()
