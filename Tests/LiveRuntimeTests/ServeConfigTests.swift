@@ -51,6 +51,17 @@ struct ServeConfigTests {
         #expect(config.lines.map { $0.echoCanceller?.tailMilliseconds } == [64, 128, nil, 32])
     }
 
+    @Test func readsTheEchoCancellerOfSIPCalls() throws {
+        let on = try ServeConfig.parse("flow: store.yaml\nsip: {listen: \"127.0.0.1:5060\"}\n", file: "serve.yaml")
+        #expect(on.sip?.echoCanceller?.tailMilliseconds == 64)
+        let longer = try ServeConfig.parse("flow: store.yaml\nsip: {echo_tail: 200ms}\n", file: "serve.yaml")
+        #expect(longer.sip?.echoCanceller?.tailMilliseconds == 200)
+        let off = try ServeConfig.parse("flow: store.yaml\nsip: {echo_canceller: off}\n", file: "serve.yaml")
+        #expect(off.sip != nil && off.sip?.echoCanceller == nil)
+        errorsNameTheLine(text: "flow: f.yaml\nsip:\n  echo_canceller: maybe\n",
+                          expected: "serve.yaml:3: error: echo_canceller of line sip must be on or off")
+    }
+
     @Test(arguments: [
         ("flow: f.yaml\nlines:\n  l: {device: x, echo_canceller: maybe}\n", "serve.yaml:3: error: echo_canceller of line l must be on or off"),
         ("flow: f.yaml\nlines:\n  l: {device: x, echo_tail: 2s}\n", "serve.yaml:3: error: echo_tail of line l must be milliseconds from 8 to 512"),

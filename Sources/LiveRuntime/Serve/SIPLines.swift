@@ -1,5 +1,6 @@
 import CallFlow
 import Foundation
+import Telephony
 import SIP
 import SoundIO
 
@@ -33,10 +34,14 @@ public final class SIPLines: @unchecked Sendable {
         public var queue: SharedQueue
         /// The business-hours time of a call answered now (e.g. `--at` plus the time served).
         public var clock: @Sendable () -> Date
+        /// Each call's echo canceller (the prompt's echo from the far phone or gateway); nil: off.
+        public var echoCanceller: EchoCanceller.Settings?
 
         /// Everything `ivr serve` wires together.
         public init(settings: SIPSettings, flows: [String: Flow], records: CallRecords, queue: SharedQueue,
-                    clock: @escaping @Sendable () -> Date = { Date() }) {
+                    clock: @escaping @Sendable () -> Date = { Date() },
+                    echoCanceller: EchoCanceller.Settings? = EchoCanceller.Settings()) {
+            self.echoCanceller = echoCanceller
             self.settings = settings
             self.flows = flows
             self.records = records
@@ -122,6 +127,7 @@ public final class SIPLines: @unchecked Sendable {
         options.callNumber = number
         options.lineName = "sip"
         options.queues = setup.queue
+        options.echoCanceller = setup.echoCanceller
         let call = LiveCall(program: flow.program, sounds: flow.sounds, records: setup.records, options: options, control: control)
         lock.withLock { running[sipCall.number] = Running(control: control, number: number) }
         sipCall.state = "answering"

@@ -1,4 +1,5 @@
 import Foundation
+import Telephony
 import SIP
 import Yams
 
@@ -28,6 +29,8 @@ extension ServeConfig {
         public var line: Int
         /// Where callbacks are dialled: a SIP URI with `{number}` for the customer's number.
         public var trunk: String?
+        /// The echo canceller of every SIP call (`echo_canceller`, `echo_tail`); nil: off.
+        public var echoCanceller: EchoCanceller.Settings? = EchoCanceller.Settings()
     }
 
     static func parseSIP(_ node: Node?, resolve: (String) -> String,
@@ -37,7 +40,8 @@ extension ServeConfig {
         guard let fields = node.mapping else {
             throw fail(node, "sip: must be a mapping, e.g. sip: {listen: \"127.0.0.1:5060\"}")
         }
-        let known = ["listen", "max_calls", "codecs", "rtp_ports", "ring_seconds", "flows", "trunk", "registrar", "tcp"]
+        let known = ["listen", "max_calls", "codecs", "rtp_ports", "ring_seconds", "flows", "trunk", "registrar", "tcp",
+                     "echo_canceller", "echo_tail"]
         for (key, _) in fields where !known.contains(key.string ?? "") {
             throw fail(key, "unknown key '\(key.string ?? "?")' under sip:; expected \(known.joined(separator: ", "))")
         }
@@ -105,7 +109,8 @@ extension ServeConfig {
             }
             trunk = text
         }
-        return SIP(settings: settings, flows: flows, line: node.mark?.line ?? 0, trunk: trunk)
+        let echo = try EchoSetting.parse(fields["echo_canceller"], tail: fields["echo_tail"], line: "sip", fail: fail)
+        return SIP(settings: settings, flows: flows, line: node.mark?.line ?? 0, trunk: trunk, echoCanceller: echo)
     }
 
     /// `registrar: {uri, user, password_file | password_env, expires}`. The password is read here,

@@ -116,7 +116,7 @@ struct ServeCommand: ParsableCommand {
                 flows[number] = .init(program: numberProgram, sounds: numberSounds)
             }
             let lines = SIPLines(setup: .init(settings: sip.settings, flows: flows, records: CallRecords(store: store),
-                                              queue: queue, clock: clock), log: log, numbers: { server.takeCallNumber() })
+                                              queue: queue, clock: clock, echoCanceller: sip.echoCanceller), log: log, numbers: { server.takeCallNumber() })
             try lines.start()
             server.addStatus { lines.statusLines() }
             queue.stationDialer = lines
