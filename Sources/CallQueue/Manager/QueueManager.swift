@@ -39,6 +39,9 @@ public struct QueueManager: Sendable {
     var readyTotal = 0
     var nextCallbackID: UInt64 = 1
     var pendingEmptyChecks = 0
+    /// Queues whose skill levels widen with the wait (`.skills` with a finite step): the only
+    /// ones whose line can need a wake-up without a callback.
+    var wideningQueues = 0
     /// Break reasons given with `pause` while busy (kept so agent records hold no strings).
     var breakReasons: [String] = []
     /// `ring-all`: the agents ringing together for a caller, by call slot (two or more rang).
@@ -77,6 +80,7 @@ public struct QueueManager: Sendable {
             queueNames.append(config.name)
             queues.append(QueueState(config: config))
         }
+        wideningQueues = queues.filter(\.widensLevels).count
     }
 
     /// Clears `events`, keeping their storage for reuse.

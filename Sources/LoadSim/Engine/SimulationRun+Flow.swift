@@ -10,8 +10,8 @@ extension SimulationRun: CallPort {
 
     /// The runner state of the call in slot ``current``, in place.
     public var call: CallRunner {
-        _read { yield calls[current].run }
-        _modify { yield &calls[current].run }
+        _read { yield runs[current] }
+        _modify { yield &runs[current] }
     }
 
     /// Feeds `event` to the call in slot `s` through the runner.
