@@ -85,8 +85,7 @@ extension QueueManager {
         // The usual case (no callback ready, no widening levels): nothing else to look at.
         if readyTotal == 0 && wideningQueues == 0 { return wake.isFinite ? wake : nil }
         for q in queues.indices {
-            if queues[q].readyCount > 0, !queues[q].config.schedule.isOpen(at: t),
-               let opening = queues[q].config.schedule.nextOpening(after: t) {
+            if queues[q].readyCount > 0, !isOpen(q, at: t), let opening = nextOpening(q, after: t) {
                 wake = min(wake, opening)
             }
             guard queues[q].strategy == .skills, queues[q].wideningStep > 0, queues[q].wideningStep.isFinite,

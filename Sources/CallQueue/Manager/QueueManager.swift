@@ -119,6 +119,26 @@ public struct QueueManager: Sendable {
     /// Number of queues.
     public var queueCount: Int { queues.count }
 
+    /// Whether queue `q` works callbacks at `t`. Reached through the table's address: calling the
+    /// schedule (an existential) as `queues[q].config.schedule` from a mutating method made the
+    /// compiler copy the whole queue state first, a dozen retains and releases each time.
+    @inline(__always)
+    func isOpen(_ q: Int, at t: Double) -> Bool {
+        queues.withUnsafeBufferPointer { $0[q].config.schedule.isOpen(at: t) }
+    }
+
+    /// When queue `q` next opens after `t` (see ``isOpen(_:at:)`` for why through the address).
+    @inline(__always)
+    func nextOpening(_ q: Int, after t: Double) -> Double? {
+        queues.withUnsafeBufferPointer { $0[q].config.schedule.nextOpening(after: t) }
+    }
+
+    /// Queue `q`'s callback policy and schedule, read without copying the queue state.
+    @inline(__always)
+    func callbackRules(_ q: Int) -> (policy: CallbackPolicy, schedule: any OpeningSchedule) {
+        queues.withUnsafeBufferPointer { ($0[q].config.callbackPolicy, $0[q].config.schedule) }
+    }
+
     /// The memberships of agent `a`.
     @inline(__always)
     func membershipRange(_ a: Int) -> Range<Int> {
