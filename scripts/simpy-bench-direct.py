@@ -3,7 +3,11 @@
 
 500 agents in one queue, Poisson arrivals at 6,000 calls/h, exponential handling (mean 290 s),
 exponential patience (mean 120 s): a caller who is not answered within their patience hangs up.
-The textbook SimPy model (a Resource and a request raced against a patience timeout).
+The textbook SimPy model (a Resource and a request raced against a patience timeout), with one
+change a SimPy expert would make and our engine makes too: a caller who finds an agent free is
+answered at once, without building the race (a Timeout and an AnyOf condition) that can only end
+one way. The results are the same draw for draw; SimPy runs about 1.5x faster with it, so the
+ratio to `ivr simulate` is the fairer (lower) one.
 
     python3 scripts/simpy-bench-direct.py [DAYS] [SEED]
 
@@ -35,8 +39,13 @@ def run(days, seed):
         joined = env.now
         patience = rng.expovariate(1 / PATIENCE_MEAN)
         with agents.request() as request:
-            result = yield request | env.timeout(patience)
-            if request in result:
+            if request.triggered:          # an agent is free: no race with patience needed
+                yield request
+                answered = True
+            else:
+                result = yield request | env.timeout(patience)
+                answered = request in result
+            if answered:
                 counts["answered"] += 1
                 if env.now - joined <= TARGET:
                     counts["within"] += 1

@@ -141,6 +141,9 @@ struct QueueState: Sendable {
         self.maxWait = config.maxWait ?? .infinity
     }
 
+    /// Whether the eligible skill level grows with the head caller's wait.
+    var widensLevels: Bool { strategy == .skills && wideningStep > 0 && wideningStep.isFinite }
+
     /// Highest level eligible for a caller who has waited `wait` seconds
     /// (static over plain values, so no copy of the queue state is made).
     @inline(__always)

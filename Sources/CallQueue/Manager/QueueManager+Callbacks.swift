@@ -66,7 +66,7 @@ extension QueueManager {
         var bestKey = (Double.infinity, UInt64.max)
         for i in membershipRange(a) {
             let q = Int(memberships[i].queue)
-            guard queues[q].readyCount > 0, queues[q].config.schedule.isOpen(at: t),
+            guard queues[q].readyCount > 0, isOpen(q, at: t),
                   let head = readyHead(q), CallbackRules.servedBefore((head.placeKey, head.placeSeq), bestKey) else { continue }
             best = q
             bestKey = (head.placeKey, head.placeSeq)
@@ -92,9 +92,9 @@ extension QueueManager {
         cb.lastOutcome = outcome
         cb.reservedBy = nil
         cb.reservedUntil = nil
+        let rules = callbackRules(q)
         let next = CallbackRules.afterOutcome(outcome, attempts: cb.attempts, at: t,
-                                              policy: queues[q].config.callbackPolicy,
-                                              schedule: queues[q].config.schedule)
+                                              policy: rules.policy, schedule: rules.schedule)
         emit(t, .callbackOutcome(id: id, queue: cb.queue, agent: agent, outcome: outcome,
                                  attempts: cb.attempts, next: next))
         switch next {
@@ -152,9 +152,8 @@ extension QueueManager {
 
     private mutating func fileRequest(number: String, queue q: Int, topic: TopicHandle, source: CallbackSource,
                                       at t: Double, placeKey: Double, placeSeq: UInt64) -> CallbackRequestResult {
-        let config = queues[q].config
-        let due = CallbackRules.firstDue(requestedAt: t, policy: config.callbackPolicy,
-                                         schedule: config.schedule) ?? .infinity
+        let rules = callbackRules(q)
+        let due = CallbackRules.firstDue(requestedAt: t, policy: rules.policy, schedule: rules.schedule) ?? .infinity
         if let id = openByNumber[number], let existing = callbacks[id] {
             let merged = CallbackRules.merge(existing, placeKey: placeKey, placeSeq: placeSeq, notBefore: due)
             callbacks[id] = merged

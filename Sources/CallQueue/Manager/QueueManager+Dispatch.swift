@@ -39,7 +39,7 @@ extension QueueManager {
         for q in queues.indices {
             if queues[q].waitingCount == 0, queues[q].readyCount == 0 { continue }
             let live = queues[q].waitingCount > 0 ? liveHead(q) : nil
-            let callback = queues[q].readyCount > 0 && queues[q].config.schedule.isOpen(at: t) ? readyHead(q) : nil
+            let callback = queues[q].readyCount > 0 && isOpen(q, at: t) ? readyHead(q) : nil
             var key = Double.infinity, seq = UInt64.max, headIsLive = false
             if let l = live { key = l.joinedAt; seq = l.seq; headIsLive = true }
             if let c = callback, (c.placeKey, c.placeSeq) < (key, seq) {

@@ -8,6 +8,7 @@ extension QueueManager {
         let q = Int(try queue(named: config.name).index)
         let old = queues[q].config
         queues[q].apply(config)
+        wideningQueues = queues.filter(\.widensLevels).count
         if config.strategy != old.strategy || config.seed != old.seed {
             queues[q].pickers = QueuePickers(strategy: config.strategy, seed: config.seed)
             refileIdleMembers(of: q)

@@ -82,9 +82,10 @@ extension QueueManager {
     /// caller's wait reaching the level of an idle agent. `nil`: nothing timed.
     public mutating func nextWakeUp(after t: Double) -> Double? {
         var wake = callbackTimerDue > t ? callbackTimerDue : Double.infinity
+        // The usual case (no callback ready, no widening levels): nothing else to look at.
+        if readyTotal == 0 && wideningQueues == 0 { return wake.isFinite ? wake : nil }
         for q in queues.indices {
-            if queues[q].readyCount > 0, !queues[q].config.schedule.isOpen(at: t),
-               let opening = queues[q].config.schedule.nextOpening(after: t) {
+            if queues[q].readyCount > 0, !isOpen(q, at: t), let opening = nextOpening(q, after: t) {
                 wake = min(wake, opening)
             }
             guard queues[q].strategy == .skills, queues[q].wideningStep > 0, queues[q].wideningStep.isFinite,

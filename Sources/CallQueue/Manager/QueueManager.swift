@@ -39,6 +39,9 @@ public struct QueueManager: Sendable {
     var readyTotal = 0
     var nextCallbackID: UInt64 = 1
     var pendingEmptyChecks = 0
+    /// Queues whose skill levels widen with the wait (`.skills` with a finite step): the only
+    /// ones whose line can need a wake-up without a callback.
+    var wideningQueues = 0
     /// Break reasons given with `pause` while busy (kept so agent records hold no strings).
     var breakReasons: [String] = []
     /// `ring-all`: the agents ringing together for a caller, by call slot (two or more rang).
@@ -77,6 +80,7 @@ public struct QueueManager: Sendable {
             queueNames.append(config.name)
             queues.append(QueueState(config: config))
         }
+        wideningQueues = queues.filter(\.widensLevels).count
     }
 
     /// Clears `events`, keeping their storage for reuse.
@@ -114,6 +118,26 @@ public struct QueueManager: Sendable {
 
     /// Number of queues.
     public var queueCount: Int { queues.count }
+
+    /// Whether queue `q` works callbacks at `t`. Reached through the table's address: calling the
+    /// schedule (an existential) as `queues[q].config.schedule` from a mutating method made the
+    /// compiler copy the whole queue state first, a dozen retains and releases each time.
+    @inline(__always)
+    func isOpen(_ q: Int, at t: Double) -> Bool {
+        queues.withUnsafeBufferPointer { $0[q].config.schedule.isOpen(at: t) }
+    }
+
+    /// When queue `q` next opens after `t` (see ``isOpen(_:at:)`` for why through the address).
+    @inline(__always)
+    func nextOpening(_ q: Int, after t: Double) -> Double? {
+        queues.withUnsafeBufferPointer { $0[q].config.schedule.nextOpening(after: t) }
+    }
+
+    /// Queue `q`'s callback policy and schedule, read without copying the queue state.
+    @inline(__always)
+    func callbackRules(_ q: Int) -> (policy: CallbackPolicy, schedule: any OpeningSchedule) {
+        queues.withUnsafeBufferPointer { ($0[q].config.callbackPolicy, $0[q].config.schedule) }
+    }
 
     /// The memberships of agent `a`.
     @inline(__always)

@@ -1,15 +1,15 @@
 import CallFlow
 import CallQueue
 
-/// One call in progress in the simulator: its interpreter state and where it stands in a queue.
+/// One call in progress in the simulator: where it stands in a queue. (Its call runner's state,
+/// in flow mode, is in a table of its own, `SimulationRun.runs`, by the same slot: a runner is
+/// about 500 bytes and most events only look at these few fields, which then share a cache line.)
 ///
 /// Kept in a reusable slot table, so memory depends on the calls in progress, not on how many
 /// calls the run has seen.
 struct SimCall {
     /// Bumped when the slot is freed; stale events compare it.
     var generation: UInt32 = 0
-    /// The call runner's state of this call (flow mode): interpreter state, timers, serials.
-    var run = CallRunner(transcript: false)
     /// The caller's number id (redials keep it).
     var number: UInt32 = 0
     /// Whether the call is a redial.

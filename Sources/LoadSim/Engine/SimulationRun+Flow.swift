@@ -11,8 +11,8 @@ extension SimulationRun: CallPort {
 
     /// The runner state of the call in slot ``current``, in place.
     public var call: CallRunner {
-        _read { yield calls[current].run }
-        _modify { yield &calls[current].run }
+        _read { yield runs[current] }
+        _modify { yield &runs[current] }
     }
 
     /// Feeds `event` to the call in slot `s` through the runner.
@@ -143,7 +143,7 @@ extension SimulationRun: CallPort {
         }
         if !calls[s].everQueued { stats.endedInFlow += 1 }
         if transcripts != nil, let program = flow?.program {
-            transcripts?.append(calls[s].run.transcript(program: program, callerID: Self.callerID(calls[s].number),
+            transcripts?.append(runs[s].transcript(program: program, callerID: Self.callerID(calls[s].number),
                                                         start: Date(timeIntervalSince1970: startEpoch)))
         }
         if outcome.result == .abandoned { maybeRedial(calls[s].number) }

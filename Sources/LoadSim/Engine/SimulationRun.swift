@@ -16,6 +16,8 @@ public struct SimulationRun {
     /// The flow's interpreter (nil in queue-only mode: callers go straight to queue 0).
     let flow: CallInterpreter?
     var calls: [SimCall] = []
+    /// The call runner's state of each call slot (flow mode only; empty in queue-only mode).
+    var runs: [CallRunner] = []
     var freeSlots: [Int32] = []
     var agents: [SimAgent] = []
     var groupAgents: [[Int32]]
@@ -186,7 +188,7 @@ public struct SimulationRun {
             let s = Int(slot)
             guard calls[s].generation == generation, calls[s].live else { return }
             current = s
-            CallRunner.recordingStopped(serial: calls[s].run.recordSerial, maxed ? .maxLength : .silence, duration: duration,
+            CallRunner.recordingStopped(serial: runs[s].recordSerial, maxed ? .maxLength : .silence, duration: duration,
                                         at: now, &self)
             try settle()
         case .ringOut(let agent, let slot, let generation, let serial):
@@ -216,8 +218,8 @@ public struct SimulationRun {
         calls[s].isRedial = redial
         liveCalls += 1
         if flow != nil {
-            calls[s].run.reset()
-            if transcripts != nil { calls[s].run.keepsTranscript = true }
+            runs[s].reset()
+            if transcripts != nil { runs[s].keepsTranscript = true }
             // `at` is this call's start; the interpreter measures elapsed time from the `now` of
             // this event, so calendar questions see `at + (now - callStart)`.
             let start = Date(timeIntervalSince1970: startEpoch + now)
@@ -249,7 +251,13 @@ public struct SimulationRun {
 
     mutating func allocateSlot() -> Int {
         let s: Int
-        if let free = freeSlots.popLast() { s = Int(free) } else { s = calls.count; calls.append(SimCall()) }
+        if let free = freeSlots.popLast() {
+            s = Int(free)
+        } else {
+            s = calls.count
+            calls.append(SimCall())
+            if flow != nil { runs.append(CallRunner(transcript: false)) }
+        }
         calls[s].live = true
         calls[s].ticket = nil
         calls[s].connected = false
@@ -296,8 +304,11 @@ public struct SimulationRun {
             let s = Int(slot)
             let q = Int(calls[s].queue)
             guard let patience = model.patience[q] else { continue }
+            guard calls[s].live, calls[s].ticket != nil else {
+                patience.skip(using: &rng)             // the same draws, without the log
+                continue
+            }
             let t = calls[s].joinedAt + patience.sample(using: &rng)
-            guard calls[s].live, calls[s].ticket != nil else { continue }
             events.push(.patience(slot: slot, generation: calls[s].generation, serial: calls[s].waitSerial), at: t)
         }
         patienceDue.clearKeepingCapacity()

@@ -76,6 +76,20 @@ public struct TimeSampler: Sendable {
         min(draw(using: &rng), Self.longestDraw)
     }
 
+    /// Advances `rng` exactly as `sample(using:)` would, for a draw whose value is not needed
+    /// (a caller answered before their patience matters): the stream, and so the run, stay the
+    /// same, but the common kinds skip their `log`.
+    @inline(__always)
+    public func skip(using rng: inout Xoshiro256StarStar) {
+        switch kind {
+        case .exponential, .uniform: _ = rng.next()
+        case .lognormal: _ = rng.next(); _ = rng.next()
+        case .fixed: break
+        case .empirical(let values): _ = rng.nextInt(below: values.count)
+        case .gamma: _ = sample(using: &rng)
+        }
+    }
+
     @inline(__always)
     private func draw(using rng: inout Xoshiro256StarStar) -> Double {
         switch kind {

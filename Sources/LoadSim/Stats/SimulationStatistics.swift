@@ -51,6 +51,10 @@ public struct SimulationStatistics: Sendable {
     public var staffed: IntervalIntegrator
     /// Per agent, by the queue manager's agent index.
     public var agents: [AgentCounters] = []
+    /// Interval of the times events happen at (they never go back) and of the join times of
+    /// callers leaving (close to them): no division while they stay in one interval.
+    private var nowIndex: IntervalIndex
+    private var joinIndex: IntervalIndex
 
     /// Empty statistics for a run.
     public init(target: Double, interval: Double, duration: Double, queueNames: [String]) {
@@ -59,6 +63,8 @@ public struct SimulationStatistics: Sendable {
         self.duration = duration
         self.queueNames = queueNames
         let n = max(1, ScenarioLimits.clampedInt((duration / interval).rounded(.up)))
+        nowIndex = IntervalIndex(width: interval)
+        joinIndex = IntervalIndex(width: interval)
         queues = Array(repeating: QueueCounters(), count: queueNames.count)
         queueWaits = Array(repeating: WaitHistogram(), count: queueNames.count)
         intervals = Array(repeating: QueueCounters(), count: n)
@@ -69,16 +75,17 @@ public struct SimulationStatistics: Sendable {
         staffed = IntervalIntegrator(width: interval, limit: duration)
     }
 
-    /// The interval holding `t`. Static, with the figures passed in: a method reading `self`
-    /// inside a mutating one made the compiler copy the whole struct (360 bytes) on every call.
+    /// The interval holding `t`, given `index(t)` (= `clampedInt(t / interval)`), within `0 ..< count`.
+    /// Static, with the figures passed in: a method reading `self` inside a mutating one made the
+    /// compiler copy the whole struct (360 bytes) on every call.
     @inline(__always)
-    private static func slot(_ t: Double, width: Double, count: Int) -> Int { min(count - 1, max(0, ScenarioLimits.clampedInt(t / width))) }
+    private static func slot(_ index: Int, count: Int) -> Int { min(count - 1, max(0, index)) }
 
     /// A call arrives at `t`.
     public mutating func arrival(at t: Double, redial: Bool) {
         calls += 1
         if redial { redials += 1 }
-        let i = Self.slot(t, width: interval, count: intervalCalls.count)
+        let i = Self.slot(nowIndex(t), count: intervalCalls.count)
         intervalCalls[i] += 1
     }
 
@@ -86,7 +93,7 @@ public struct SimulationStatistics: Sendable {
     public mutating func enqueued(queue q: Int, at t: Double) {
         total.offered += 1
         queues[q].offered += 1
-        let i = Self.slot(t, width: interval, count: intervals.count)
+        let i = Self.slot(nowIndex(t), count: intervals.count)
         intervals[i].offered += 1
         waiting.add(1, at: t)
     }
@@ -95,9 +102,10 @@ public struct SimulationStatistics: Sendable {
     public mutating func dequeued(queue q: Int, joined: Double, at t: Double, exit: QueueExit) {
         waiting.add(-1, at: t)
         let wait = t - joined
-        waits.record(wait)
-        queueWaits[q].record(wait)
-        let i = Self.slot(joined, width: interval, count: intervals.count)
+        let bin = WaitHistogram.bin(of: wait)
+        waits.record(wait, bin: bin)
+        queueWaits[q].record(wait, bin: bin)
+        let i = Self.slot(joinIndex(joined), count: intervals.count)
         Self.count(&total, exit, wait, target)
         Self.count(&queues[q], exit, wait, target)
         Self.count(&intervals[i], exit, wait, target)
@@ -107,7 +115,7 @@ public struct SimulationStatistics: Sendable {
     public mutating func handled(queue q: Int, joined: Double, seconds: Double) {
         total.handled += seconds
         queues[q].handled += seconds
-        let i = Self.slot(joined, width: interval, count: intervals.count)
+        let i = Self.slot(joinIndex(joined), count: intervals.count)
         intervals[i].handled += seconds
     }
 

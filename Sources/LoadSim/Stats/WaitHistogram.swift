@@ -24,17 +24,27 @@ public struct WaitHistogram: Sendable, Equatable {
     public init() {}
 
     /// Records one wait of `seconds`.
-    public mutating func record(_ seconds: Double) {
-        let w = max(0, seconds)
-        let index: Int
-        if w < Self.fineLimit { index = Int(w / Self.fineWidth) }
-        else if w < Self.coarseLimit { index = Self.fineBins + Int(w - Self.fineLimit) }
-        else if w < Self.minuteLimit { index = Self.coarseEnd + Int((w - Self.coarseLimit) / 60) }
-        else if w < Self.hourLimit { index = Self.minuteEnd + Int((w - Self.minuteLimit) / 3600) }
-        else { index = Self.hourEnd }
-        bins[index] &+= 1
+    public mutating func record(_ seconds: Double) { record(seconds, bin: Self.bin(of: seconds)) }
+
+    /// Records one wait of `seconds` whose bin is `bin` (= `bin(of: seconds)`): a wait recorded
+    /// in two histograms (all queues and its own) finds its bin once.
+    @inline(__always)
+    mutating func record(_ seconds: Double, bin: Int) {
+        bins[bin] &+= 1
         count &+= 1
+        let w = max(0, seconds)
         if w > maximum { maximum = w }
+    }
+
+    /// The bin a wait of `seconds` falls in.
+    @inline(__always)
+    static func bin(of seconds: Double) -> Int {
+        let w = max(0, seconds)
+        if w < Self.fineLimit { return Int(w / Self.fineWidth) }
+        if w < Self.coarseLimit { return Self.fineBins + Int(w - Self.fineLimit) }
+        if w < Self.minuteLimit { return Self.coarseEnd + Int((w - Self.coarseLimit) / 60) }
+        if w < Self.hourLimit { return Self.minuteEnd + Int((w - Self.minuteLimit) / 3600) }
+        return Self.hourEnd
     }
 
     /// The wait below which a fraction `q` (0…1) of recorded waits fall (0 when empty).
