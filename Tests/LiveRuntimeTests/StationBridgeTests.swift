@@ -31,8 +31,11 @@ import Testing
                                     log: { logged.add($0) })
         let control = LineControl()
         let hangUpAt = Int(caller.seconds - 25) * 8000
+        // The file plugin runs the line far faster than real time while the offer crosses the
+        // queue's executor, so the caller's words wait until the agent is on the line.
+        let connected = { queue.statusLines().contains { $0.hasPrefix("agent alice ") && $0.contains("on-call") } }
         let (result, playback) = try harness.run(capture: caller.samples, control: control, queues: queue) {
-            ScriptedSource($0, after: hangUpAt, .hangUp(control))
+            ScriptedSource(GatedSource($0, at: Int(2.5 * 8000), until: connected), after: hangUpAt, .hangUp(control))
         }
         #expect(result.transcript.events("agent-connected").count == 1)
         #expect(Locate.find(agentSpeech, in: playback) != nil, "the caller hears the agent")
@@ -50,6 +53,34 @@ import Testing
         #expect(queueLog.contains("|general|alice|CONNECT|"))
         #expect(queueLog.contains("|general|alice|COMPLETECALLER|"))
     }
+}
+
+/// Holds the capture at frame `at` until `until()` holds (at most 10 s of wall time).
+final class GatedSource: AudioSource, @unchecked Sendable {
+    let base: any AudioSource
+    let gate: Int
+    let until: () -> Bool
+    private var opened = false
+    var name: String { base.name }
+    var periodFrames: Int { base.periodFrames }
+    var clock: SampleClock { base.clock }
+
+    init(_ base: any AudioSource, at gate: Int, until: @escaping () -> Bool) {
+        self.base = base
+        self.gate = gate
+        self.until = until
+    }
+
+    func read(into buffer: UnsafeMutableBufferPointer<Int16>) throws(AudioLineError) -> Int {
+        if !opened, base.clock.frames >= gate {
+            let deadline = Date().addingTimeInterval(10)
+            while !until() && Date() < deadline { usleep(2_000) }
+            opened = true
+        }
+        return try base.read(into: buffer)
+    }
+
+    func close() { base.close() }
 }
 
 final class LogLines: @unchecked Sendable {

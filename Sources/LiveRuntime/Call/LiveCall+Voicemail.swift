@@ -93,14 +93,21 @@ extension LiveCall {
         records.keepVoicemail(message(file: file, mailbox: mailbox, duration: duration), lock: lock, storeWork)
     }
 
-    /// Drops a too-short message: its file now, then (on the store writer) its row and its lock.
+    /// Drops a too-short message: on the store writer, after the row its start may still be
+    /// writing, its row, its file and its lock (without a store, the file now).
     func discardRecording(mailbox: Int, duration: Double) {
-        recorder?.discard()
         let lock = recordingLock
+        let file = recorder?.url
         recordingLock = nil
-        recorder = nil
         recordingFile = nil
-        if let records { records.dropVoicemail(lock: lock, storeWork) } else { lock?.release() }
+        if let records {
+            recorder?.closeForDiscard()
+            records.dropVoicemail(file: file, lock: lock, storeWork)
+        } else {
+            recorder?.discard()
+            lock?.release()
+        }
+        recorder = nil
     }
 
     private func message(file: String, mailbox: Int, duration: Double) -> NewVoicemail {

@@ -97,10 +97,13 @@ public final class CallRecords: @unchecked Sendable {
         }
     }
 
-    /// Drops a too-short message's row (its file is already gone), then its recording lock.
-    func dropVoicemail(lock: VoicemailRecordingLock?, _ work: CallWork) {
+    /// Drops a too-short message's row, then its file, then its recording lock.
+    func dropVoicemail(file: URL?, lock: VoicemailRecordingLock?, _ work: CallWork) {
         submit(work) { (store) throws(LiveCallError) in
-            defer { lock?.release() }
+            defer {
+                if let file { try? FileManager.default.removeItem(at: file) }
+                lock?.release()
+            }
             guard let id = work.voicemailID else { return }
             work.voicemailID = nil
             do { try store.discardVoicemail(id) } catch {

@@ -70,8 +70,14 @@ final class VoicemailRecorder {
 
     /// Deletes the file (a message shorter than the minimum length).
     func discard() {
-        try? writer.close()
+        closeForDiscard()
         try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Closes a too-short take without removing it: the store writer removes it after the row
+    /// it may still have to write (`CallRecords.dropVoicemail`), so the two never race.
+    func closeForDiscard() {
+        try? writer.close()
     }
 
     private func replaceFile(with trimmed: [Int16]) throws(LiveCallError) {

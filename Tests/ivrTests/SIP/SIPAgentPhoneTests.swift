@@ -13,18 +13,7 @@ struct SIPAgentPhoneTests {
     static func queueFlow(in folder: URL) throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("queue.yaml").path
-        try """
-            name: queue-only
-            start: wait
-            steps:
-              wait:
-                queue: general
-                music: default
-                max_wait: 10m
-                on_timeout: bye
-              bye:
-                hangup: true
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        try ServeFixture.queueFlow.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
