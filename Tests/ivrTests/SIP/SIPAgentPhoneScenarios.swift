@@ -5,16 +5,7 @@ extension SippScenarios {
     /// An agent's phone that is busy: every INVITE gets 486 Busy Here.
     static let busyPhone = scenario("busy-phone", """
           <recv request="INVITE"/>
-          <send><![CDATA[
-        SIP/2.0 486 Busy Here
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]SIPpTag01[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Content-Length: 0
-
-          ]]></send>
+          \(SippScenarios.reply("486 Busy Here"))
           <recv request="ACK"/>
         """)
 
@@ -25,37 +16,10 @@ extension SippScenarios {
             <action><ereg regexp="CSeq: *([0-9]+)" search_in="msg" assign_to="all,inviteCSeq"/></action>
           </recv>
           <Reference variables="all"/>
-          <send><![CDATA[
-        SIP/2.0 180 Ringing
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]SIPpTag01[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Content-Length: 0
-
-          ]]></send>
+          \(SippScenarios.reply("180 Ringing"))
           <recv request="CANCEL" timeout="30000"/>
-          <send><![CDATA[
-        SIP/2.0 200 OK
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]SIPpTag01[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Content-Length: 0
-
-          ]]></send>
-          <send><![CDATA[
-        SIP/2.0 487 Request Terminated
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]SIPpTag01[call_number]
-        [last_Call-ID:]
-        CSeq: [$inviteCSeq] INVITE
-        Content-Length: 0
-
-          ]]></send>
+          \(SippScenarios.reply("200 OK"))
+          \(SippScenarios.reply("487 Request Terminated", cseq: "CSeq: [$inviteCSeq] INVITE"))
           <recv request="ACK"/>
         """)
 

@@ -11,43 +11,14 @@ struct SIPRegistrationTests {
     /// whose digest matches user `store` and the password; anything else gets 403.
     static let registrar = SippScenarios.scenario("registrar", """
           <recv request="REGISTER"/>
-          <send><![CDATA[
-        SIP/2.0 401 Unauthorized
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]SIPpTag01[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        WWW-Authenticate: Digest realm="switchboard.test", nonce="8a2c1f0e5d7b3a9c", algorithm=MD5
-        Content-Length: 0
-
-          ]]></send>
+          \(SippScenarios.reply("401 Unauthorized", headers: ["WWW-Authenticate: Digest realm=\"switchboard.test\", nonce=\"8a2c1f0e5d7b3a9c\", algorithm=MD5"]))
           <recv request="REGISTER">
             <action><verifyauth assign_to="authvalid" username="store" password="\(password)"/></action>
           </recv>
           <nop hide="true" test="authvalid" next="good"/>
-          <send next="done"><![CDATA[
-        SIP/2.0 403 Forbidden
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]SIPpTag01[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Content-Length: 0
-
-          ]]></send>
+          \(SippScenarios.reply("403 Forbidden", next: "done"))
           <label id="good"/>
-          <send><![CDATA[
-        SIP/2.0 200 OK
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]SIPpTag01[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        [last_Contact:];expires=600
-        Content-Length: 0
-
-          ]]></send>
+          \(SippScenarios.reply("200 OK", headers: ["[last_Contact:];expires=600"]))
           <label id="done"/>
         """)
 

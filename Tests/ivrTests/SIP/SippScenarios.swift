@@ -60,6 +60,14 @@ enum SippScenarios {
         "<?xml version=\"1.0\" encoding=\"ISO-8859-1\" ?>\n<scenario name=\"\(name)\">\n\(body)\n</scenario>\n"
     }
 
+    /// A response to the request just received (`SIP/2.0 STATUS`, its Via, From, To with our tag,
+    /// Call-ID and CSeq copied), with extra `headers` and no body; `next` jumps to a label.
+    static func reply(_ status: String, cseq: String = "[last_CSeq:]", headers: [String] = [], next: String? = nil) -> String {
+        let lines = ["SIP/2.0 \(status)", "[last_Via:]", "[last_From:]", "[last_To:];tag=[pid]SIPpTag01[call_number]",
+                     "[last_Call-ID:]", cseq] + headers + ["Content-Length: 0", ""]
+        return "<send\(next.map { " next=\"\($0)\"" } ?? "")><![CDATA[\n" + lines.joined(separator: "\n") + "\n  ]]></send>"
+    }
+
     /// OPTIONS, answered 200.
     static let options = scenario("options", """
           <send><![CDATA[
