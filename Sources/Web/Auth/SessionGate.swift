@@ -35,6 +35,14 @@ struct SessionGate: Sendable {
         return session
     }
 
+    /// For an event stream opened by `request`: whether its session is still live. Asked before
+    /// every push, so signing out, expiry or `ivr user passwd/role/remove` ends the stream.
+    func stillSignedIn(_ request: Request) -> @Sendable () throws -> Bool {
+        let token = request.cookies[Self.cookie]?.value ?? ""
+        let store = self.store
+        return { try store.webSession(token: token, now: Date()) != nil }
+    }
+
     /// As `require`, and the request must carry the session's CSRF token in the `X-CSRF-Token`
     /// header (or, for plain forms, the `csrf` field of `form`).
     func requireChange(_ request: Request, _ roles: Set<WebRole>, form: [String: String] = [:]) throws -> WebSession {

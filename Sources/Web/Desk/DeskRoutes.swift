@@ -30,10 +30,10 @@ struct DeskRoutes {
         router.get("/api/desk/events") { request, _ -> Response in
             let session = try gate.require(request, [.agent, .supervisor])
             let agent = try agentID(session, request.uri.queryParameters["agent"].map(String.init))
-            let token = request.cookies[SessionGate.cookie]?.value ?? ""
+            let live = gate.stillSignedIn(request)
             let store = gate.store, list = session.user.role == .supervisor
             return EventStream.response(feed: feed) {
-                guard try store.webSession(token: token, now: Date()) != nil else { return nil }
+                guard try live() else { return nil }
                 let encoder = JSONEncoder()
                 encoder.dateEncodingStrategy = .iso8601
                 encoder.outputFormatting = .sortedKeys

@@ -40,10 +40,9 @@ struct VoicemailRoutes {
         }
         router.get("/api/voicemail/events") { request, _ -> Response in
             _ = try gate.require(request, [.agent, .supervisor])
-            let token = request.cookies[SessionGate.cookie]?.value ?? ""
-            let store = gate.store, feed = self.feed
+            let live = gate.stillSignedIn(request), feed = self.feed
             return EventStream.response(feed: feed) {
-                guard try store.webSession(token: token, now: Date()) != nil else { return nil }
+                guard try live() else { return nil }
                 return Data("{\"change\":\(feed.current)}".utf8)
             }
         }

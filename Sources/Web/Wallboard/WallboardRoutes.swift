@@ -24,12 +24,10 @@ struct WallboardRoutes {
                             body: .init(byteBuffer: ByteBuffer(bytes: json)))
         }
         router.get("/api/wallboard/events") { request, _ -> Response in
-            let session = try gate.require(request, [.supervisor])
-            let token = request.cookies[SessionGate.cookie]?.value ?? ""
-            let store = gate.store, feed = self.feed, cache = self.cache
-            _ = session
+            _ = try gate.require(request, [.supervisor])
+            let live = gate.stillSignedIn(request), feed = self.feed, cache = self.cache
             return EventStream.response(feed: feed) {
-                guard try store.webSession(token: token, now: Date()) != nil else { return nil }
+                guard try live() else { return nil }
                 return try cache.json(change: feed.current, now: Date())
             }
         }
