@@ -89,19 +89,19 @@ public struct Transcript: Sendable {
 
     /// `2026-11-23T18:30:00` in `zone`.
     public static func localISO(_ date: Date, _ zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
-        return formatter.string(from: date)
+        format(date, zone, "yyyy-MM-dd'T'HH:mm:ss")
     }
 
     /// The English weekday name of `date` in `zone`, e.g. `Monday`.
     public static func weekday(_ date: Date, _ zone: TimeZone) -> String {
+        format(date, zone, "EEEE")
+    }
+
+    private static func format(_ date: Date, _ zone: TimeZone, _ pattern: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone
-        formatter.dateFormat = "EEEE"
+        formatter.dateFormat = pattern
         return formatter.string(from: date)
     }
 
