@@ -53,6 +53,11 @@ public final class StationLink: @unchecked Sendable {
         (toAgent.inserted + fromAgent.inserted, toAgent.dropped + fromAgent.dropped)
     }
 
+    /// The same, per direction: into the station's playback, and out of its capture.
+    public var driftCorrectionByDirection: (toAgent: (inserted: Int, dropped: Int), fromAgent: (inserted: Int, dropped: Int)) {
+        ((toAgent.inserted, toAgent.dropped), (fromAgent.inserted, fromAgent.dropped))
+    }
+
     /// Opens the station's PCMs (usually one name for both, e.g. a headset).
     public static func open(agentID: String, playback: ALSADevice, capture: ALSADevice,
                             configuration: LineConfiguration = LineConfiguration(),

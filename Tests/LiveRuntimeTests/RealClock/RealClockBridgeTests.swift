@@ -96,7 +96,10 @@ extension RealClockTests {
         if stationRate != 8000 {
             #expect(station.driftCorrection.dropped + station.driftCorrection.inserted > 0, "the fast station was followed")
         }
-        print("realtime-figure drift correction inserted \(station.driftCorrection.inserted) dropped \(station.driftCorrection.dropped) frames")
+        let directions = station.driftCorrectionByDirection
+        print("realtime-figure drift correction inserted \(station.driftCorrection.inserted) dropped \(station.driftCorrection.dropped) frames"
+              + " (to the agent +\(directions.toAgent.inserted) -\(directions.toAgent.dropped),"
+              + " from the agent +\(directions.fromAgent.inserted) -\(directions.fromAgent.dropped))")
     }
 }
 
