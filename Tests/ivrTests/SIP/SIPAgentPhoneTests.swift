@@ -87,6 +87,8 @@ struct SIPAgentPhoneTests {
         #expect(server.waitFor("agent alice connected to call 1 at sip:alice@", seconds: 10), "\(server.log)")
         let status = try IvrBinary.run(["line", "status", "--data", server.data]).stdout
         #expect(status.contains("agent alice on-call call 1"), "\(status)")
+        // alice's phone leg beside the caller's call: address, state, codec, packets.
+        #expect(status.contains("sip agent alice at sip:alice@127.0.0.1:\(alice.sipPort) talking codec PCMU packets "), "\(status)")
         // alice's phone hangs up when its file ends; the caller's a few seconds later.
         #expect(alice.waitFor("CALL_CLOSED", seconds: 30))
         #expect(phone.waitFor("CALL_CLOSED", seconds: 30))
@@ -107,6 +109,11 @@ struct SIPAgentPhoneTests {
         #expect(queueLog.contains("|general|alice|CONNECT|"), "\(queueLog)")
         #expect(queueLog.contains("|general|alice|COMPLETEAGENT|"), "\(queueLog)")
         #expect(!queueLog.contains("|carol|CONNECT|"))
+        // The busy phone was not rung again at once: carol rested for the queue's retry (5 s),
+        // so she missed one offer before alice took the caller, not maxNoAnswer's three in a second.
+        #expect(queueLog.components(separatedBy: "|general|carol|RINGNOANSWER|").count == 2, "\(queueLog)")
+        #expect(!server.log.contains("agent carol is on break after offers not answered"), "\(server.log)")
+        #expect(server.log.contains("agent carol is not offered calls for 5 s (the queue's retry)"), "\(server.log)")
     }
 
     @Test(.enabled(if: sippAvailable))
@@ -121,7 +128,7 @@ struct SIPAgentPhoneTests {
             agents:
               carol: {station: "sip:carol@127.0.0.1:\(carol.port)"}
             queues:
-              general: {timeout: 2}
+              general: {timeout: 2, retry: 0}
             """) { data in try Self.addAgents(["carol"], loggedIn: ["carol"], data: data) }
         defer { _ = server.stop() }
         let result = try SippScenarios.run(SippScenarios.waitingCaller(seconds: 3), named: "caller", port: server.port, in: server.folder)
