@@ -145,4 +145,28 @@ struct SIPAgentPhoneTests {
                 "the second ring ended with the caller (withdrawn, not missed): \(queueLog)")
         #expect(queueLog.contains("|ABANDON|"), "\(queueLog)")
     }
+
+    @Test(.enabled(if: sippAvailable))
+    func aPhoneBehindAPBXThatAsksForCredentialsGetsThem() throws {
+        let flowFolder = FileManager.default.temporaryDirectory.appendingPathComponent("sipagents-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: flowFolder) }
+        let flow = try Self.queueFlow(in: flowFolder)
+        let passwordFile = flowFolder.appendingPathComponent("phones-password").path
+        try "ph0nes-Secret-42\n".write(toFile: passwordFile, atomically: true, encoding: .utf8)
+        let carol = try SippScenarios.phone(SippScenarios.challengingBusyPhone(user: "store"), named: "challenging", calls: 1, in: flowFolder)
+        defer { carol.stop() }
+        let server = try SIPTestServer(flow: flow, sipExtra: "outbound_auth: {user: store, password_file: \"\(passwordFile)\"}",
+                                       extraConfig: """
+            agents:
+              carol: {station: "sip:carol@127.0.0.1:\(carol.port)"}
+            """) { data in try Self.addAgents(["carol"], loggedIn: ["carol"], data: data) }
+        defer { _ = server.stop() }
+        let result = try SippScenarios.run(SippScenarios.waitingCaller(seconds: 2), named: "caller", port: server.port, in: server.folder)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(carol.wait(seconds: 10) == 0, "the phone got a Proxy-Authorization digest for store after its 407")
+        #expect(server.log.contains("answering a digest challenge for realm \"phones.test\" as store"), "\(server.log)")
+        #expect(server.log.contains("agent carol did not answer call 1 (486 Busy Here)"), "the refusal after the digest: \(server.log)")
+        #expect(server.stop() == 0)
+        #expect(!server.log.contains("ph0nes-Secret-42"))
+    }
 }
