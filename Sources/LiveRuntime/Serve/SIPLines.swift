@@ -129,7 +129,7 @@ public final class SIPLines: @unchecked Sendable {
         let name = "sip-\(number)"
         var options = LiveCallOptions(callerID: sipCall.caller, start: setup.clock(), primingFrames: RTPSourcePriming.frames) { entry in
             log("\(name) \(Transcript.line(entry))")
-            if let state = SIPLines.state(of: entry, control: control, was: sipCall.state) { sipCall.state = state }
+            if let state = SIPLines.callState(after: entry, control: control, was: sipCall.state) { sipCall.state = state }
         }
         options.callNumber = number
         options.lineName = "sip"
@@ -148,21 +148,15 @@ public final class SIPLines: @unchecked Sendable {
         thread.start()
     }
 
-    /// The call's state for `ivr line status` after `entry` (nil: unchanged); `held ` leads it while the caller holds.
-    private static func state(of entry: Transcript.Event, control: LineControl, was: String) -> String? {
-        let held = was.hasPrefix("held ")
-        let now: String
+    private static func state(of entry: Transcript.Event, control: LineControl) -> String? {
         switch entry.type {
-        case "hold": return held ? nil : "held \(was)"
-        case "resume": return held ? String(was.dropFirst(5)) : nil
-        case "step": now = "step \(entry.name ?? "?")"
-        case "enqueue": now = "queue \(entry.name ?? "?")"
-        case "agent-connected": now = "agent \(control.bridgedStation?.agentID ?? "?")"
-        case "record": now = "recording \(entry.name ?? "?")"
-        case "hangup": now = "hanging-up"
-        default: return nil
+        case "step": "step \(entry.name ?? "?")"
+        case "enqueue": "queue \(entry.name ?? "?")"
+        case "agent-connected": "agent \(control.bridgedStation?.agentID ?? "?")"
+        case "record": "recording \(entry.name ?? "?")"
+        case "hangup": "hanging-up"
+        default: nil
         }
-        return held ? "held \(now)" : now
     }
 
     private func finished(_ sipCall: SIPCall, name: String, _ result: LiveCallResult) {
@@ -172,6 +166,17 @@ public final class SIPLines: @unchecked Sendable {
         let stats = sipCall.statistics
         log("\(name) ended: \(result.outcome?.result.rawValue ?? "none") after \(String(format: "%.2f", Double(result.frames) / 8000)) s"
             + " (packets in \(stats.received) out \(stats.sent) lost \(stats.lost))")
+    }
+
+    /// The call's state for `ivr line status` after `entry` (nil: unchanged): as ``state(of:control:)``,
+    /// led by `held ` while the caller holds.
+    private static func callState(after entry: Transcript.Event, control: LineControl, was: String) -> String? {
+        let held = was.hasPrefix("held ")
+        switch entry.type {
+        case "hold": return held ? nil : "held \(was)"
+        case "resume": return held ? String(was.dropFirst(5)) : nil
+        default: return state(of: entry, control: control).map { held ? "held \($0)" : $0 }
+        }
     }
 }
 
