@@ -81,7 +81,18 @@ struct SIPSippTests {
             """.write(to: flow, atomically: true, encoding: .utf8)
         let server = try SIPTestServer(flow: flow.path)
         defer { _ = server.stop() }
-        let result = try SippScenarios.run(SippScenarios.holdThenWaitForBye(seconds: 4), named: "hold-menu", port: server.port, in: server.folder)
+        let box = ResultHolder()
+        let caller = Thread {
+            box.result = try? SippScenarios.run(SippScenarios.holdThenWaitForBye(seconds: 4), named: "hold-menu",
+                                                port: server.port, in: server.folder)
+        }
+        caller.start()
+        #expect(server.waitFor("  hold\n", seconds: 15), "\(server.log)")
+        let status = try IvrBinary.run(["line", "status", "--data", server.data]).stdout
+        #expect(status.contains(" held step m codec PCMU ") || server.log.contains("  resume\n"), "\(status)")
+        let deadline = Date().addingTimeInterval(30)
+        while box.result == nil && Date() < deadline { usleep(50_000) }
+        let result = try #require(box.result, "sipp did not finish")
         #expect(result.status == 0, "no BYE while held, one after the resume: \(result.output)\n\(server.log)")
         #expect(server.waitFor("sip-1 ended: completed", seconds: 5), "\(server.log)")
         // The prompt stopped at the hold and played again after the resume, then the timeout ran.
