@@ -38,6 +38,7 @@ public final class SIPLeg: @unchecked Sendable {
     private var reported = false
     private var remoteHungUp = false
     private var localHungUp = false
+    private var rang = false
     // SIP thread only (media is set before `answered` is reported, then read by the line).
     var media: RTPMedia?
     var session: OpaquePointer?
@@ -62,6 +63,12 @@ public final class SIPLeg: @unchecked Sendable {
 
     /// True once the phone hung up (BYE), the dialog failed, or Switchboard hung up.
     public var hasEnded: Bool { lock.withLock { remoteHungUp || localHungUp } }
+
+    /// True once the phone said it rings (180 Ringing, or 183 Session Progress).
+    public var isRinging: Bool { lock.withLock { rang } }
+
+    /// The phone rings (SIP thread).
+    func markRinging() { lock.withLock { rang = true } }
 
     /// The codec agreed with the phone (valid once answered).
     public var codec: SIPSettings.Codec? { media?.codec }

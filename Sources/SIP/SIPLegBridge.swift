@@ -20,7 +20,8 @@ public enum SIPLegBridge {
         thread(name) { join(a, b, from: MonotonicClock.now(), onEnd: onEnd) }
     }
 
-    /// Starts a thread that plays `ringback` to `a` (each 20 ms, on its own clock) while
+    /// Starts a thread that plays `ringback` to `a` (each 20 ms, on its own clock; silence until
+    /// `b` answers 180 or 183, as a PBX plays ringback on the far end's Ringing) while
     /// `progress` says `b` rings, then joins them as ``start(_:_:name:onEnd:)`` once `b` is
     /// answered; if `progress` says `.over` (or `a` hangs up) it stops without joining or ending
     /// either leg, and `onEnd` is not called.
@@ -36,7 +37,11 @@ public enum SIPLegBridge {
                 deadline += RTPMedia.packetNanoseconds
                 MonotonicClock.sleep(until: deadline)
                 _ = packet.withUnsafeMutableBufferPointer { (try? a.source.read(into: $0)) ?? 0 }  // keep a's jitter buffer drained
-                packet.withUnsafeMutableBufferPointer { tone.fill($0) }
+                if b.isRinging {
+                    packet.withUnsafeMutableBufferPointer { tone.fill($0) }
+                } else {
+                    for index in packet.indices { packet[index] = 0 }
+                }
                 _ = packet.withUnsafeBufferPointer { try? a.sink.write($0) }
                 state = progress()
             }

@@ -77,7 +77,11 @@ extension SIPServer {
                 guard let arg, let msg else { return EINVAL }
                 return Unmanaged<SIPLeg>.fromOpaque(arg).takeUnretainedValue().answer(msg)
             },
-            { _, _ in },
+            { msg, arg in
+                guard let arg else { return }
+                let code = sb_msg_scode(msg)
+                if code == 180 || code == 183 { Unmanaged<SIPLeg>.fromOpaque(arg).takeUnretainedValue().markRinging() }
+            },
             { _, arg in
                 guard let arg else { return }
                 let leg = Unmanaged<SIPLeg>.fromOpaque(arg).takeUnretainedValue()
