@@ -65,13 +65,15 @@ static inline int sb_sess_accept(struct sipsess **sessp, struct sipsess_sock *so
                           "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n");
 }
 
-/** sipsess_connect: an outbound INVITE carrying the SDP offer `desc`, no route set, no credentials. */
+/** sipsess_connect: an outbound INVITE carrying the SDP offer `desc`, no route set; a 401/407
+ * challenge is answered with the credentials `authh` hands back (called with `aarg`, not referenced). */
 static inline int sb_sess_connect(struct sipsess **sessp, struct sipsess_sock *sock, const char *to_uri,
                                   const char *from_name, const char *from_uri, const char *cuser, struct mbuf *desc,
+                                  sip_auth_h *authh, void *aarg,
                                   sipsess_offer_h *offerh, sipsess_answer_h *answerh, sipsess_progr_h *progrh,
                                   sipsess_estab_h *estabh, sipsess_close_h *closeh, void *arg) {
     return sipsess_connect(sessp, sock, to_uri, from_name, from_uri, cuser, NULL, 0, "application/sdp", desc,
-                           NULL, NULL, false, offerh, answerh, progrh, estabh, NULL, NULL, closeh, arg,
+                           authh, aarg, false, offerh, answerh, progrh, estabh, NULL, NULL, closeh, arg,
                            "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n");
 }
 

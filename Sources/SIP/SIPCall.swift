@@ -36,6 +36,9 @@ public final class SIPCall: @unchecked Sendable {
     var ringTimer: UnsafeMutablePointer<tmr>?
     var answered = false
     var sessionClosed = false
+    var held = false
+    /// Called on the SIP thread when the caller holds (true) or resumes (false); set it before the media starts.
+    public var onHold: (@Sendable (Bool) -> Void)?
 
     init(number: Int, callID: String, caller: String?, called: String, media: RTPMedia, server: SIPServer) {
         self.number = number

@@ -22,6 +22,8 @@ public final class SIPLeg: @unchecked Sendable {
     public let number: Int
     /// Where it rings, e.g. `sip:alice@127.0.0.1:5062`.
     public let uri: String
+    /// Whom it rings, for `ivr line status` (`agent alice`, `customer +442079460018`).
+    public let label: String
     /// The user part of the From URI (the caller's number when known), and the display name.
     let fromUser: String
     let displayName: String
@@ -36,6 +38,7 @@ public final class SIPLeg: @unchecked Sendable {
     private var reported = false
     private var remoteHungUp = false
     private var localHungUp = false
+    private var rang = false
     // SIP thread only (media is set before `answered` is reported, then read by the line).
     var media: RTPMedia?
     var session: OpaquePointer?
@@ -44,10 +47,11 @@ public final class SIPLeg: @unchecked Sendable {
     var answered = false
     var sessionClosed = false
 
-    init(number: Int, uri: String, fromUser: String, displayName: String, server: SIPServer,
+    init(number: Int, uri: String, label: String, fromUser: String, displayName: String, server: SIPServer,
          onOutcome: @escaping @Sendable (SIPLeg, Outcome) -> Void) {
         self.number = number
         self.uri = uri
+        self.label = label
         self.fromUser = fromUser
         self.displayName = displayName
         self.server = server
@@ -60,8 +64,25 @@ public final class SIPLeg: @unchecked Sendable {
     /// True once the phone hung up (BYE), the dialog failed, or Switchboard hung up.
     public var hasEnded: Bool { lock.withLock { remoteHungUp || localHungUp } }
 
+    /// True once the phone said it rings (180 Ringing, or 183 Session Progress).
+    public var isRinging: Bool { lock.withLock { rang } }
+
+    /// The phone rings (SIP thread).
+    func markRinging() { lock.withLock { rang = true } }
+
     /// The codec agreed with the phone (valid once answered).
     public var codec: SIPSettings.Codec? { media?.codec }
+
+    /// `ringing` until answered, then `talking` until either side hangs up, then `ended`.
+    public var state: String {
+        if hasEnded { return "ended" }
+        return media?.agreed == true ? "talking" : "ringing"
+    }
+
+    /// Packets received and sent, packets lost, interarrival jitter (ms) (zeros before the media exists).
+    public var statistics: (received: Int, sent: Int, lost: Int, jitterMilliseconds: Double) {
+        media?.statistics ?? (0, 0, 0, 0)
+    }
 
     /// Hangs up from Switchboard's side (any thread, any number of times): CANCEL while it rings,
     /// BYE once answered. No outcome is reported after this.

@@ -7,19 +7,25 @@ extension SIPServer {
     /// Places a call to `uri` (e.g. `sip:alice@127.0.0.1:5062`) from `fromUser` (the caller's
     /// number, or `switchboard`) shown as `displayName`. Returns at once; `onOutcome` is called
     /// once on the SIP thread (it must return quickly) unless the leg is hung up first.
-    public func dial(_ uri: String, fromUser: String, displayName: String,
+    /// `label` says whom it rings in `ivr line status` (`agent alice`).
+    public func dial(_ uri: String, label: String, fromUser: String, displayName: String,
                      onOutcome: @escaping @Sendable (SIPLeg, SIPLeg.Outcome) -> Void) -> SIPLeg {
         let number = lock.withLock {
             defer { nextNumber += 1 }
             return nextNumber
         }
         let safeUser = fromUser.filter { $0.isLetter || $0.isNumber || $0 == "+" }
-        let leg = SIPLeg(number: number, uri: uri, fromUser: safeUser.isEmpty ? "switchboard" : safeUser,
+        let leg = SIPLeg(number: number, uri: uri, label: label, fromUser: safeUser.isEmpty ? "switchboard" : safeUser,
                          displayName: displayName.filter { $0.isLetter || $0.isNumber || $0 == " " || $0 == "+" },
                          server: self, onOutcome: onOutcome)
         lock.withLock { legsByNumber[number] = leg }
         post(.dial(number))
         return leg
+    }
+
+    /// The calls Switchboard placed that are ringing or up, oldest first.
+    public var legs: [SIPLeg] {
+        lock.withLock { legsByNumber.keys.sorted().compactMap { legsByNumber[$0] } }
     }
 
     /// Sends the INVITE of leg `number` (SIP thread).
@@ -59,6 +65,10 @@ extension SIPServer {
         let from = "sip:\(leg.fromUser)@\(settings.host):\(settings.port)"
         var sess: OpaquePointer?
         let err = sb_sess_connect(&sess, sessionSocket, leg.uri, leg.displayName, from, "switchboard", offer,
+            { username, password, realm, arg in
+                guard let arg else { return EAUTH }
+                return Unmanaged<SIPServer>.fromOpaque(arg).takeUnretainedValue().credentials(username, password, realm)
+            }, Unmanaged.passUnretained(self).toOpaque(),
             { descp, msg, arg in
                 guard let arg, let descp, let msg else { return EINVAL }
                 return Unmanaged<SIPLeg>.fromOpaque(arg).takeUnretainedValue().reoffer(descp, msg)
@@ -67,7 +77,11 @@ extension SIPServer {
                 guard let arg, let msg else { return EINVAL }
                 return Unmanaged<SIPLeg>.fromOpaque(arg).takeUnretainedValue().answer(msg)
             },
-            { _, _ in },
+            { msg, arg in
+                guard let arg else { return }
+                let code = sb_msg_scode(msg)
+                if code == 180 || code == 183 { Unmanaged<SIPLeg>.fromOpaque(arg).takeUnretainedValue().markRinging() }
+            },
             { _, arg in
                 guard let arg else { return }
                 let leg = Unmanaged<SIPLeg>.fromOpaque(arg).takeUnretainedValue()
@@ -82,6 +96,21 @@ extension SIPServer {
             throw SIPError("the INVITE could not be sent (\(String(cString: strerror(err)))); check the address")
         }
         leg.session = sess
+    }
+
+    /// A 401/407 challenge to an INVITE we sent (SIP thread): the configured credentials
+    /// (`outbound_auth`, else the registrar's), or EAUTH without any (the refusal is then the
+    /// leg's outcome). libre asks once per realm, so wrong credentials end in the next refusal.
+    /// The password goes to libre only; nothing here logs it.
+    func credentials(_ username: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                     _ password: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ realm: UnsafePointer<CChar>?) -> Int32 {
+        let realmText = String((realm.map { String(cString: $0) } ?? "").filter { $0.isASCII && !$0.isNewline }.prefix(64))
+        guard let credentials = settings.outboundCredentials else {
+            log("sip: asked for credentials for realm \"\(realmText)\" but none are configured (sip: outbound_auth:)")
+            return EAUTH
+        }
+        log("sip: answering a digest challenge for realm \"\(realmText)\" as \(credentials.user)")
+        return sb_str_dup(username, credentials.user) | sb_str_dup(password, credentials.password)
     }
 
     /// The phone answered (SIP thread): report it if the answer agreed a codec.

@@ -29,6 +29,14 @@ public struct SIPSettings: Sendable, Equatable {
     public var tcp = false
     /// Registration at a registrar (a PBX or SIP provider), with digest credentials; nil: none.
     public var registration: Registration?
+    /// Digest credentials for calls Switchboard places (agents' phones, the trunk) when they are
+    /// challenged (401/407); nil: the registrar's, if any.
+    public var outboundAuth: Credentials?
+
+    /// The credentials a challenged outbound INVITE answers with: `outboundAuth`, else the registrar's.
+    public var outboundCredentials: Credentials? {
+        outboundAuth ?? registration.map { Credentials(user: $0.user, password: $0.password) }
+    }
 
     /// Where Switchboard registers, as whom, and the digest password (never printed or logged).
     public struct Registration: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {

@@ -1,4 +1,5 @@
 import CallQueue
+import Foundation
 import SIP
 import Testing
 @testable import LiveRuntime
@@ -90,5 +91,41 @@ struct ServeConfigSIPTests {
         #expect(CallbackDialer.outcome(code: 0) == .noAnswer)
         #expect(CallbackDialer.uri(trunk: "sip:{number}@pbx.example", number: "+44 20 7946 0018") == "sip:+442079460018@pbx.example")
         #expect(CallbackDialer.uri(trunk: "sip:9{number}@10.0.0.1:5080", number: "<script>02079460018") == "sip:902079460018@10.0.0.1:5080")
+    }
+
+    @Test func outboundCredentialsComeFromTheEnvironmentOrTheRegistrarAndNeverShow() throws {
+        setenv("IVR_TEST_OUTBOUND_PASSWORD", "0ut-B0und-Secret", 1)
+        defer { unsetenv("IVR_TEST_OUTBOUND_PASSWORD") }
+        let own = try ServeConfig.parse("""
+            flow: f.yaml
+            sip:
+              outbound_auth: {user: trunk7, password_env: IVR_TEST_OUTBOUND_PASSWORD}
+              registrar: {uri: "sip:pbx.example", user: store, password_env: IVR_TEST_OUTBOUND_PASSWORD}
+            """, file: "serve.yaml")
+        let credentials = try #require(own.sip?.settings.outboundCredentials)
+        #expect(credentials.user == "trunk7" && credentials.password == "0ut-B0und-Secret")
+        #expect(!"\(credentials) \(String(reflecting: credentials)) \(String(describing: own.sip))".contains("0ut-B0und"))
+        // Without outbound_auth a challenged call answers with the registrar's account.
+        let borrowed = try ServeConfig.parse("""
+            flow: f.yaml
+            sip:
+              registrar: {uri: "sip:pbx.example", user: store, password_env: IVR_TEST_OUTBOUND_PASSWORD}
+            """, file: "serve.yaml")
+        #expect(borrowed.sip?.settings.outboundCredentials == SIPSettings.Credentials(user: "store", password: "0ut-B0und-Secret"))
+        let none = try ServeConfig.parse("flow: f.yaml\nsip:\n", file: "serve.yaml")
+        #expect(none.sip?.settings.outboundCredentials == nil)
+    }
+
+    @Test func outboundCredentialMistakesAreLocatedWithoutThePassword() {
+        func error(_ text: String) -> String {
+            do { _ = try ServeConfig.parse(text, file: "serve.yaml"); return "" } catch { return error.description }
+        }
+        #expect(error("flow: f.yaml\nsip:\n  outbound_auth: {user: store, password: hunter2}\n")
+            .hasPrefix("serve.yaml:3: error: unknown key 'password' under sip outbound_auth:"))
+        #expect(!error("flow: f.yaml\nsip:\n  outbound_auth: {user: store, password: hunter2}\n").contains("hunter2"))
+        #expect(error("flow: f.yaml\nsip:\n  outbound_auth: {user: store, password_env: IVR_TEST_UNSET_OUTBOUND}\n")
+            == "serve.yaml:3: error: the environment variable IVR_TEST_UNSET_OUTBOUND (the outbound_auth password) is not set")
+        #expect(error("flow: f.yaml\nsip:\n  outbound_auth: {password_env: X}\n")
+            .hasPrefix("serve.yaml:3: error: sip outbound_auth needs user:"))
     }
 }

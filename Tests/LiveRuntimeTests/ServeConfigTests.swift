@@ -79,7 +79,7 @@ struct ServeConfigTests {
         ("flow: f.yaml\nlines: [\n", "serve.yaml:"),
         ("flow: f.yaml\nlines:\n  l: {device: x}\nagents:\n  carol: {auto_answer: maybe}\n", "serve.yaml:5: error: auto_answer of agent carol must be true or false"),
         ("flow: f.yaml\nlines:\n  l: {device: x}\nqueues:\n  orders: {timeout: 0}\n", "serve.yaml:5: error: timeout of queue orders must be seconds greater than 0"),
-        ("flow: f.yaml\nlines:\n  l: {device: x}\nqueues:\n  orders: {ring: 5}\n", "serve.yaml:5: error: unknown key 'ring' for queue orders; expected timeout"),
+        ("flow: f.yaml\nlines:\n  l: {device: x}\nqueues:\n  orders: {ring: 5}\n", "serve.yaml:5: error: unknown key 'ring' for queue orders; expected timeout or retry"),
     ])
     func errorsNameTheLine(text: String, expected: String) {
         #expect(throws: ServeConfigError.self) { try ServeConfig.parse(text, file: "serve.yaml") }

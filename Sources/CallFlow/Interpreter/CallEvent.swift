@@ -32,6 +32,14 @@ public enum CallEvent: Sendable {
     case queueStatus(position: Int, estimatedWait: Double)
     /// The caller hung up. The interpreter answers with its final ``CallAction/hangUp(_:)``.
     case callerHungUp
+    /// The caller put the call on hold (a SIP re-INVITE with `sendonly` or `inactive`): they hear
+    /// nothing until ``callerResumed``. A prompt stops and is not counted as heard; menu and
+    /// callback key timeouts stop; in a queue the caller keeps their place, the music pauses,
+    /// announcements due meanwhile are skipped and `max_wait` counts on (as in Asterisk).
+    case callerHeld
+    /// The caller took the call off hold: the prompt stopped by the hold plays again from its
+    /// start, a stopped key timeout starts afresh, queue music resumes.
+    case callerResumed
 }
 
 /// Why a recording ended.

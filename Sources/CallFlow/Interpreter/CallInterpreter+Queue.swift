@@ -60,7 +60,7 @@ extension CallInterpreter {
         if step.announceEvery > 0 {
             call.announceTimer = startTimer(.announcement, after: step.announceEvery, call: &call, actions: &actions)
         }
-        if call.playing { return }
+        if call.playing || call.hold.held { return }   // held: the caller would not hear it
         var prompts = PromptList()
         if step.announcePosition && call.position > 0 && program.positionPrompt >= 0 {
             prompts.append(program.positionPrompt)

@@ -20,6 +20,7 @@ public struct CallInterpreter: Sendable {
     /// Feeds one event; appends the resulting actions to `actions` (does not clear it).
     public func handle(_ event: CallEvent, now: Double, call: inout CallState, actions: inout [CallAction]) {
         if call.phase == .ended { return }
+        let mark = actions.count
         switch event {
         case .callStarted(let callerID, let date):
             guard call.phase == .idle else { return }
@@ -52,7 +53,16 @@ public struct CallInterpreter: Sendable {
             call.estimatedWait = wait
         case .callerHungUp:
             callerHungUp(now: now, call: &call, actions: &actions)
+        case .callerHeld:
+            guard !call.hold.held else { return }
+            call.hold = HoldState(held: true, phase: call.phase, step: Int32(call.step))
+            suspendForHold(since: actions.count, call: &call, actions: &actions)
+            return
+        case .callerResumed:
+            resume(now: now, call: &call, actions: &actions)
+            return
         }
+        if call.hold.held && call.phase != .ended { suspendForHold(since: mark, call: &call, actions: &actions) }
     }
 
     // MARK: - Steps

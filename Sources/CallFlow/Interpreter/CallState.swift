@@ -38,6 +38,7 @@ public struct CallState: Sendable {
     var savedMailbox: Int = -1
     var callbackQueue: Int = -1
     var connected = false
+    var hold = HoldState()
 
     /// A call that has not started.
     public init() {}
@@ -47,6 +48,9 @@ public struct CallState: Sendable {
     public func calendarDate(at now: Double) -> Date {
         Date(timeIntervalSince1970: startDate + (now - startClock))
     }
+
+    /// True while the caller holds the call (between ``CallEvent/callerHeld`` and ``CallEvent/callerResumed``).
+    public var isHeld: Bool { hold.held }
 
     /// True once the interpreter has emitted ``CallAction/hangUp(_:)``.
     public var hasEnded: Bool { phase == .ended }

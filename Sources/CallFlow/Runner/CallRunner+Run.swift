@@ -30,7 +30,7 @@ extension CallRunner {
         feed(.digit(key), at: now, &port)
     }
 
-    /// A queue or agent event from outside the call (agent connected or gone, queue empty).
+    /// A queue or agent event from outside the call (agent connected or gone, queue empty), or the caller holding or resuming.
     @inlinable public static func queueEvent<Port: CallPort>(_ event: CallEvent, at now: Double, _ port: inout Port) {
         switch event {
         case .agentConnected:
@@ -43,6 +43,10 @@ extension CallRunner {
         case .queueEmpty:
             port.call.log(now, "queue-empty")
             port.call.isQueued = false
+        case .callerHeld:
+            port.call.log(now, "hold")
+        case .callerResumed:
+            port.call.log(now, "resume")
         default: break
         }
         feed(event, at: now, &port)

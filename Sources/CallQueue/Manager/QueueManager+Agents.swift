@@ -74,7 +74,15 @@ extension QueueManager {
     /// goes back to their place in line (a reserved callback back to the
     /// pool); the agent is available again, or on break after `maxNoAnswer`
     /// offers in a row not taken (FreeSWITCH `max-no-answer`).
-    public mutating func notAnswered(_ agent: AgentHandle, at t: Double) throws(QueueError) {
+    ///
+    /// With `retryAfter` > 0 (Asterisk queues.conf `retry`, FreeSWITCH
+    /// `no-answer-delay-time` / `busy-delay-time`) an agent who stays on duty
+    /// is not offered anything for that long: they rest in wrap-up until the
+    /// driver calls ``endWrapUp(_:at:)`` at the returned time (a phone that
+    /// answers busy at once is not rung again and again). Returns `t` when the
+    /// agent is available at once (or went on break or logged out).
+    @discardableResult
+    public mutating func notAnswered(_ agent: AgentHandle, at t: Double, retryAfter: Double = 0) throws(QueueError) -> Double {
         let a = try checkAgent(agent)
         guard agents[a].state == .ringing else { throw wrongState(a, "miss an offer") }
         if agents[a].work == .callback {
@@ -87,7 +95,14 @@ extension QueueManager {
             if ringGroups.isEmpty || !leaveRingGroup(slot: slot, agent: a) { requeue(slot: Int(slot), queue: q) }
         }
         agents[a].work = .none
+        let breaksNow = agents[a].maxNoAnswer > 0 && agents[a].missedOffers + 1 >= agents[a].maxNoAnswer
+        if retryAfter > 0, !breaksNow, !agents[a].pendingLogout, agents[a].pendingBreak < 0 {
+            agents[a].missedOffers += 1
+            setState(a, .wrapUp)
+            return t + retryAfter
+        }
         finishWork(a, at: t, missed: true)
+        return t
     }
 
     /// A connected call ended. The agent goes into wrap-up (the agent's own

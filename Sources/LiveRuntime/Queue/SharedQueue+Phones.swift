@@ -20,7 +20,7 @@ extension SharedQueue {
         }
         guard let phones else {
             log("agent \(station.id): no SIP side to ring \(address) (serve.yaml needs sip:); offer not answered")
-            lock.withLock { missed(offer.agent, at: managerTime()) }
+            lock.withLock { missed(offer.agent, queue: offer.queue, at: managerTime()) }
             return
         }
         let phone = phones.ringStation(address, agentID: station.id, caller: caller) { [weak self] answer in
@@ -45,7 +45,7 @@ extension SharedQueue {
             let id = manager.agentIDs[Int(offer.agent.index)]
             guard ringing[offer.agent]?.offer == offer else { return (false, id) }
             ringing[offer.agent] = nil
-            if case .notAnswered = answer { missed(offer.agent, at: managerTime()) }
+            if case .notAnswered = answer { missed(offer.agent, queue: offer.queue, at: managerTime()) }
             return (true, id)
         }
         switch answer {

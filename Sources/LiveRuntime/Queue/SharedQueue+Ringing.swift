@@ -54,7 +54,7 @@ extension SharedQueue {
             for (agent, ring) in ringing where ring.deadline <= t {
                 ringing[agent] = nil
                 out.append((manager.agentIDs[Int(agent.index)], ring.offer.call.raw, ring.phone))
-                missed(agent, at: t)
+                missed(agent, queue: ring.offer.queue, at: t)
             }
             return out
         }
@@ -64,12 +64,19 @@ extension SharedQueue {
         }
     }
 
-    /// The offer ringing at `agent` was not taken (call with `lock` held). After the agent's
-    /// `maxNoAnswer` offers in a row the manager puts them on break; the store is told too, so
-    /// `ivr agent list` shows it and `ivr agent ready ID` brings them back.
-    func missed(_ agent: AgentHandle, at t: Double) {
-        guard (try? manager.notAnswered(agent, at: t)) != nil,
-              (try? manager.state(of: agent)) == .onBreak, storeStates[agent] != .onBreak else { return }
+    /// The offer ringing at `agent` in `queue` was not taken (call with `lock` held). The agent
+    /// rests for the queue's retry delay (serve.yaml `queues: NAME: {retry: 5}`) before anything
+    /// is offered to them again (``endRests()`` ends it). After the agent's `maxNoAnswer` offers
+    /// in a row the manager puts them on break; the store is told too, so `ivr agent list` shows
+    /// it and `ivr agent ready ID` brings them back.
+    func missed(_ agent: AgentHandle, queue: QueueHandle, at t: Double) {
+        let delay = retryDelays[queue] ?? defaultRetry
+        guard let until = try? manager.notAnswered(agent, at: t, retryAfter: delay) else { return }
+        if until > t {
+            resting[agent] = until
+            log("agent \(manager.agentIDs[Int(agent.index)]) is not offered calls for \(Self.seconds(delay)) s (the queue's retry)")
+        }
+        guard (try? manager.state(of: agent)) == .onBreak, storeStates[agent] != .onBreak else { return }
         storeStates[agent] = .onBreak
         let id = manager.agentIDs[Int(agent.index)]
         log("agent \(id) is on break after offers not answered (max-no-answer); `ivr agent ready \(id)` to take calls again")
@@ -78,5 +85,16 @@ extension SharedQueue {
 
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    /// Ends the rests after missed offers that are over: the agents are offered calls again
+    /// (call with `lock` held).
+    func endRests() {
+        guard !resting.isEmpty else { return }
+        let t = managerTime()
+        for (agent, until) in resting where until <= t {
+            resting[agent] = nil
+            try? manager.endWrapUp(agent, at: t)
+        }
     }
 }

@@ -90,6 +90,11 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     var talking: [AgentHandle: StationLink] = [:]
     var ringing: [AgentHandle: Ringing] = [:]
     var ringTimeouts: [QueueHandle: Double] = [:]
+    /// Seconds an agent who missed an offer rests before the next (per queue, else `defaultRetry`).
+    var retryDelays: [QueueHandle: Double] = [:]
+    var defaultRetry = 0.0
+    /// Agents resting after a missed offer, and until when (manager time).
+    var resting: [AgentHandle: Double] = [:]
     /// How long each caller who stopped waiting waited, on this clock (the wait queue_log writes).
     var waits: [UInt64: Double] = [:]
     var storeStates: [AgentHandle: AgentState] = [:]
@@ -118,8 +123,11 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     /// for `ringTimeouts[queue]` seconds (default ``defaultRingTimeout``). `configs` (from the
     /// store's settings, `QueueRecord.queueConfig`) replace the defaults of the queues they name.
     /// `callIDPrefix` goes before every call number in `queue_log` (``QueueLogSession/callPrefix``).
+    /// An agent who misses an offer is offered nothing for `retryDelays[queue]` seconds
+    /// (default `defaultRetry`; `ivr serve` uses ``ServeConfig/defaultRetry``).
     public init(queues: [String], agents: [Agent], store: Store? = nil, configuration: LineConfiguration = LineConfiguration(),
-                ringTimeouts: [String: Double] = [:], configs: [QueueConfig] = [], callIDPrefix: String = "",
+                ringTimeouts: [String: Double] = [:], retryDelays: [String: Double] = [:], defaultRetry: Double = 0,
+                configs: [QueueConfig] = [], callIDPrefix: String = "",
                 log: @escaping @Sendable (String) -> Void = { _ in }) throws(QueueError) {
         manager = try QueueManager(queues: queues.map { name in configs.first { $0.name == name } ?? QueueConfig(name: name) })
         self.store = store
@@ -130,6 +138,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         self.configuration = configuration
         self.log = log
         for (name, seconds) in ringTimeouts { self.ringTimeouts[try manager.queue(named: name)] = seconds }
+        for (name, seconds) in retryDelays { self.retryDelays[try manager.queue(named: name)] = seconds }
+        self.defaultRetry = defaultRetry
         for agent in agents {
             let hasStation = agent.station != nil || agent.sipStation != nil
             let handle = try manager.addAgent(AgentConfig(id: agent.id, skills: agent.skills, hasStation: hasStation))
@@ -160,6 +170,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         }
         if ticks % 5 == 3, let store, let queues = try? store.queues() { syncQueueSettings(queues) }
         expireRinging()
+        lock.withLock { endRests() }
         dispatch()
     }
 
@@ -351,7 +362,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         lock.lock()
         let t = managerTime()
         guard let station = stations[offer.agent], let entry = waiting[offer.call.raw] else {
-            missed(offer.agent, at: t)
+            missed(offer.agent, queue: offer.queue, at: t)
             lock.unlock()
             return false
         }
@@ -373,7 +384,7 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
             return true
         } catch {
             log("agent \(station.id): \(error); offer not answered")
-            lock.withLock { missed(agent, at: managerTime()) }
+            lock.withLock { missed(agent, queue: offer.queue, at: managerTime()) }
             return false
         }
     }

@@ -2,12 +2,14 @@ import CallQueue
 import Foundation
 import SIP
 import Storage
+import Telephony
 
 /// `ivr callback next --agent ID --dial`: the server rings the agent's SIP phone, then calls the
 /// customer's number through the trunk (`sip: {trunk: "sip:{number}@pbx.example"}`), joins the
 /// two, and records the attempt's outcome on the callback once: reached when the customer
 /// answers; busy, no-answer or wrong-number from the trunk's SIP response. If the agent does not
-/// answer, nothing is recorded and the callback stays reserved for them.
+/// answer, nothing is recorded and the callback stays reserved for them. While the customer's
+/// phone rings the agent hears the country's ringback tone.
 ///
 /// Control commands: `dial-callback ID AGENT` (starts, replies at once) and `dial-status ID`
 /// (`ringing-agent`, `calling`, `talking`, `done OUTCOME`).
@@ -22,14 +24,18 @@ public final class CallbackDialer: @unchecked Sendable {
     private let trunk: String?
     private let stations: [String: String]
     private let log: @Sendable (String) -> Void
+    private let ringback: TonePattern
     private let lock = NSLock()
     private var states: [Int64: String] = [:]
     private let storeQueue = DispatchQueue(label: "switchboard.callback-dial")
 
     /// A dialer placing calls through `trunk` (with `{number}`; nil: dialling is refused) for
-    /// agents whose `stations` are SIP phones (agent id → `sip:` address).
-    public init(lines: SIPLines, store: Store, trunk: String?, stations: [String: String], log: @escaping @Sendable (String) -> Void) {
+    /// agents whose `stations` are SIP phones (agent id → `sip:` address); the agent hears
+    /// `ringback` while the customer's phone rings.
+    public init(lines: SIPLines, store: Store, trunk: String?, stations: [String: String], ringback: TonePattern = .ringbackUK,
+                log: @escaping @Sendable (String) -> Void) {
         self.server = lines.server
+        self.ringback = ringback
         self.store = store
         self.trunk = trunk
         self.stations = stations
@@ -48,6 +54,11 @@ public final class CallbackDialer: @unchecked Sendable {
         default:
             return nil
         }
+    }
+
+    /// The ringback tone of the country with this calling code: North America's for `1`, else the UK's.
+    public static func ringback(callingCode: String) -> TonePattern {
+        callingCode == "1" ? .ringbackUS : .ringbackUK
     }
 
     /// The trunk URI for `number`: `{number}` replaced by its digits (and a leading +).
@@ -85,7 +96,7 @@ public final class CallbackDialer: @unchecked Sendable {
         if busy { return "error callback \(id) is being dialled already" }
         let number = callback.number
         log("callback \(id): ringing \(agent) at \(station), then \(number) through the trunk")
-        let agentLeg = server.dial(station, fromUser: number, displayName: "Callback \(number)") { [weak self] leg, outcome in
+        let agentLeg = server.dial(station, label: "agent \(agent)", fromUser: number, displayName: "Callback \(number)") { [weak self] leg, outcome in
             self?.agentAnswered(leg, outcome, id: id, agent: agent, number: number)
         }
         storeQueue.asyncAfter(deadline: .now() + Self.agentRingSeconds) { [weak self] in
@@ -120,9 +131,19 @@ public final class CallbackDialer: @unchecked Sendable {
             return
         }
         let uri = Self.uri(trunk: trunk ?? "", number: number)
-        let customer = server.dial(uri, fromUser: "switchboard", displayName: "Switchboard") { [weak self] leg, outcome in
+        let customer = server.dial(uri, label: "customer \(number)", fromUser: "switchboard", displayName: "Switchboard") { [weak self] leg, outcome in
             self?.customerAnswered(leg, outcome, agentLeg: agentLeg, id: id, agent: agent)
         }
+        // The agent hears ringback until the customer answers (then the two are joined) or the attempt ends.
+        SIPLegBridge.ringThenJoin(agentLeg, customer, ringback: ringback, name: "switchboard.callback.\(id)", progress: { [weak self] in
+            switch self?.state(id) {
+            case "calling": .ringing
+            case "talking": .answered
+            default: .over
+            }
+        }, onEnd: { [weak self] agentFirst in
+            self?.finish(id, "done reached (\(agentFirst ? "agent" : "customer") hung up)")
+        })
         // The agent hanging up while the customer's phone rings cancels the attempt (nothing recorded).
         storeQueue.async { [weak self] in self?.watch(id: id, agentLeg: agentLeg, customer: customer, started: Date()) }
     }
@@ -153,10 +174,7 @@ public final class CallbackDialer: @unchecked Sendable {
                 customer.hangUp()
                 return
             }
-            record(id, .reached, note: "reached (dialled through the trunk)")
-            SIPLegBridge.start(agentLeg, customer, name: "switchboard.callback.\(id)") { [weak self] agentFirst in
-                self?.finish(id, "done reached (\(agentFirst ? "agent" : "customer") hung up)")
-            }
+            record(id, .reached, note: "reached (dialled through the trunk)")   // the ringback thread joins the two
         case .failed(let code, let reason):
             let result = Self.outcome(code: code)
             guard set(id, "done \(result.rawValue)", when: "calling") else { return }

@@ -10,7 +10,7 @@ extension SIPLines: StationDialer {
     /// Rings `address` (`sip:alice@192.0.2.10:5062`); `onAnswer` gets the phone's media or why not.
     public func ringStation(_ address: String, agentID: String, caller: String?,
                             onAnswer: @escaping @Sendable (StationAnswer) -> Void) -> any StationCall {
-        server.dial(address, fromUser: caller ?? "switchboard", displayName: caller.map { "Switchboard \($0)" } ?? "Switchboard") { leg, outcome in
+        server.dial(address, label: "agent \(agentID)", fromUser: caller ?? "switchboard", displayName: caller.map { "Switchboard \($0)" } ?? "Switchboard") { leg, outcome in
             switch outcome {
             case .answered:
                 onAnswer(.answered(source: leg.source, sink: leg.sink, hungUp: { leg.hasEnded }))

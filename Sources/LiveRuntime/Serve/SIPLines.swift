@@ -83,12 +83,18 @@ public final class SIPLines: @unchecked Sendable {
     }
 
     /// One line per SIP call: `sip CALL-ID caller NUMBER STATE codec C packets RX/TX loss N jitter J ms`,
+    /// one per call Switchboard placed (`sip agent alice at sip:… ringing|talking codec C packets RX/TX …`),
     /// then the media timing summary. Credentials never appear here.
     public func statusLines() -> [String] {
         var lines: [String] = []
         for call in server.calls {
             let stats = call.statistics
             lines.append("sip \(call.callID) caller \(call.caller ?? "withheld") \(call.state) codec \(call.codec.rawValue) "
+                + "packets \(stats.received)/\(stats.sent) loss \(stats.lost) jitter \(String(format: "%.1f", stats.jitterMilliseconds)) ms")
+        }
+        for leg in server.legs where !leg.hasEnded {
+            let stats = leg.statistics
+            lines.append("sip \(leg.label) at \(leg.uri) \(leg.state) codec \(leg.state == "talking" ? leg.codec?.rawValue ?? "-" : "-") "
                 + "packets \(stats.received)/\(stats.sent) loss \(stats.lost) jitter \(String(format: "%.1f", stats.jitterMilliseconds)) ms")
         }
         if let registration = setup.settings.registration, let state = server.registrationStatus {
@@ -117,12 +123,13 @@ public final class SIPLines: @unchecked Sendable {
         }
         let control = LineControl()
         sipCall.onKey = { key in if let key = DTMFKey(key) { control.press(key) } }
+        sipCall.onHold = { held in control.post(held ? .callerHeld : .callerResumed) }
         let number = numbers()
         let log = self.log
         let name = "sip-\(number)"
         var options = LiveCallOptions(callerID: sipCall.caller, start: setup.clock(), primingFrames: RTPSourcePriming.frames) { entry in
             log("\(name) \(Transcript.line(entry))")
-            if let state = SIPLines.state(of: entry, control: control) { sipCall.state = state }
+            if let state = SIPLines.callState(after: entry, control: control, was: sipCall.state) { sipCall.state = state }
         }
         options.callNumber = number
         options.lineName = "sip"
@@ -159,6 +166,17 @@ public final class SIPLines: @unchecked Sendable {
         let stats = sipCall.statistics
         log("\(name) ended: \(result.outcome?.result.rawValue ?? "none") after \(String(format: "%.2f", Double(result.frames) / 8000)) s"
             + " (packets in \(stats.received) out \(stats.sent) lost \(stats.lost))")
+    }
+
+    /// The call's state for `ivr line status` after `entry` (nil: unchanged): as ``state(of:control:)``,
+    /// led by `held ` while the caller holds.
+    private static func callState(after entry: Transcript.Event, control: LineControl, was: String) -> String? {
+        let held = was.hasPrefix("held ")
+        switch entry.type {
+        case "hold": return held ? nil : "held \(was)"
+        case "resume": return held ? String(was.dropFirst(5)) : nil
+        default: return state(of: entry, control: control).map { held ? "held \($0)" : $0 }
+        }
     }
 }
 

@@ -14,6 +14,7 @@ import Yams
 ///   ring_seconds: 0               # time between 180 Ringing and the answer
 ///   trunk: "sip:{number}@pbx.example"   # where callbacks are dialled (`ivr callback next --dial`)
 ///   registrar: {uri: "sip:pbx.example", user: store, password_file: sip-password}   # or password_env: NAME
+///   outbound_auth: {user: store, password_file: trunk-password}   # 401/407 on calls we place (default: the registrar's)
 ///   flows:                        # which flow answers which called number (default: flow:)
 ///     default: flows/store.yaml
 ///     "+442079460099": flows/returns.yaml
@@ -41,7 +42,7 @@ extension ServeConfig {
             throw fail(node, "sip: must be a mapping, e.g. sip: {listen: \"127.0.0.1:5060\"}")
         }
         let known = ["listen", "max_calls", "codecs", "rtp_ports", "ring_seconds", "flows", "trunk", "registrar", "tcp",
-                     "echo_canceller", "echo_tail"]
+                     "echo_canceller", "echo_tail", "outbound_auth"]
         for (key, _) in fields where !known.contains(key.string ?? "") {
             throw fail(key, "unknown key '\(key.string ?? "?")' under sip:; expected \(known.joined(separator: ", "))")
         }
@@ -100,6 +101,7 @@ extension ServeConfig {
             settings.tcp = on
         }
         if let value = fields["registrar"] { settings.registration = try parseRegistrar(value, resolve: resolve, fail: fail) }
+        if let value = fields["outbound_auth"] { settings.outboundAuth = try parseOutboundAuth(value, resolve: resolve, fail: fail) }
         var trunk: String?
         if let value = fields["trunk"] {
             guard let text = value.string, text.hasPrefix("sip:"), text.contains("{number}"),
@@ -137,25 +139,48 @@ extension ServeConfig {
             }
             expires = UInt32(seconds)
         }
-        let password: String
+        let password = try readPassword(fields, of: node, what: "the registrar password", resolve: resolve, fail: fail)
+        return SIPSettings.Registration(registrar: uri, user: user, expires: expires, password: password)
+    }
+
+    /// `outbound_auth: {user, password_file | password_env}`: the digest credentials of calls
+    /// Switchboard places when a phone or trunk challenges them. The password is read here.
+    static func parseOutboundAuth(_ node: Node, resolve: (String) -> String,
+                                  fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> SIPSettings.Credentials {
+        let example = "e.g. outbound_auth: {user: store, password_file: trunk-password}"
+        guard let fields = node.mapping else { throw fail(node, "sip outbound_auth must be a mapping, \(example)") }
+        let known = ["user", "password_file", "password_env"]
+        for (key, _) in fields where !known.contains(key.string ?? "") {
+            let hint = key.string == "password" ? "; never write the password here: use password_file or password_env" : ""
+            throw fail(key, "unknown key '\(key.string ?? "?")' under sip outbound_auth:; expected \(known.joined(separator: ", "))\(hint)")
+        }
+        guard let user = fields["user"]?.string, !user.isEmpty, user.allSatisfy({ $0.isLetter || $0.isNumber || "+-_.".contains($0) }) else {
+            throw fail(fields["user"] ?? node, "sip outbound_auth needs user: the digest user name (letters, digits, + - _ .)")
+        }
+        let password = try readPassword(fields, of: node, what: "the outbound_auth password", resolve: resolve, fail: fail)
+        return SIPSettings.Credentials(user: user, password: password)
+    }
+
+    /// The password of `password_file` (its first line) or `password_env`; no message contains it.
+    static func readPassword(_ fields: Node.Mapping, of node: Node, what: String, resolve: (String) -> String,
+                             fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> String {
         switch (fields["password_file"], fields["password_env"]) {
         case (let file?, nil):
             guard let name = file.string, !name.isEmpty else { throw fail(file, "password_file must be a path") }
             let path = resolve(name)
             guard let text = try? String(contentsOfFile: path, encoding: .utf8),
                   let first = text.split(separator: "\n", omittingEmptySubsequences: false).first, !first.isEmpty else {
-                throw fail(file, "cannot read the registrar password from \(path) (its first line); check the file and its permissions")
+                throw fail(file, "cannot read \(what) from \(path) (its first line); check the file and its permissions")
             }
-            password = String(first).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+            return String(first).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
         case (nil, let env?):
             guard let name = env.string, !name.isEmpty else { throw fail(env, "password_env must name an environment variable") }
             guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-                throw fail(env, "the environment variable \(name) (the registrar password) is not set")
+                throw fail(env, "the environment variable \(name) (\(what)) is not set")
             }
-            password = value
+            return value
         default:
-            throw fail(node, "sip registrar needs exactly one of password_file or password_env")
+            throw fail(node, "sip \(what == "the registrar password" ? "registrar" : "outbound_auth") needs exactly one of password_file or password_env")
         }
-        return SIPSettings.Registration(registrar: uri, user: user, expires: expires, password: password)
     }
 }

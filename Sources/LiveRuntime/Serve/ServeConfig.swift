@@ -62,6 +62,11 @@ public struct ServeConfig: Sendable, Equatable {
     public var agents: [Agent]
     /// Seconds an offer rings at a station before it counts as not answered, by queue.
     public var ringTimeouts: [String: Double] = [:]
+    /// Seconds an agent who missed an offer rests before the next, by queue (`queues: NAME: {retry: 5}`);
+    /// queues not named use ``defaultRetry``.
+    public var retryDelays: [String: Double] = [:]
+    /// Asterisk queues.conf's `retry` default: 5 seconds.
+    public static let defaultRetry = 5.0
     /// Line in the config file of each queue under `queues:`, for messages.
     public var queueLines: [String: Int] = [:]
     /// The SIP side, if `sip:` is present (then `lines:` may be left out).
@@ -112,7 +117,7 @@ public struct ServeConfig: Sendable, Equatable {
         let lines = sip != nil && top["lines"] == nil ? [] : try parseLines(top["lines"], fail: fail)
         let agents = try parseAgents(top["agents"], fail: fail)
         var config = ServeConfig(flow: flow, data: try path("data"), prompts: try path("prompts"), lines: lines, agents: agents)
-        (config.ringTimeouts, config.queueLines) = try parseQueues(top["queues"], fail: fail)
+        (config.ringTimeouts, config.retryDelays, config.queueLines) = try parseQueues(top["queues"], fail: fail)
         config.sip = sip
         if sip == nil, let agent = agents.first(where: { $0.sipStation != nil }) {
             throw ServeConfigError(file: file, line: agent.line, message: "agent \(agent.id)'s station is a SIP phone, "
@@ -187,17 +192,24 @@ public struct ServeConfig: Sendable, Equatable {
     }
 
     private static func parseQueues(_ node: Node?, fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError)
-        -> (timeouts: [String: Double], lines: [String: Int]) {
-        guard let node else { return ([:], [:]) }
-        guard let mapping = node.mapping else { throw fail(node, "queues: must map queue names to {timeout: SECONDS}") }
+        -> (timeouts: [String: Double], retries: [String: Double], lines: [String: Int]) {
+        guard let node else { return ([:], [:], [:]) }
+        guard let mapping = node.mapping else { throw fail(node, "queues: must map queue names to {timeout: SECONDS, retry: SECONDS}") }
         var timeouts: [String: Double] = [:]
+        var retries: [String: Double] = [:]
         var lines: [String: Int] = [:]
         for (key, value) in mapping {
             guard let name = key.string, !name.isEmpty else { throw fail(key, "a queue name must be text") }
             lines[name] = key.mark?.line ?? 0
-            guard let fields = value.mapping else { throw fail(value, "queue \(name) must be {timeout: SECONDS}") }
-            for (field, _) in fields where field.string != "timeout" {
-                throw fail(field, "unknown key '\(field.string ?? "?")' for queue \(name); expected timeout")
+            guard let fields = value.mapping else { throw fail(value, "queue \(name) must be {timeout: SECONDS, retry: SECONDS}") }
+            for (field, _) in fields where field.string != "timeout" && field.string != "retry" {
+                throw fail(field, "unknown key '\(field.string ?? "?")' for queue \(name); expected timeout or retry")
+            }
+            if let retryNode = fields["retry"] {
+                guard let seconds = retryNode.float, seconds >= 0, seconds <= 3600 else {
+                    throw fail(retryNode, "retry of queue \(name) must be seconds from 0 to 3600 (e.g. 5; 0 offers again at once)")
+                }
+                retries[name] = seconds
             }
             guard let timeoutNode = fields["timeout"] else { continue }
             guard let seconds = timeoutNode.float, seconds > 0, seconds.isFinite else {
@@ -205,7 +217,7 @@ public struct ServeConfig: Sendable, Equatable {
             }
             timeouts[name] = seconds
         }
-        return (timeouts, lines)
+        return (timeouts, retries, lines)
     }
 
     private static func line(of error: YamlError) -> Int {

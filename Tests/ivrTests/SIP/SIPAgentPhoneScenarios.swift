@@ -9,6 +9,30 @@ extension SippScenarios {
           <recv request="ACK"/>
         """)
 
+    /// An agent's phone behind a PBX that asks for credentials (407 Proxy-Authenticate), checks
+    /// that the second INVITE carries a Proxy-Authorization digest for `user` in its realm, then
+    /// answers busy (sipp's `verifyauth` reads only `Authorization`, so the header is checked by
+    /// pattern; a missing one fails the scenario).
+    static func challengingBusyPhone(user: String) -> String {
+        scenario("challenging-phone", """
+          <recv request="INVITE"/>
+          \(SippScenarios.reply("407 Proxy Authentication Required",
+                                headers: ["Proxy-Authenticate: Digest realm=\"phones.test\", nonce=\"9b1d3c5e7f2a4b6c\", algorithm=MD5"]))
+          <recv request="ACK"/>
+          <recv request="INVITE">
+            <action>
+              <ereg regexp="Proxy-Authorization: *Digest " search_in="msg" check_it="true" assign_to="digest"/>
+              <ereg regexp="username=&quot;\(user)&quot;" search_in="msg" check_it="true" assign_to="user"/>
+              <ereg regexp="realm=&quot;phones.test&quot;" search_in="msg" check_it="true" assign_to="realm"/>
+              <ereg regexp="response=&quot;[0-9a-f]{32}&quot;" search_in="msg" check_it="true" assign_to="response"/>
+            </action>
+          </recv>
+          <Reference variables="digest,user,realm,response"/>
+          \(SippScenarios.reply("486 Busy Here"))
+          <recv request="ACK"/>
+        """)
+    }
+
     /// An agent's phone that rings and is never answered: 180, then the caller's CANCEL gets 200
     /// and the INVITE 487 Request Terminated.
     static let ringingPhone = scenario("ringing-phone", """

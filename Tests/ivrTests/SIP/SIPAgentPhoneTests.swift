@@ -87,6 +87,8 @@ struct SIPAgentPhoneTests {
         #expect(server.waitFor("agent alice connected to call 1 at sip:alice@", seconds: 10), "\(server.log)")
         let status = try IvrBinary.run(["line", "status", "--data", server.data]).stdout
         #expect(status.contains("agent alice on-call call 1"), "\(status)")
+        // alice's phone leg beside the caller's call: address, state, codec, packets.
+        #expect(status.contains("sip agent alice at sip:alice@127.0.0.1:\(alice.sipPort) talking codec PCMU packets "), "\(status)")
         // alice's phone hangs up when its file ends; the caller's a few seconds later.
         #expect(alice.waitFor("CALL_CLOSED", seconds: 30))
         #expect(phone.waitFor("CALL_CLOSED", seconds: 30))
@@ -107,6 +109,11 @@ struct SIPAgentPhoneTests {
         #expect(queueLog.contains("|general|alice|CONNECT|"), "\(queueLog)")
         #expect(queueLog.contains("|general|alice|COMPLETEAGENT|"), "\(queueLog)")
         #expect(!queueLog.contains("|carol|CONNECT|"))
+        // The busy phone was not rung again at once: carol rested for the queue's retry (5 s),
+        // so she missed one offer before alice took the caller, not maxNoAnswer's three in a second.
+        #expect(queueLog.components(separatedBy: "|general|carol|RINGNOANSWER|").count == 2, "\(queueLog)")
+        #expect(!server.log.contains("agent carol is on break after offers not answered"), "\(server.log)")
+        #expect(server.log.contains("agent carol is not offered calls for 5 s (the queue's retry)"), "\(server.log)")
     }
 
     @Test(.enabled(if: sippAvailable))
@@ -121,7 +128,7 @@ struct SIPAgentPhoneTests {
             agents:
               carol: {station: "sip:carol@127.0.0.1:\(carol.port)"}
             queues:
-              general: {timeout: 2}
+              general: {timeout: 2, retry: 0}
             """) { data in try Self.addAgents(["carol"], loggedIn: ["carol"], data: data) }
         defer { _ = server.stop() }
         let result = try SippScenarios.run(SippScenarios.waitingCaller(seconds: 3), named: "caller", port: server.port, in: server.folder)
@@ -137,5 +144,29 @@ struct SIPAgentPhoneTests {
         #expect(queueLog.split(separator: "\n").filter { $0.contains("|RINGNOANSWER|") }.count == 1,
                 "the second ring ended with the caller (withdrawn, not missed): \(queueLog)")
         #expect(queueLog.contains("|ABANDON|"), "\(queueLog)")
+    }
+
+    @Test(.enabled(if: sippAvailable))
+    func aPhoneBehindAPBXThatAsksForCredentialsGetsThem() throws {
+        let flowFolder = FileManager.default.temporaryDirectory.appendingPathComponent("sipagents-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: flowFolder) }
+        let flow = try Self.queueFlow(in: flowFolder)
+        let passwordFile = flowFolder.appendingPathComponent("phones-password").path
+        try "ph0nes-Secret-42\n".write(toFile: passwordFile, atomically: true, encoding: .utf8)
+        let carol = try SippScenarios.phone(SippScenarios.challengingBusyPhone(user: "store"), named: "challenging", calls: 1, in: flowFolder)
+        defer { carol.stop() }
+        let server = try SIPTestServer(flow: flow, sipExtra: "outbound_auth: {user: store, password_file: \"\(passwordFile)\"}",
+                                       extraConfig: """
+            agents:
+              carol: {station: "sip:carol@127.0.0.1:\(carol.port)"}
+            """) { data in try Self.addAgents(["carol"], loggedIn: ["carol"], data: data) }
+        defer { _ = server.stop() }
+        let result = try SippScenarios.run(SippScenarios.waitingCaller(seconds: 2), named: "caller", port: server.port, in: server.folder)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(carol.wait(seconds: 10) == 0, "the phone got a Proxy-Authorization digest for store after its 407")
+        #expect(server.log.contains("answering a digest challenge for realm \"phones.test\" as store"), "\(server.log)")
+        #expect(server.log.contains("agent carol did not answer call 1 (486 Busy Here)"), "the refusal after the digest: \(server.log)")
+        #expect(server.stop() == 0)
+        #expect(!server.log.contains("ph0nes-Secret-42"))
     }
 }

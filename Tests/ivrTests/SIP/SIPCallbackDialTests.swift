@@ -9,8 +9,8 @@ struct SIPCallbackDialTests {
 
     /// A server whose trunk is `trunk` (with {number}), alice's phone at `alicePort`, and callback 1
     /// for +442079460018 reserved for alice.
-    static func server(trunk: String, alicePort: UInt16) throws -> SIPTestServer {
-        let server = try SIPTestServer(sipExtra: "trunk: \"\(trunk)\"", extraConfig: """
+    static func server(trunk: String, alicePort: UInt16, sipExtra: String = "") throws -> SIPTestServer {
+        let server = try SIPTestServer(sipExtra: "trunk: \"\(trunk)\"" + (sipExtra.isEmpty ? "" : ", " + sipExtra), extraConfig: """
             agents:
               alice: {station: "sip:alice@127.0.0.1:\(alicePort)"}
             """) { data in
@@ -87,5 +87,58 @@ struct SIPCallbackDialTests {
         #expect(show.stdout.contains("\"status\" : \"pending\""), "\(show.stdout)")
         #expect(show.stdout.contains("486 Busy Here"), "\(show.stdout)")
         #expect(server.stop() == 0)
+    }
+
+    static let trunkPassword = "tr-Unk-5521-pass"
+
+    /// A trunk that asks for credentials (401 WWW-Authenticate; sipp's `verifyauth` reads only
+    /// `Authorization`), checks the digest of the second INVITE against user `store` and the password, then rings (180) for 3.5 s and answers 486;
+    /// a wrong or missing digest gets 403.
+    static let challengingBusyTrunk = SippScenarios.scenario("challenging-trunk", """
+          <recv request="INVITE"/>
+          \(SippScenarios.reply("401 Unauthorized",
+                                headers: ["WWW-Authenticate: Digest realm=\"trunk.test\", nonce=\"5f3a9c1e7b2d4a60\", algorithm=MD5"]))
+          <recv request="ACK"/>
+          <recv request="INVITE">
+            <action><verifyauth assign_to="authvalid" username="store" password="\(trunkPassword)"/></action>
+          </recv>
+          <nop hide="true" test="authvalid" next="good"/>
+          \(SippScenarios.reply("403 Forbidden", next: "end"))
+          <label id="good"/>
+          \(SippScenarios.reply("180 Ringing"))
+          <pause milliseconds="3500"/>
+          \(SippScenarios.reply("486 Busy Here"))
+          <label id="end"/>
+          <recv request="ACK"/>
+        """)
+
+    @Test(.enabled(if: SIPAgentPhoneTests.baresipAvailable && SIPAgentPhoneTests.sippAvailable))
+    func aChallengingTrunkGetsTheDigestAndTheAgentHearsRingbackMeanwhile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sipdial-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Tool.run("/usr/bin/sox", ["-n", "-r", "8000", "-c", "1", "-b", "16", folder.appendingPathComponent("quiet.wav").path, "trim", "0", "20"])
+        let passwordFile = folder.appendingPathComponent("trunk-password").path
+        try (Self.trunkPassword + "\n").write(toFile: passwordFile, atomically: true, encoding: .utf8)
+        let alice = try BaresipPeer(user: "alice", source: folder.appendingPathComponent("quiet.wav").path, autoAnswer: true)
+        defer { alice.stop() }
+        let trunk = try SippScenarios.phone(Self.challengingBusyTrunk, named: "trunk", calls: 1, in: folder)
+        defer { trunk.stop() }
+        let server = try Self.server(trunk: "sip:{number}@127.0.0.1:\(trunk.port)", alicePort: alice.sipPort,
+                                     sipExtra: "outbound_auth: {user: store, password_file: \"\(passwordFile)\"}")
+        defer { _ = server.stop() }
+        try alice.dial(nil)
+        let next = try IvrBinary.run(["callback", "next", "--agent", "alice", "--dial", "--data", server.data, "--at", Self.at])
+        #expect(next.status == 0, "\(next.stderr)\n\(server.log)")
+        #expect(next.stdout.contains("callback 1: done busy"), "the digest was accepted, then 486: \(next.stdout)\n\(server.log)")
+        #expect(trunk.wait(seconds: 5) == 0, "the trunk checked the digest of store's second INVITE")
+        #expect(server.log.contains("answering a digest challenge for realm \"trunk.test\" as store"), "\(server.log)")
+        #expect(alice.waitFor("CALL_CLOSED", seconds: 5), "alice's phone was hung up")
+        #expect(server.stop() == 0)
+        #expect(!server.log.contains(Self.trunkPassword), "the password is never logged")
+        // alice heard the UK ringback (400+450 Hz) while the customer's phone rang.
+        let heard = try #require(alice.heardPath)
+        let toneBlocks = try #require(WAVSamples.toneBlocks(in: heard, frequencies: [400, 450]))
+        #expect(toneBlocks >= 4, "100 ms blocks of ringback alice heard: \(toneBlocks)")
     }
 }

@@ -209,6 +209,37 @@ enum SippScenarios {
           <recv response="200"/>
         """)
 
+    /// Answered; held 0.3 s in (re-INVITE sendonly) for `seconds`, resumed (sendrecv); then
+    /// waits for the IVR's BYE and confirms it. A BYE before the resume fails the scenario.
+    static func holdThenWaitForBye(seconds: Int) -> String {
+        scenario("hold-then-bye", invite("audio [media_port] RTP/AVP 0 101") + """
+
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="200" rrs="true"/>
+        """ + inDialog("ACK", cseq: 1) + """
+          <pause milliseconds="300"/>
+        """ + inDialog("INVITE", cseq: 2, body: sdp("audio [media_port] RTP/AVP 0 101") + "a=sendonly\n") + """
+          <recv response="200"/>
+        """ + inDialog("ACK2", cseq: 2) + """
+          <pause milliseconds="\(seconds * 1000)"/>
+        """ + inDialog("INVITE", cseq: 3, body: sdp("audio [media_port] RTP/AVP 0 101") + "a=sendrecv\n") + """
+          <recv response="200"/>
+        """ + inDialog("ACK2", cseq: 3) + """
+          <recv request="BYE" timeout="20000"/>
+          <send><![CDATA[
+        SIP/2.0 200 OK
+        [last_Via:]
+        [last_From:]
+        [last_To:]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Content-Length: 0
+
+          ]]></send>
+        """)
+    }
+
     /// Runs `scenario` once against 127.0.0.1:`port`; sipp's status (0: every step as expected).
     static func run(_ scenario: String, named name: String, port: UInt16, in folder: URL, extra: [String] = []) throws
         -> (status: Int32, output: String) {

@@ -74,4 +74,50 @@ enum WAVSamples {
         let start = samples.firstIndex { abs($0) > threshold } ?? 0
         return Array(samples[start..<min(samples.count, start + count)])
     }
+
+    /// The sample rate of a WAV file (nil if it is not one).
+    static func sampleRate(_ path: String) -> Int? {
+        guard let data = FileManager.default.contents(atPath: path), data.count > 44 else { return nil }
+        let bytes = [UInt8](data)
+        var offset = 12
+        while offset + 16 <= bytes.count {
+            let size = Int(bytes[offset + 4]) | Int(bytes[offset + 5]) << 8 | Int(bytes[offset + 6]) << 16 | Int(bytes[offset + 7]) << 24
+            if String(decoding: bytes[offset..<offset + 4], as: UTF8.self) == "fmt " {
+                return Int(bytes[offset + 12]) | Int(bytes[offset + 13]) << 8 | Int(bytes[offset + 14]) << 16 | Int(bytes[offset + 15]) << 24
+            }
+            offset += 8 + size + (size & 1)
+        }
+        return nil
+    }
+
+    /// How many 100 ms blocks of the file are a tone of `frequencies`: audible (RMS over 100) with
+    /// over 70 % of their energy at those frequencies (Goertzel).
+    static func toneBlocks(in path: String, frequencies: [Double]) -> Int? {
+        guard let samples = read(path), let rate = sampleRate(path), rate > 0 else { return nil }
+        let block = rate / 10
+        var count = 0
+        var start = 0
+        while start + block <= samples.count {
+            let part = samples[start..<start + block]
+            let energy = part.reduce(0.0) { $0 + Double($1) * Double($1) }
+            let rms = (energy / Double(block)).squareRoot()
+            if rms > 100 {
+                var toneEnergy = 0.0
+                for frequency in frequencies {
+                    let coefficient = 2 * cos(2 * Double.pi * frequency / Double(rate))
+                    var s1 = 0.0, s2 = 0.0
+                    for sample in part {
+                        let s0 = Double(sample) + coefficient * s1 - s2
+                        s2 = s1
+                        s1 = s0
+                    }
+                    // |X(f)|^2, scaled to the block's energy (a pure sine of amplitude A has energy N A^2 / 2).
+                    toneEnergy += (s1 * s1 + s2 * s2 - coefficient * s1 * s2) * 2 / Double(block)
+                }
+                if toneEnergy > 0.7 * energy { count += 1 }
+            }
+            start += block
+        }
+        return count
+    }
 }

@@ -92,7 +92,7 @@ struct ServeCommand: ParsableCommand {
         for note in InterruptedVoicemailText.lines(try store.recoverInterruptedVoicemails()) { log(note) }
         let queueRecords = try store.queues()
         let queueNames = queueRecords.map(\.name)
-        for name in settings.ringTimeouts.keys.sorted() where !queueNames.contains(name) {
+        for name in settings.queueLines.keys.sorted() where !queueNames.contains(name) {
             throw ServeConfigError(file: config, line: settings.queueLines[name] ?? 0,
                                    message: "no queue '\(name)' in the store; queues: \(queueNames.joined(separator: ", "))")
         }
@@ -101,6 +101,7 @@ struct ServeCommand: ParsableCommand {
             log("queue_log: closed \(session.closedCalls.count) call(s) a stopped server left open (LOSTONRESTART): \(session.closedCalls.joined(separator: " "))")
         }
         let queue = try SharedQueue(queues: queueNames, agents: agents, store: store, ringTimeouts: settings.ringTimeouts,
+                                    retryDelays: settings.retryDelays, defaultRetry: ServeConfig.defaultRetry,
                                     configs: try queueRecords.map { try $0.queueConfig() }, callIDPrefix: session.callPrefix, log: log)
         queue.startSettings(queueRecords, pinnedRingTimeouts: Set(settings.ringTimeouts.keys))
         for record in queueRecords where record.strategy != RoutingStrategy.longestIdle.rawValue || record.wrapUp > 0 {
@@ -122,7 +123,8 @@ struct ServeCommand: ParsableCommand {
             queue.stationDialer = lines
             let phones = Dictionary(settings.agents.compactMap { agent in agent.sipStation.map { (agent.id, $0) } },
                                     uniquingKeysWith: { first, _ in first })
-            let dialer = CallbackDialer(lines: lines, store: store, trunk: sip.trunk, stations: phones, log: log)
+            let dialer = CallbackDialer(lines: lines, store: store, trunk: sip.trunk, stations: phones,
+                                        ringback: CallbackDialer.ringback(callingCode: program.phoneRegion.callingCode), log: log)
             server.addCommands { dialer.handle($0) }
             sipLines = lines
         }
