@@ -4,7 +4,8 @@ import SoundIO
 import Testing
 @testable import LiveRuntime
 
-/// A caller who asks for someone is bridged with an agent's station both ways, then wrap-up.
+/// A caller who asks for someone is bridged with an agent's station both ways, then wrap-up
+/// (the queue's 1 s), after which the agent is available again.
 @Suite(.serialized) struct StationBridgeTests {
     @Test func callerAndAgentHearEachOther() throws {
         let harness = try LineHarness()
@@ -28,12 +29,14 @@ import Testing
                                         capture: .rawFiles(capture: stationIn, name: "stcap"))
         let logged = LogLines()
         let queue = try SharedQueue(queues: ["general", "orders"], agents: [station], store: harness.store,
-                                    log: { logged.add($0) })
+                                    configs: [QueueConfig(name: "general", wrapUp: 1)], log: { logged.add($0) })
+        queue.startTicking()                    // as `ivr serve` does: ends ring timeouts, rests and wrap-ups
         let control = LineControl()
         let hangUpAt = Int(caller.seconds - 25) * 8000
         // The file plugin runs the line far faster than real time while the offer crosses the
         // queue's executor, so the caller's words wait until the agent is on the line.
-        let connected = { queue.statusLines().contains { $0.hasPrefix("agent alice ") && $0.contains("on-call") } }
+        // "Connected" is logged once the line is bridged (the manager shows on-call a moment before).
+        let connected = { logged.lines.contains { $0.hasPrefix("agent alice connected to call") } }
         let (result, playback) = try harness.run(capture: caller.samples, control: control, queues: queue) {
             ScriptedSource(GatedSource($0, at: Int(2.5 * 8000), until: connected), after: hangUpAt, .hangUp(control))
         }
@@ -43,6 +46,11 @@ import Testing
         #expect(Locate.find(callerSpeech, in: heardByAgent) != nil, "the agent hears the caller")
         #expect(logged.lines.contains { $0.contains("agent alice finished (caller hung up)") })
         #expect(queue.statusLines().contains { $0.hasPrefix("agent alice ") && !$0.hasSuffix("on-call") })
+        // Wrap-up ends by itself (the queue's tick), with no `ivr agent ready`.
+        let available = { queue.statusLines().contains { $0.hasPrefix("agent alice available") } }
+        let deadline = Date().addingTimeInterval(10)
+        while !available() && Date() < deadline { usleep(50_000) }
+        #expect(available(), "after the 1 s wrap-up alice is available: \(queue.statusLines())")
         let record = try #require(try harness.store.callRecords().first)
         #expect(record.agentID == "alice")
         #expect(record.queue == "general")

@@ -87,8 +87,8 @@ extension SharedQueue {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
-    /// Ends the rests after missed offers that are over: the agents are offered calls again
-    /// (call with `lock` held).
+    /// Ends the rests (after missed offers) and wrap-ups (after calls) that are over: the agents
+    /// are offered calls again (call with `lock` held).
     func endRests() {
         guard !resting.isEmpty else { return }
         let t = managerTime()

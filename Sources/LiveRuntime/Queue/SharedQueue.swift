@@ -93,7 +93,8 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
     /// Seconds an agent who missed an offer rests before the next (per queue, else `defaultRetry`).
     var retryDelays: [QueueHandle: Double] = [:]
     var defaultRetry = 0.0
-    /// Agents resting after a missed offer, and until when (manager time).
+    /// Agents resting after a missed offer or in wrap-up after a call, and until when (manager
+    /// time); the tick ends each rest with `endWrapUp`.
     var resting: [AgentHandle: Double] = [:]
     /// How long each caller who stopped waiting waited, on this clock (the wait queue_log writes).
     var waits: [UInt64: Double] = [:]
@@ -395,7 +396,9 @@ public final class SharedQueue: QueueLink, @unchecked Sendable {
         let id: String = lock.withLock {
             talking[agent] = nil
             agentCalls[agent] = nil
-            _ = try? manager.complete(agent, by: side, at: managerTime())
+            let t = managerTime()
+            // With a wrap-up time the agent is in wrap-up until then; the tick ends it.
+            if let until = try? manager.complete(agent, by: side, at: t), until > t { resting[agent] = until }
             return manager.agentIDs[Int(agent.index)]
         }
         log("agent \(id) finished (\(side.rawValue) hung up); wrap-up")
