@@ -96,15 +96,27 @@ public struct EchoCanceller: Sendable {
     public mutating func process(played: UnsafeBufferPointer<Int16>, captured: UnsafeBufferPointer<Int16>,
                                  into output: UnsafeMutableBufferPointer<Int16>) {
         let count = min(played.count, captured.count, output.count)
-        for index in 0..<count {
-            let value: Float
-            if played[index] == 0 && referencePower == 0 && pendingGain == 0 && skipsSilence {
-                value = silentSample(captured: Float(captured[index]))
-            } else {
-                value = processSample(played: Float(played[index]), captured: Float(captured[index]))
+        // The filters leave `self` for the period, so the per-sample code reaches them through
+        // plain pointers (no per-sample uniqueness checks or retains); they are put back after.
+        var back: [Float] = [], fore: [Float] = []
+        swap(&back, &background)
+        swap(&fore, &foreground)
+        back.withUnsafeMutableBufferPointer { b in
+            fore.withUnsafeMutableBufferPointer { f in
+                let filters = EchoFilters(background: b.baseAddress!, foreground: f.baseAddress!)
+                for index in 0..<count {
+                    let value: Float
+                    if played[index] == 0 && referencePower == 0 && pendingGain == 0 && skipsSilence {
+                        value = silentSample(captured: Float(captured[index]), filters)
+                    } else {
+                        value = processSample(played: Float(played[index]), captured: Float(captured[index]), filters)
+                    }
+                    output[index] = Int16(max(-32768, min(32767, value.rounded())))
+                }
             }
-            output[index] = Int16(max(-32768, min(32767, value.rounded())))
         }
+        swap(&back, &background)
+        swap(&fore, &foreground)
     }
 
     /// One sample while nothing has been played for a whole tail and nothing is now: no echo to
@@ -112,12 +124,12 @@ public struct EchoCanceller: Sendable {
     /// (its window is all zeros and stays so). Only the double-talk detector, the block
     /// statistics and the NLP's level move on, exactly as `processSample` would move them, so the
     /// output is bit-identical to running it (tested).
-    private mutating func silentSample(captured near: Float) -> Float {
+    private mutating func silentSample(captured near: Float, _ filters: EchoFilters) -> Float {
         if doubleTalk.update(far: 0, near: near, echoEstimate: 0, residual: near, backgroundEstimate: 0) {
             doubleTalkSamples += 1
         }
         block.add(near: near, foreground: near, background: near, echo: 0)
-        if block.count == 80 { judgeBlock() }
+        if block.count == 80 { judgeBlock(filters) }
         echoLevel -= 0.01 * echoLevel
         if let nlp = settings.nlpThreshold, doubleTalk.hold == 0, near * near < nlp * nlp * echoLevel {
             return 0
@@ -139,30 +151,22 @@ public struct EchoCanceller: Sendable {
     /// One sample: pushes the played sample, estimates the echo, adapts, returns the residual.
     /// The NLMS update of a sample is applied in the next sample's pass over the taps (or before
     /// the block's judgement), which is the same arithmetic as applying it at once.
-    mutating func processSample(played far: Float, captured near: Float) -> Float {
+    mutating func processSample(played far: Float, captured near: Float, _ filters: EchoFilters) -> Float {
         let leaving = reference.push(far)
         referencePower += Double(far) * Double(far) - Double(leaving) * Double(leaving)
         var echoF: Float = 0, echoB: Float = 0
         if pendingGain != 0 {
             let gain = pendingGain
             (echoF, echoB) = reference.withWindows { previous, current in
-                foreground.withUnsafeBufferPointer { f in
-                    background.withUnsafeMutableBufferPointer { b in
-                        EchoKernels.adaptAndFilter(background: b.baseAddress!, foreground: f.baseAddress!,
-                                                   previous: previous, current: current, count: taps, gain: gain)
-                    }
-                }
+                EchoKernels.adaptAndFilter(background: filters.background, foreground: filters.foreground,
+                                           previous: previous, current: current, count: taps, gain: gain)
             }
             pendingGain = 0
         } else if referencePower != 0 {
             // (Nothing played within the tail: no echo to estimate, nothing to compute.)
             (echoF, echoB) = reference.withWindows { _, current in
-                foreground.withUnsafeBufferPointer { f in
-                    background.withUnsafeBufferPointer { b in
-                        EchoKernels.filter(background: b.baseAddress!, foreground: f.baseAddress!, current: current,
-                                           count: taps)
-                    }
-                }
+                EchoKernels.filter(background: filters.background, foreground: filters.foreground, current: current,
+                                   count: taps)
             }
         }
         let residual = near - echoF
@@ -175,8 +179,8 @@ public struct EchoCanceller: Sendable {
         }
         block.add(near: near, foreground: residual, background: backgroundResidual, echo: echoF)
         if block.count == 80 {
-            applyPendingAdaptation()
-            judgeBlock()
+            applyPendingAdaptation(filters)
+            judgeBlock(filters)
         }
 
         echoLevel += 0.01 * (echoF * echoF - echoLevel)
@@ -187,34 +191,38 @@ public struct EchoCanceller: Sendable {
     }
 
     /// Applies the last sample's NLMS update now (before the background is judged or copied).
-    private mutating func applyPendingAdaptation() {
+    private mutating func applyPendingAdaptation(_ filters: EchoFilters) {
         guard pendingGain != 0 else { return }
         let gain = pendingGain
         reference.withWindows { _, current in
-            background.withUnsafeMutableBufferPointer { b in
-                EchoKernels.adapt(b.baseAddress!, current, count: taps, gain: gain)
-            }
+            EchoKernels.adapt(filters.background, current, count: taps, gain: gain)
         }
         pendingGain = 0
     }
 
     /// Every 10 ms: copy background → foreground when it is clearly better; recover it when lost.
-    private mutating func judgeBlock() {
+    private mutating func judgeBlock(_ filters: EchoFilters) {
         let stats = block
         block = EchoBlockStats()
         doubleTalk.endBlock(near: stats.near, residual: stats.foreground, echo: stats.echo, backgroundResidual: stats.background)
         if doubleTalk.quietBlocks >= 2 && stats.background < 0.7 * stats.foreground && stats.background < 0.5 * stats.near {
-            foreground = background
+            filters.foreground.update(from: filters.background, count: taps)
             foregroundUpdates += 1
         }
         if stats.background > 8 * stats.foreground && stats.foreground < stats.near {
             backgroundWorseBlocks += 1
             if backgroundWorseBlocks >= 4 {
-                background = foreground
+                filters.background.update(from: filters.foreground, count: taps)
                 backgroundWorseBlocks = 0
             }
         } else {
             backgroundWorseBlocks = 0
         }
     }
+}
+
+/// The two filters' coefficients while a period is processed (see `process(played:captured:into:)`).
+struct EchoFilters {
+    let background: UnsafeMutablePointer<Float>
+    let foreground: UnsafeMutablePointer<Float>
 }
