@@ -11,9 +11,11 @@ import Foundation
 ///   background cancels clearly better than it (less residual power, and less than the capture
 ///   itself). Double talk (the caller speaking or keying) makes the background err, so it is not
 ///   copied: the foreground, which made the output, never diverges.
-/// - *Geigel double-talk detector*: when the capture's magnitude reaches `geigelThreshold` × the
-///   largest played magnitude within the tail, the background stops adapting for a hangover of
-///   30 ms, which keeps it near the echo path through double talk so it resumes quickly.
+/// - *Double-talk detection* (`EchoDoubleTalk`): a Geigel detector whose threshold follows the
+///   echo path's measured gain (so a loud echo, under 6 dB of return loss, does not count as the
+///   caller), and once converged a residual detector that notices anything the echo path did not
+///   make, such as a key 20-30 dB under the echo. Either pauses the background's adaptation for
+///   30 ms, and no copy to the foreground is made within a block of double talk.
 /// - *Recovery*: if the background drifted far (its residual 8 × the foreground's for 40 ms), it is
 ///   reset to the foreground.
 /// - *NLP* (optional, off by default): with no double talk, a residual below `nlpThreshold` × the
@@ -62,11 +64,15 @@ public struct EchoCanceller: Sendable {
     var foreground: [Float]
     /// Sum of the squared played samples in the window: integers, so exact in a Double.
     var referencePower: Double = 0
-    var geigel: GeigelDetector
-    var doubleTalkHold = 0
+    var doubleTalk: EchoDoubleTalk
     var block = EchoBlockStats()
     var backgroundWorseBlocks = 0
     var echoLevel: Float = 0
+    /// Whether `silentSample` stands in for `processSample` while nothing is played (tests turn
+    /// it off to check the two agree).
+    var skipsSilence = true
+    /// The NLMS step of the last sample, not yet applied to `background` (0: none).
+    var pendingGain: Float = 0
 
     /// How many 10 ms blocks the background replaced the foreground in (for tests and logs).
     public private(set) var foregroundUpdates = 0
@@ -82,7 +88,7 @@ public struct EchoCanceller: Sendable {
         reference = EchoHistory(taps: taps)
         background = [Float](repeating: 0, count: taps)
         foreground = [Float](repeating: 0, count: taps)
-        geigel = GeigelDetector(taps: taps)
+        doubleTalk = EchoDoubleTalk(taps: taps, threshold: chosen.geigelThreshold)
     }
 
     /// Cancels the echo of `played` in `captured`, writing the result to `output` (all the same
@@ -90,10 +96,45 @@ public struct EchoCanceller: Sendable {
     public mutating func process(played: UnsafeBufferPointer<Int16>, captured: UnsafeBufferPointer<Int16>,
                                  into output: UnsafeMutableBufferPointer<Int16>) {
         let count = min(played.count, captured.count, output.count)
-        for index in 0..<count {
-            let value = processSample(played: Float(played[index]), captured: Float(captured[index]))
-            output[index] = Int16(max(-32768, min(32767, value.rounded())))
+        // The filters leave `self` for the period, so the per-sample code reaches them through
+        // plain pointers (no per-sample uniqueness checks or retains); they are put back after.
+        var back: [Float] = [], fore: [Float] = []
+        swap(&back, &background)
+        swap(&fore, &foreground)
+        back.withUnsafeMutableBufferPointer { b in
+            fore.withUnsafeMutableBufferPointer { f in
+                let filters = EchoFilters(background: b.baseAddress!, foreground: f.baseAddress!)
+                for index in 0..<count {
+                    let value: Float
+                    if played[index] == 0 && referencePower == 0 && pendingGain == 0 && skipsSilence {
+                        value = silentSample(captured: Float(captured[index]), filters)
+                    } else {
+                        value = processSample(played: Float(played[index]), captured: Float(captured[index]), filters)
+                    }
+                    output[index] = Int16(max(-32768, min(32767, value.rounded())))
+                }
+            }
         }
+        swap(&back, &background)
+        swap(&fore, &foreground)
+    }
+
+    /// One sample while nothing has been played for a whole tail and nothing is now: no echo to
+    /// estimate and nothing to adapt, so neither filter is touched and the history is not pushed
+    /// (its window is all zeros and stays so). Only the double-talk detector, the block
+    /// statistics and the NLP's level move on, exactly as `processSample` would move them, so the
+    /// output is bit-identical to running it (tested).
+    private mutating func silentSample(captured near: Float, _ filters: EchoFilters) -> Float {
+        if doubleTalk.update(far: 0, near: near, echoEstimate: 0, residual: near, backgroundEstimate: 0) {
+            doubleTalkSamples += 1
+        }
+        block.add(near: near, foreground: near, background: near, echo: 0)
+        if block.count == 80 { judgeBlock(filters) }
+        echoLevel -= 0.01 * echoLevel
+        if let nlp = settings.nlpThreshold, doubleTalk.hold == 0, near * near < nlp * nlp * echoLevel {
+            return 0
+        }
+        return near
     }
 
     /// Arrays in, array out: see `process(played:captured:into:)`.
@@ -108,93 +149,80 @@ public struct EchoCanceller: Sendable {
     }
 
     /// One sample: pushes the played sample, estimates the echo, adapts, returns the residual.
-    mutating func processSample(played far: Float, captured near: Float) -> Float {
+    /// The NLMS update of a sample is applied in the next sample's pass over the taps (or before
+    /// the block's judgement), which is the same arithmetic as applying it at once.
+    mutating func processSample(played far: Float, captured near: Float, _ filters: EchoFilters) -> Float {
         let leaving = reference.push(far)
         referencePower += Double(far) * Double(far) - Double(leaving) * Double(leaving)
-        let farPeak = geigel.push(abs(far))
-        // Nothing played within the tail: no echo to estimate (and nothing to compute).
-        let (echoF, echoB) = referencePower == 0 ? (Float(0), Float(0)) : reference.withWindow { window in
-            (Self.dot(foreground, window), Self.dot(background, window))
+        var echoF: Float = 0, echoB: Float = 0
+        if pendingGain != 0 {
+            let gain = pendingGain
+            (echoF, echoB) = reference.withWindows { previous, current in
+                EchoKernels.adaptAndFilter(background: filters.background, foreground: filters.foreground,
+                                           previous: previous, current: current, count: taps, gain: gain)
+            }
+            pendingGain = 0
+        } else if referencePower != 0 {
+            // (Nothing played within the tail: no echo to estimate, nothing to compute.)
+            (echoF, echoB) = reference.withWindows { _, current in
+                EchoKernels.filter(background: filters.background, foreground: filters.foreground, current: current,
+                                   count: taps)
+            }
         }
         let residual = near - echoF
         let backgroundResidual = near - echoB
 
-        if abs(near) >= settings.geigelThreshold * farPeak && abs(near) > 64 {
-            doubleTalkHold = 240  // 30 ms hangover
-        }
-        if doubleTalkHold > 0 {
-            doubleTalkHold -= 1
+        if doubleTalk.update(far: far, near: near, echoEstimate: echoF, residual: residual, backgroundEstimate: echoB) {
             doubleTalkSamples += 1
         } else if referencePower > 1e3 {
-            let gain = settings.stepSize * backgroundResidual / Float(referencePower + 1e4)
-            reference.withWindow { window in Self.adapt(&background, window, gain) }
+            pendingGain = settings.stepSize * backgroundResidual / Float(referencePower + 1e4)
         }
-        block.add(near: near, foreground: residual, background: backgroundResidual)
-        if block.count == 80 { judgeBlock() }
+        block.add(near: near, foreground: residual, background: backgroundResidual, echo: echoF)
+        if block.count == 80 {
+            applyPendingAdaptation(filters)
+            judgeBlock(filters)
+        }
 
         echoLevel += 0.01 * (echoF * echoF - echoLevel)
-        if let nlp = settings.nlpThreshold, doubleTalkHold == 0, residual * residual < nlp * nlp * echoLevel {
+        if let nlp = settings.nlpThreshold, doubleTalk.hold == 0, residual * residual < nlp * nlp * echoLevel {
             return 0
         }
         return residual
     }
 
+    /// Applies the last sample's NLMS update now (before the background is judged or copied).
+    private mutating func applyPendingAdaptation(_ filters: EchoFilters) {
+        guard pendingGain != 0 else { return }
+        let gain = pendingGain
+        reference.withWindows { _, current in
+            EchoKernels.adapt(filters.background, current, count: taps, gain: gain)
+        }
+        pendingGain = 0
+    }
+
     /// Every 10 ms: copy background → foreground when it is clearly better; recover it when lost.
-    private mutating func judgeBlock() {
+    private mutating func judgeBlock(_ filters: EchoFilters) {
         let stats = block
         block = EchoBlockStats()
-        if stats.background < 0.7 * stats.foreground && stats.background < 0.5 * stats.near {
-            foreground = background
+        doubleTalk.endBlock(near: stats.near, residual: stats.foreground, echo: stats.echo, backgroundResidual: stats.background)
+        if doubleTalk.quietBlocks >= 2 && stats.background < 0.7 * stats.foreground && stats.background < 0.5 * stats.near {
+            filters.foreground.update(from: filters.background, count: taps)
             foregroundUpdates += 1
         }
         if stats.background > 8 * stats.foreground && stats.foreground < stats.near {
             backgroundWorseBlocks += 1
             if backgroundWorseBlocks >= 4 {
-                background = foreground
+                filters.background.update(from: filters.foreground, count: taps)
                 backgroundWorseBlocks = 0
             }
         } else {
             backgroundWorseBlocks = 0
         }
     }
+}
 
-    static func dot(_ weights: [Float], _ window: UnsafeBufferPointer<Float>) -> Float {
-        weights.withUnsafeBufferPointer { w in
-            let a = UnsafeRawPointer(w.baseAddress!), b = UnsafeRawPointer(window.baseAddress!)
-            let count = w.count
-            var sum = SIMD8<Float>()
-            var index = 0
-            let stride = MemoryLayout<Float>.stride
-            while index + 8 <= count {
-                sum += a.loadUnaligned(fromByteOffset: index * stride, as: SIMD8<Float>.self)
-                    * b.loadUnaligned(fromByteOffset: index * stride, as: SIMD8<Float>.self)
-                index += 8
-            }
-            var total = sum.sum()
-            while index < count {
-                total += w[index] * window[index]
-                index += 1
-            }
-            return total
-        }
-    }
-
-    static func adapt(_ weights: inout [Float], _ window: UnsafeBufferPointer<Float>, _ gain: Float) {
-        weights.withUnsafeMutableBufferPointer { w in
-            let a = UnsafeMutableRawPointer(w.baseAddress!), b = UnsafeRawPointer(window.baseAddress!)
-            let count = w.count
-            let stride = MemoryLayout<Float>.stride
-            var index = 0
-            while index + 8 <= count {
-                let updated = a.loadUnaligned(fromByteOffset: index * stride, as: SIMD8<Float>.self)
-                    + gain * b.loadUnaligned(fromByteOffset: index * stride, as: SIMD8<Float>.self)
-                a.storeBytes(of: updated, toByteOffset: index * stride, as: SIMD8<Float>.self)
-                index += 8
-            }
-            while index < count {
-                w[index] += gain * window[index]
-                index += 1
-            }
-        }
-    }
+/// The two filters' coefficients while a period is processed (see `process(played:captured:into:)`).
+struct EchoFilters {
+    let background: UnsafeMutablePointer<Float>
+    let foreground: UnsafeMutablePointer<Float>
 }

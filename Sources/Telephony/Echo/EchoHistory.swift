@@ -1,30 +1,44 @@
 import Foundation
 
-/// The played samples an echo filter looks at: the last `taps` samples, newest first, kept twice
-/// over in one buffer so the window is always contiguous (no wrap-around in the filter loops).
+/// The played samples an echo filter looks at, oldest first in one linear buffer with room to
+/// grow: the window (the last `taps` samples, newest last) and the one before it (shifted by a
+/// sample) are always contiguous, so one pass over the taps can adapt on the previous sample's
+/// window and filter the current one. When the buffer fills, the last `taps + 1` samples move to
+/// its start (once every 1,024 samples).
 struct EchoHistory: Sendable {
     let taps: Int
     private var buffer: [Float]
-    private var position = 0
+    /// One past the newest sample.
+    private var end: Int
 
     init(taps: Int) {
         self.taps = taps
-        buffer = [Float](repeating: 0, count: 2 * taps)
+        buffer = [Float](repeating: 0, count: taps + 1 + 1024)
+        end = taps + 1
     }
 
     /// Adds the newest sample; returns the one that left the window.
     mutating func push(_ sample: Float) -> Float {
-        position = position == 0 ? taps - 1 : position - 1
-        let leaving = buffer[position]
-        buffer[position] = sample
-        buffer[position + taps] = sample
+        if end == buffer.count {
+            let keep = taps + 1
+            buffer.withUnsafeMutableBufferPointer { all in
+                let base = all.baseAddress!
+                base.update(from: base + (end - keep), count: keep)
+            }
+            end = keep
+        }
+        let leaving = buffer[end - taps]
+        buffer[end] = sample
+        end += 1
         return leaving
     }
 
-    /// Calls `body` with the window: element k is the sample played k samples ago.
-    func withWindow<R>(_ body: (UnsafeBufferPointer<Float>) -> R) -> R {
+    /// Calls `body` with pointers to the previous window and the current one (`taps` samples
+    /// each, oldest first; `previous[k + 1] == current[k]`).
+    func withWindows<R>(_ body: (UnsafePointer<Float>, UnsafePointer<Float>) -> R) -> R {
         buffer.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[position..<position + taps]))
+            let current = all.baseAddress! + (end - taps)
+            return body(current - 1, current)
         }
     }
 }
@@ -61,9 +75,11 @@ struct EchoBlockStats: Sendable {
     var near: Float = 0
     var foreground: Float = 0
     var background: Float = 0
+    var echo: Float = 0
     var count = 0
 
-    mutating func add(near y: Float, foreground e: Float, background b: Float) {
+    mutating func add(near y: Float, foreground e: Float, background b: Float, echo estimate: Float) {
+        echo += estimate * estimate
         near += y * y
         foreground += e * e
         background += b * b

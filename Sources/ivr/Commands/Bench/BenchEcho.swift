@@ -15,6 +15,9 @@ struct BenchEcho: ParsableCommand {
     @Option(help: "Tail in milliseconds.")
     var tailMs: Int = EchoCanceller.defaultTailMilliseconds
 
+    @Flag(help: "Measure while nothing is played (a caller speaking into voicemail): the skipped path.")
+    var silent = false
+
     @Option(help: ArgumentHelp("Raw 8 kHz 16-bit PCM that was played (the echo's source).", visibility: .hidden))
     var played: String?
 
@@ -42,11 +45,13 @@ struct BenchEcho: ParsableCommand {
         }
         // Speed: a noise-like far end through a fixed echo path, in 160-sample periods.
         var state: UInt32 = 12345
-        let far = (0..<80_000).map { _ -> Int16 in
+        let noise = (0..<80_000).map { _ -> Int16 in
             state = state &* 1_664_525 &+ 1_013_904_223
             return Int16(truncatingIfNeeded: Int32(bitPattern: state) >> 19)
         }
-        let near = far.indices.map { $0 >= 40 ? far[$0 - 40] / 2 : 0 }
+        // Silent: nothing played, the caller's noise captured; otherwise the noise played and its echo.
+        let far = silent ? [Int16](repeating: 0, count: noise.count) : noise
+        let near = silent ? noise.map { $0 / 8 } : far.indices.map { $0 >= 40 ? far[$0 - 40] / 2 : 0 }
         var output = [Int16](repeating: 0, count: 160)
         let passes = max(1, Int((seconds * 8000 / Double(far.count)).rounded(.up)))
         let start = DTMFBenchmark.threadCPUTime()
@@ -66,8 +71,9 @@ struct BenchEcho: ParsableCommand {
         }
         let cpu = DTMFBenchmark.threadCPUTime() - start
         let audio = Double(passes * far.count) / 8000
-        print(String(format: "echo canceller: %.0f s of audio in %.3f s CPU = %.0f x real time (one core, %d ms tail)",
-                     audio, cpu, audio / cpu, tailMs))
+        let what = silent ? "nothing played" : "prompt playing"
+        print(String(format: "echo canceller: %.0f s of audio in %.3f s CPU = %.0f x real time (one core, %d ms tail, ",
+                     audio, cpu, audio / cpu, tailMs) + what + ")")
     }
 
     static func read(_ path: String) throws -> [Int16] {
