@@ -28,10 +28,23 @@ public struct SimulationStatistics: Sendable {
     public var callbacksCompleted = 0
     /// Calls still in progress when the run stopped (callers waiting with no agent and no patience).
     public var unfinished = 0
-    /// Queue counters over all queues.
-    public var total = QueueCounters()
-    /// Waits of callers who left a queue (answered, abandoned or left), for percentiles.
-    public var waits = WaitHistogram()
+    /// Queue counters over all queues (with one queue, that queue's own: the same figures,
+    /// counted once).
+    public var total: QueueCounters {
+        get { queues.count == 1 ? queues[0] : allQueues }
+        set { if queues.count == 1 { queues[0] = newValue } else { allQueues = newValue } }
+    }
+    /// Waits of callers who left a queue (answered, abandoned or left), for percentiles (with
+    /// one queue, that queue's own histogram).
+    public var waits: WaitHistogram {
+        get { queueWaits.count == 1 ? queueWaits[0] : allWaits }
+        set { if queueWaits.count == 1 { queueWaits[0] = newValue } else { allWaits = newValue } }
+    }
+    /// `total` and `waits` when there are several queues (unused with one).
+    private var allQueues = QueueCounters()
+    private var allWaits = WaitHistogram()
+    /// Whether there are several queues, so `allQueues` and `allWaits` are counted apart.
+    private let severalQueues: Bool
     /// Per queue, by index.
     public var queues: [QueueCounters]
     /// Per queue waits, by index.
@@ -62,6 +75,7 @@ public struct SimulationStatistics: Sendable {
         self.interval = interval
         self.duration = duration
         self.queueNames = queueNames
+        severalQueues = queueNames.count != 1
         let n = max(1, ScenarioLimits.clampedInt((duration / interval).rounded(.up)))
         nowIndex = IntervalIndex(width: interval)
         joinIndex = IntervalIndex(width: interval)
@@ -91,7 +105,7 @@ public struct SimulationStatistics: Sendable {
 
     /// A caller joins queue `q` at `t`.
     public mutating func enqueued(queue q: Int, at t: Double) {
-        total.offered += 1
+        if severalQueues { allQueues.offered += 1 }
         queues[q].offered += 1
         let i = Self.slot(nowIndex(t), count: intervals.count)
         intervals[i].offered += 1
@@ -103,17 +117,17 @@ public struct SimulationStatistics: Sendable {
         waiting.add(-1, at: t)
         let wait = t - joined
         let bin = WaitHistogram.bin(of: wait)
-        waits.record(wait, bin: bin)
+        if severalQueues { allWaits.record(wait, bin: bin) }
         queueWaits[q].record(wait, bin: bin)
         let i = Self.slot(joinIndex(joined), count: intervals.count)
-        Self.count(&total, exit, wait, target)
+        if severalQueues { Self.count(&allQueues, exit, wait, target) }
         Self.count(&queues[q], exit, wait, target)
         Self.count(&intervals[i], exit, wait, target)
     }
 
     /// Seconds of talk and wrap-up for a call answered from queue `q` that joined at `joined`.
     public mutating func handled(queue q: Int, joined: Double, seconds: Double) {
-        total.handled += seconds
+        if severalQueues { allQueues.handled += seconds }
         queues[q].handled += seconds
         let i = Self.slot(joinIndex(joined), count: intervals.count)
         intervals[i].handled += seconds
