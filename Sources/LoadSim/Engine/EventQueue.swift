@@ -8,8 +8,9 @@
 /// fill exactly one 64-byte cache line, so a pop (the hot path: every event is popped once)
 /// touches one line per level, and moving a key moves 16 bytes, not the whole event.
 ///
-/// The keys and the free payload slots are kept in `UnsafeTable`s (no copy-on-write check per
-/// write), so **a copy shares the keys**: an agenda has one owner (a `SimulationRun`).
+/// The keys, the payloads and the free payload slots are kept in `UnsafeTable`s (no copy-on-write
+/// check per write), so payloads are plain values and **a copy shares the storage**: an agenda
+/// has one owner (a `SimulationRun`).
 struct EventQueue<Payload> {
     /// One scheduled event, as `pop` returns it.
     public struct Entry {
@@ -32,7 +33,7 @@ struct EventQueue<Payload> {
     public static var capacity: Int { Int(slotMask) + 1 }
 
     private var heap = UnsafeTable<Key>(capacity: 1024)
-    private var payloads: [Payload] = []
+    private var payloads = UnsafeTable<Payload>(capacity: 1024)
     private var freeSlots = UnsafeTable<UInt32>(capacity: 1024)
     private var nextSequence: UInt64 = 0
 

@@ -134,7 +134,14 @@ public struct SimulationRun {
             if steps & 0xFFFF == 0, let progress { progress(min(1, now / scenario.duration)) }
         }
         let end = max(now, scenario.duration)
-        for a in agents.indices where agents[a].busy { stats.agentBusy(a, false, at: end) }   // as `busy` counts them
+        for a in agents.indices {
+            if agents[a].busy {                       // as `busy` counts them
+                agents[a].busySeconds += AgentCounters.span(agents[a].busySince, end, limit: stats.duration)
+            }
+            stats.agents[a].calls = agents[a].answered
+            stats.agents[a].talk = agents[a].talk
+            stats.agents[a].busy = agents[a].busySeconds
+        }
         stats.unfinished = liveCalls
         stats.finish(at: end)
         progress?(1)

@@ -85,3 +85,7 @@ struct UnsafeTable<Element>: RandomAccessCollection {
         owner.base = bigger
     }
 }
+
+/// Tables travel inside `SimulationStatistics` (Sendable) from a finished run to the report; a
+/// table is written by its one owner only, and read after the run (see the type's notes).
+extension UnsafeTable: @unchecked Sendable {}

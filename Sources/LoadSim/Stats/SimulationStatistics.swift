@@ -1,5 +1,8 @@
 /// Everything one simulation run measures, streamed: counters, histograms and per-interval
 /// integrals. Memory depends on the number of queues and intervals, never on the number of calls.
+///
+/// The per-queue and per-interval counters are written in place (see `queueTable`): copies share
+/// them, so one run records and everyone else reads.
 public struct SimulationStatistics: Sendable {
     /// Service-level threshold, seconds.
     public let target: Double
@@ -31,8 +34,8 @@ public struct SimulationStatistics: Sendable {
     /// Queue counters over all queues (with one queue, that queue's own: the same figures,
     /// counted once).
     public var total: QueueCounters {
-        get { queues.count == 1 ? queues[0] : allQueues }
-        set { if queues.count == 1 { queues[0] = newValue } else { allQueues = newValue } }
+        get { queueTable.count == 1 ? queueTable[0] : allQueues }
+        set { if queueTable.count == 1 { queueTable[0] = newValue } else { allQueues = newValue } }
     }
     /// Waits of callers who left a queue (answered, abandoned or left), for percentiles (with
     /// one queue, that queue's own histogram).
@@ -46,13 +49,19 @@ public struct SimulationStatistics: Sendable {
     /// Whether there are several queues, so `allQueues` and `allWaits` are counted apart.
     private let severalQueues: Bool
     /// Per queue, by index.
-    public var queues: [QueueCounters]
+    public var queues: [QueueCounters] { Array(queueTable) }
     /// Per queue waits, by index.
     public var queueWaits: [WaitHistogram]
     /// Per interval queue counters.
-    public var intervals: [QueueCounters]
+    public var intervals: [QueueCounters] { Array(intervalTable) }
     /// Calls arriving per interval.
-    public var intervalCalls: [Int]
+    public var intervalCalls: [Int] { Array(callTable) }
+    /// The counters above, written in place by the run (`UnsafeTable`: no copy-on-write check
+    /// per write). **Copies of these statistics share them**: only the run that owns the
+    /// statistics records into them; readers (the report) only read.
+    private var queueTable: UnsafeTable<QueueCounters>
+    private var intervalTable: UnsafeTable<QueueCounters>
+    private var callTable: UnsafeTable<Int>
     /// Agents busy (on calls, wrap-up, callbacks) over time.
     public var busy: IntervalIntegrator
     /// Callers waiting in queues over time.
@@ -79,10 +88,10 @@ public struct SimulationStatistics: Sendable {
         let n = max(1, ScenarioLimits.clampedInt((duration / interval).rounded(.up)))
         nowIndex = IntervalIndex(width: interval)
         joinIndex = IntervalIndex(width: interval)
-        queues = Array(repeating: QueueCounters(), count: queueNames.count)
+        queueTable = UnsafeTable(repeating: QueueCounters(), count: queueNames.count)
         queueWaits = Array(repeating: WaitHistogram(), count: queueNames.count)
-        intervals = Array(repeating: QueueCounters(), count: n)
-        intervalCalls = Array(repeating: 0, count: n)
+        intervalTable = UnsafeTable(repeating: QueueCounters(), count: n)
+        callTable = UnsafeTable(repeating: 0, count: n)
         busy = IntervalIntegrator(width: interval, limit: duration)
         waiting = IntervalIntegrator(width: interval, limit: duration)
         scheduled = IntervalIntegrator(width: interval, limit: duration)
@@ -99,16 +108,16 @@ public struct SimulationStatistics: Sendable {
     public mutating func arrival(at t: Double, redial: Bool) {
         calls += 1
         if redial { redials += 1 }
-        let i = Self.slot(nowIndex(t), count: intervalCalls.count)
-        intervalCalls[i] += 1
+        let i = Self.slot(nowIndex(t), count: callTable.count)
+        callTable[i] += 1
     }
 
     /// A caller joins queue `q` at `t`.
     public mutating func enqueued(queue q: Int, at t: Double) {
         if severalQueues { allQueues.offered += 1 }
-        queues[q].offered += 1
-        let i = Self.slot(nowIndex(t), count: intervals.count)
-        intervals[i].offered += 1
+        queueTable[q].offered += 1
+        let i = Self.slot(nowIndex(t), count: intervalTable.count)
+        intervalTable[i].offered += 1
         waiting.add(1, at: t)
     }
 
@@ -119,18 +128,18 @@ public struct SimulationStatistics: Sendable {
         let bin = WaitHistogram.bin(of: wait)
         if severalQueues { allWaits.record(wait, bin: bin) }
         queueWaits[q].record(wait, bin: bin)
-        let i = Self.slot(joinIndex(joined), count: intervals.count)
+        let i = Self.slot(joinIndex(joined), count: intervalTable.count)
         if severalQueues { Self.count(&allQueues, exit, wait, target) }
-        Self.count(&queues[q], exit, wait, target)
-        Self.count(&intervals[i], exit, wait, target)
+        Self.count(&queueTable[q], exit, wait, target)
+        Self.count(&intervalTable[i], exit, wait, target)
     }
 
     /// Seconds of talk and wrap-up for a call answered from queue `q` that joined at `joined`.
     public mutating func handled(queue q: Int, joined: Double, seconds: Double) {
         if severalQueues { allQueues.handled += seconds }
-        queues[q].handled += seconds
-        let i = Self.slot(joinIndex(joined), count: intervals.count)
-        intervals[i].handled += seconds
+        queueTable[q].handled += seconds
+        let i = Self.slot(joinIndex(joined), count: intervalTable.count)
+        intervalTable[i].handled += seconds
     }
 
     private static func count(_ c: inout QueueCounters, _ exit: QueueExit, _ wait: Double, _ target: Double) {
