@@ -7,8 +7,19 @@
 extension QueueManager {
     /// The next thing to do at time `t`, or `nil` when there is nothing.
     /// Call it after every input until it returns `nil`.
-    @inline(__always)
+    ///
+    /// Inlined into the driver: the usual last call of a drain (no agent idle, or nobody
+    /// waiting, and nothing timed pending) answers `nil` from a few counters without a call.
+    @inlinable
     public mutating func next(at t: Double) -> QueueOutput? {
+        if pendingOutputs.isEmpty, openCallbackCount == 0, pendingEmptyChecks == 0,
+           idleCount == 0 || waitingTotal + readyTotal == 0 { return nil }
+        return decideNext(at: t)
+    }
+
+    /// `next(at:)` when there may be something to do.
+    @usableFromInline
+    mutating func decideNext(at t: Double) -> QueueOutput? {
         if !pendingOutputs.isEmpty { return pendingOutputs.removeFirst() }
         if openCallbackCount > 0, t >= callbackTimerDue, let out = runCallbackTimers(at: t) { return out }
         if pendingEmptyChecks > 0, let out = removeFromEmptyQueues(at: t) { return out }
@@ -31,6 +42,7 @@ extension QueueManager {
 
     private enum Mode { case none, liveToStation, callbackToStation, callbackToCallbackOnly }
 
+    @inline(never)
     private mutating func dispatch(at t: Double) -> QueueOutput? {
         var best = -1
         var bestKey = Double.infinity
@@ -100,6 +112,7 @@ extension QueueManager {
     }
 
     /// Removes callers from queues that became empty under `leaveWhenEmpty`.
+    @inline(never)
     private mutating func removeFromEmptyQueues(at t: Double) -> QueueOutput? {
         for q in queues.indices where queues[q].emptyCheckPending {
             if queues[q].counts.isEmpty(under: queues[q].leaveWhenEmpty), let head = liveHead(q) {

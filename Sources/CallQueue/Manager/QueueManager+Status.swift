@@ -80,10 +80,21 @@ extension QueueManager {
     /// do without a new input: a callback coming due, a reservation expiring,
     /// a closed queue with due callbacks opening, or (`.skills`) the head
     /// caller's wait reaching the level of an idle agent. `nil`: nothing timed.
+    ///
+    /// Inlined into the driver: the usual case (no callback ready, no widening levels) is one
+    /// comparison.
+    @inlinable
     public mutating func nextWakeUp(after t: Double) -> Double? {
+        if readyTotal == 0 && wideningQueues == 0 {
+            return callbackTimerDue > t && callbackTimerDue.isFinite ? callbackTimerDue : nil
+        }
+        return scanForWakeUp(after: t)
+    }
+
+    /// `nextWakeUp(after:)` with callbacks ready or levels widening: looks at every queue.
+    @usableFromInline
+    mutating func scanForWakeUp(after t: Double) -> Double? {
         var wake = callbackTimerDue > t ? callbackTimerDue : Double.infinity
-        // The usual case (no callback ready, no widening levels): nothing else to look at.
-        if readyTotal == 0 && wideningQueues == 0 { return wake.isFinite ? wake : nil }
         for q in queues.indices {
             if queues[q].readyCount > 0, !isOpen(q, at: t), let opening = nextOpening(q, after: t) {
                 wake = min(wake, opening)

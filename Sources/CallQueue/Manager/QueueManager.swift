@@ -22,8 +22,8 @@ public struct QueueManager: Sendable {
     /// Current idle stamp per agent, 0 when not available.
     var idleEpoch: [UInt32] = []
     var epochCounter: UInt32 = 0
-    var idleCount = 0
-    var waitingTotal = 0
+    @usableFromInline var idleCount = 0
+    @usableFromInline var waitingTotal = 0
     var calls: [CallSlot] = []
     /// All agents' memberships, each agent's contiguous (see `AgentRecord`).
     var memberships: [Membership] = []
@@ -33,21 +33,21 @@ public struct QueueManager: Sendable {
     var callbacks = CallbackTable<Callback>()
     var openByNumber: [String: CallbackID] = [:]
     var callbackTrack = CallbackTable<CallbackTrack>()
-    var callbackTimerDue = Double.infinity
+    @usableFromInline var callbackTimerDue = Double.infinity
     var reservations = Heap<TimedCallback>()
-    var openCallbackCount = 0
-    var readyTotal = 0
+    @usableFromInline var openCallbackCount = 0
+    @usableFromInline var readyTotal = 0
     var nextCallbackID: UInt64 = 1
-    var pendingEmptyChecks = 0
+    @usableFromInline var pendingEmptyChecks = 0
     /// Queues whose skill levels widen with the wait (`.skills` with a finite step): the only
     /// ones whose line can need a wake-up without a callback.
-    var wideningQueues = 0
+    @usableFromInline var wideningQueues = 0
     /// Break reasons given with `pause` while busy (kept so agent records hold no strings).
     var breakReasons: [String] = []
     /// `ring-all`: the agents ringing together for a caller, by call slot (two or more rang).
     var ringGroups: [Int32: [Int32]] = [:]
     /// Outputs decided together and handed out one per `next(at:)` (a ring-all's other offers, stops).
-    var pendingOutputs: [QueueOutput] = []
+    @usableFromInline var pendingOutputs: [QueueOutput] = []
 
     /// Queue names, by `QueueHandle.index`.
     public private(set) var queueNames: [String] = []

@@ -70,7 +70,9 @@ public struct TopicHandle: Hashable, Sendable {
     /// Index in `QueueManager.topicNames`, or -1 for no topic.
     public let index: Int32
     /// Wraps an index.
+    @inlinable
     public init(_ index: Int) { self.index = Int32(truncatingIfNeeded: index) }
-    /// No particular topic.
-    public static let none = TopicHandle(-1)
+    /// No particular topic (a constant the caller's code folds, not a global behind an accessor).
+    @inlinable
+    public static var none: TopicHandle { TopicHandle(-1) }
 }

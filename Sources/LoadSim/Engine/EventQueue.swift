@@ -7,7 +7,11 @@
 /// in a side table, packed so that one 128-bit comparison orders two events. Four children then
 /// fill exactly one 64-byte cache line, so a pop (the hot path: every event is popped once)
 /// touches one line per level, and moving a key moves 16 bytes, not the whole event.
-public struct EventQueue<Payload> {
+///
+/// The keys, the payloads and the free payload slots are kept in `UnsafeTable`s (no copy-on-write
+/// check per write), so payloads are plain values and **a copy shares the storage**: an agenda
+/// has one owner (a `SimulationRun`).
+struct EventQueue<Payload> {
     /// One scheduled event, as `pop` returns it.
     public struct Entry {
         /// Virtual time in seconds.
@@ -28,9 +32,9 @@ public struct EventQueue<Payload> {
     /// The most events that may be pending at once (16.7 million).
     public static var capacity: Int { Int(slotMask) + 1 }
 
-    private var heap: [Key] = []
-    private var payloads: [Payload] = []
-    private var freeSlots: [UInt32] = []
+    private var heap = UnsafeTable<Key>(capacity: 1024)
+    private var payloads = UnsafeTable<Payload>(capacity: 1024)
+    private var freeSlots = UnsafeTable<UInt32>(capacity: 1024)
     private var nextSequence: UInt64 = 0
 
     /// An empty agenda.
@@ -44,7 +48,11 @@ public struct EventQueue<Payload> {
     /// Whether nothing is pending.
     public var isEmpty: Bool { heap.isEmpty }
     /// The time of the next event, if any.
-    public var nextTime: Double? { heap.first.map(Self.time) }
+    public var nextTime: Double? { heap.isEmpty ? nil : Self.time(heap[0]) }
+
+    /// The time of the next event, or infinity when nothing is pending.
+    @inline(__always)
+    var nextTimeOrInfinity: Double { heap.isEmpty ? .infinity : Self.time(heap[0]) }
 
     /// Schedules `payload` at `time`.
     ///
@@ -64,13 +72,14 @@ public struct EventQueue<Payload> {
         let bits = (time + 0.0).bitPattern           // + 0.0 turns -0.0 into +0.0
         heap.append(Key(bits) << 64 | Key(nextSequence << Self.slotBits | slot))
         nextSequence &+= 1
-        siftUp(heap.count - 1)
+        let h = UnsafeMutableBufferPointer(start: heap.pointer, count: heap.count)
+        Self.rise(h[h.count - 1], from: h.count - 1, in: h)
     }
 
     /// Removes and returns the earliest event (ties: first scheduled).
     public mutating func pop() -> Entry? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
+        guard let last = heap.popLast() else { return nil }
+        let top = heap.isEmpty ? last : heap[0]
         if !heap.isEmpty {
             siftDown(last)
         }
@@ -85,10 +94,6 @@ public struct EventQueue<Payload> {
 
     @inline(__always)
     private static func less(_ a: Key, _ b: Key) -> Bool { a < b }
-
-    private mutating func siftUp(_ start: Int) {
-        heap.withUnsafeMutableBufferPointer { h in Self.rise(h[start], from: start, in: h) }
-    }
 
     /// Puts `item` into the hole at `hole`, moving it up past every larger parent.
     @inline(__always)
@@ -108,7 +113,8 @@ public struct EventQueue<Payload> {
     /// the latest events) rises from there. About one comparison per level fewer than the usual
     /// way, since the item seldom needs to rise far.
     private mutating func siftDown(_ item: Key) {
-        heap.withUnsafeMutableBufferPointer { h in
+        do {
+            let h = UnsafeMutableBufferPointer(start: heap.pointer, count: heap.count)
             let n = h.count
             var i = 0
             while true {

@@ -51,6 +51,13 @@ struct SimAgent {
     var joinedAt = 0.0
     /// When the current work started.
     var workStart = 0.0
+    /// Live calls answered, seconds talking to live callers, seconds busy and since when busy:
+    /// the per-agent report's figures, kept here beside the rest of the agent (one table, written
+    /// in place) and handed to `SimulationStatistics.agents` when the run ends.
+    var answered = 0
+    var talk = 0.0
+    var busySeconds = 0.0
+    var busySince = 0.0
 }
 
 /// An interpreter timer started while handling the current event, not yet on the agenda.

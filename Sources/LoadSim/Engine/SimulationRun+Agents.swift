@@ -95,7 +95,7 @@ extension SimulationRun {
         }
         let a = Int(offer.agent.index), s = Int(offer.call.raw), q = Int(offer.queue.index)
         try queue.answer(offer.agent, at: now)
-        stats.agents[a].calls += 1
+        agents[a].answered += 1
         setBusy(a)
         agents[a].queue = Int32(q)
         agents[a].joinedAt = offer.joinedAt
@@ -139,7 +139,7 @@ extension SimulationRun {
 
     mutating func endTalk(agent a: Int, slot s: Int, generation: UInt32) throws {
         let q = Int(agents[a].queue)
-        stats.agents[a].talk += now - agents[a].workStart
+        agents[a].talk += now - agents[a].workStart
         let wrapEnds = try queue.complete(AgentHandle(a), by: .agent, at: now)
         stats.handled(queue: q, joined: agents[a].joinedAt, seconds: wrapEnds - agents[a].workStart)
         if wrapEnds > now { events.push(.wrapEnd(agent: Int32(a)), at: wrapEnds) } else { setIdle(a) }
@@ -187,7 +187,7 @@ extension SimulationRun {
         guard !agents[a].busy else { return }
         agents[a].busy = true
         stats.busy.add(1, at: now)
-        stats.agentBusy(a, true, at: now)
+        agents[a].busySince = now
         if !agents[a].rostered {
             overtimeChanged(by: 1)
             stats.agentStaffed(a, true, at: now)
@@ -199,7 +199,7 @@ extension SimulationRun {
         guard agents[a].busy else { return }
         agents[a].busy = false
         stats.busy.add(-1, at: now)
-        stats.agentBusy(a, false, at: now)
+        agents[a].busySeconds += AgentCounters.span(agents[a].busySince, now, limit: stats.duration)
         if !agents[a].rostered {
             overtimeChanged(by: -1)
             stats.agentStaffed(a, false, at: now)

@@ -8,6 +8,9 @@ import Foundation
 /// The loop pops the earliest event, feeds the interpreter or the queue manager, carries out
 /// what they answer (schedule prompt ends and timers, join and leave queues, ring agents) and
 /// drains the queue manager's decisions after every input, as its driving protocol requires.
+///
+/// A run is used once, by one owner: its hot tables (calls, agents, the agenda) are
+/// `UnsafeTable`s written in place, which a copy would share.
 public struct SimulationRun {
     let model: SimulationModel
     var rng: Xoshiro256StarStar
@@ -15,11 +18,12 @@ public struct SimulationRun {
     var queue: QueueManager
     /// The flow's interpreter (nil in queue-only mode: callers go straight to queue 0).
     let flow: CallInterpreter?
-    var calls: [SimCall] = []
+    /// Calls in progress by slot (an `UnsafeTable`: written in place, never copied).
+    var calls = UnsafeTable<SimCall>(capacity: 1024)
     /// The call runner's state of each call slot (flow mode only; empty in queue-only mode).
     var runs: [CallRunner] = []
-    var freeSlots: [Int32] = []
-    var agents: [SimAgent] = []
+    var freeSlots = UnsafeTable<Int32>(capacity: 1024)
+    var agents = UnsafeTable<SimAgent>(capacity: 64)
     var groupAgents: [[Int32]]
     var groupScheduled: [Int]
     /// The call runner's scratch list of actions.
@@ -40,7 +44,7 @@ public struct SimulationRun {
     var arrivalsOpen = true
     var pendingRedials = 0
     var needsDrain = false
-    var patienceDue: [Int32] = []
+    var patienceDue = UnsafeTable<Int32>(capacity: 64)
     var pendingTimers: [PendingTimer] = []
     var draining = false
     /// Agents whose shift has ended but who are still busy finishing a call or its wrap-up.
@@ -113,7 +117,7 @@ public struct SimulationRun {
         var steps = 0
         while true {
             if !arrivalsOpen && liveCalls == 0 && pendingRedials == 0 { break }
-            if nextArrival < (events.nextTime ?? .infinity) {
+            if nextArrival < events.nextTimeOrInfinity {
                 now = nextArrival
                 nextArrival = arrivals.next(after: now, limit: scenario.duration, using: &rng) ?? .infinity
                 if nextArrival == .infinity { arrivalsOpen = false }
@@ -130,7 +134,14 @@ public struct SimulationRun {
             if steps & 0xFFFF == 0, let progress { progress(min(1, now / scenario.duration)) }
         }
         let end = max(now, scenario.duration)
-        for a in agents.indices where agents[a].busy { stats.agentBusy(a, false, at: end) }   // as `busy` counts them
+        for a in agents.indices {
+            if agents[a].busy {                       // as `busy` counts them
+                agents[a].busySeconds += AgentCounters.span(agents[a].busySince, end, limit: stats.duration)
+            }
+            stats.agents[a].calls = agents[a].answered
+            stats.agents[a].talk = agents[a].talk
+            stats.agents[a].busy = agents[a].busySeconds
+        }
         stats.unfinished = liveCalls
         stats.finish(at: end)
         progress?(1)

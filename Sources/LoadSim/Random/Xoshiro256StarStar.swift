@@ -17,6 +17,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     }
 
     /// The next 64 random bits.
+    @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -30,6 +31,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform double in the open interval (0, 1): never 0, so `log` of it is finite.
+    @inline(__always)
     public mutating func nextUnit() -> Double {
         Double((next() >> 11) | 1) * 0x1.0p-53
     }
@@ -46,5 +48,6 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         return Xoshiro256StarStar(seed: mix.next())
     }
 
+    @inline(__always)
     func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }

@@ -71,9 +71,10 @@ public enum ReportBuilder {
     }
 
     static func queueRows(_ runs: [SimulationStatistics], n: Double) -> [SimulationReport.QueueRow] {
-        runs[0].queueNames.indices.map { q in
+        let queues = runs.map(\.queues)
+        return runs[0].queueNames.indices.map { q in
             var c = QueueCounters(), h = WaitHistogram()
-            for r in runs { c.merge(r.queues[q]); h.merge(r.queueWaits[q]) }
+            for (r, run) in runs.enumerated() { c.merge(queues[r][q]); h.merge(run.queueWaits[q]) }
             return SimulationReport.QueueRow(
                 name: runs[0].queueNames[q], offered: Double(c.offered) / n, answered: Double(c.answered) / n,
                 abandoned: Double(c.abandoned) / n, leftQueue: Double(c.leftQueue) / n, serviceLevel: c.serviceLevel(),
@@ -88,13 +89,18 @@ public enum ReportBuilder {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = scenario.timeZone
         let start = scenario.startDate
-        return runs[0].intervals.indices.map { i in
+        // Each run's per-interval arrays, taken once (the properties build them).
+        let tables = runs.map { r in
+            (counters: r.intervals, calls: r.intervalCalls, busy: r.busy.area, scheduled: r.scheduled.area,
+             staffed: r.staffed.area, waiting: r.waiting.area, waitingPeak: r.waiting.peak)
+        }
+        return tables[0].counters.indices.map { i in
             var c = QueueCounters(), calls = 0
             var busy = 0.0, scheduled = 0.0, staffed = 0.0, waitingArea = 0.0, waitingPeak = 0.0
-            for r in runs {
-                c.merge(r.intervals[i]); calls += r.intervalCalls[i]
-                busy += r.busy.area[i]; scheduled += r.scheduled.area[i]; staffed += r.staffed.area[i]
-                waitingArea += r.waiting.area[i]; waitingPeak = max(waitingPeak, r.waiting.peak[i])
+            for r in tables {
+                c.merge(r.counters[i]); calls += r.calls[i]
+                busy += r.busy[i]; scheduled += r.scheduled[i]; staffed += r.staffed[i]
+                waitingArea += r.waiting[i]; waitingPeak = max(waitingPeak, r.waitingPeak[i])
             }
             let t0 = Double(i) * width
             let span = min(width, scenario.duration - t0) * n

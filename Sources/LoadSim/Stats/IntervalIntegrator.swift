@@ -7,9 +7,28 @@ public struct IntervalIntegrator: Sendable {
     /// Width of an interval in seconds.
     public let width: Double
     /// Area (level × seconds) per interval.
-    public private(set) var area: [Double]
+    public var area: [Double] {
+        guard open >= 0 else { return storedArea }
+        var a = storedArea
+        a[open] = openArea
+        return a
+    }
     /// Highest level seen per interval.
-    public private(set) var peak: [Double]
+    public var peak: [Double] {
+        guard open >= 0 else { return storedPeak }
+        var p = storedPeak
+        p[open] = openPeak
+        return p
+    }
+    /// Area and peak per interval, except the interval being filled (`open`), whose figures are
+    /// kept in `openArea` and `openPeak` until time leaves it: the usual update is then two
+    /// scalar operations, no array write (each of which checks the array's buffer is not
+    /// shared). The additions are the same, in the same order, as into the array.
+    private var storedArea: [Double]
+    private var storedPeak: [Double]
+    private var open = -1
+    private var openArea = 0.0
+    private var openPeak = 0.0
     private var level = 0.0
     private var since = 0.0
     private let limit: Double
@@ -22,8 +41,8 @@ public struct IntervalIntegrator: Sendable {
         self.limit = limit
         index = IntervalIndex(width: width)
         let n = max(1, ScenarioLimits.clampedInt((limit / width).rounded(.up)))
-        area = Array(repeating: 0, count: n)
-        peak = Array(repeating: 0, count: n)
+        storedArea = Array(repeating: 0, count: n)
+        storedPeak = Array(repeating: 0, count: n)
     }
 
     /// The current level.
@@ -39,19 +58,41 @@ public struct IntervalIntegrator: Sendable {
         }
         level = value
         let i = index(t)
-        if i >= 0 && i < peak.count && value > peak[i] { peak[i] = value }
+        if i >= 0 && i < storedPeak.count {
+            if i != open { hold(i) }
+            if value > openPeak { openPeak = value }
+        }
     }
 
     /// Adds `delta` to the level at time `t`.
     @inline(__always)
     public mutating func add(_ delta: Double, at t: Double) { set(level + delta, at: t) }
 
-    /// Accounts the level up to `t` (e.g. the end of the run) without changing it.
+    /// Accounts the level up to `t` (e.g. the end of the run) without changing it; `area` and
+    /// `peak` are then plain arrays again (no interval held apart).
     public mutating func advance(to t: Double) {
         let end = min(t, limit)
-        guard end > since else { return }
-        if level != 0 { accumulate(to: end) }
-        since = end
+        if end > since {
+            if level != 0 { accumulate(to: end) }
+            since = end
+        }
+        release()
+    }
+
+    /// Makes interval `i` the one held in scalars (writing back the one held before).
+    private mutating func hold(_ i: Int) {
+        release()
+        open = i
+        openArea = storedArea[i]
+        openPeak = storedPeak[i]
+    }
+
+    /// Writes the interval held in scalars back into the arrays.
+    private mutating func release() {
+        guard open >= 0 else { return }
+        storedArea[open] = openArea
+        storedPeak[open] = openPeak
+        open = -1
     }
 
     /// Adds the area of the current level over [since, end) (end > since) to the intervals it
@@ -59,9 +100,10 @@ public struct IntervalIntegrator: Sendable {
     @inline(__always)
     private mutating func accumulate(to end: Double) {
         let i = index(since)
-        if i >= 0 && i < area.count && end <= Double(i + 1) * width {
-            area[i] += level * (end - since)
-            if level > peak[i] { peak[i] = level }
+        if i >= 0 && i < storedArea.count && end <= Double(i + 1) * width {
+            if i != open { hold(i) }
+            openArea += level * (end - since)
+            if level > openPeak { openPeak = level }
             return
         }
         accumulateAcross(to: end)
@@ -69,12 +111,13 @@ public struct IntervalIntegrator: Sendable {
 
     /// `accumulate(to:)` for a span that may cross interval boundaries.
     private mutating func accumulateAcross(to end: Double) {
+        release()
         var from = since
         var i = index(from)
-        while from < end && i < area.count {
+        while from < end && i < storedArea.count {
             let boundary = min(end, Double(i + 1) * width)
-            area[i] += level * (boundary - from)
-            if level > peak[i] { peak[i] = level }
+            storedArea[i] += level * (boundary - from)
+            if level > storedPeak[i] { storedPeak[i] = level }
             from = boundary
             i += 1
         }

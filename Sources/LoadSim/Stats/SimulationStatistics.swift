@@ -1,5 +1,8 @@
 /// Everything one simulation run measures, streamed: counters, histograms and per-interval
 /// integrals. Memory depends on the number of queues and intervals, never on the number of calls.
+///
+/// The per-queue and per-interval counters are written in place (see `queueTable`): copies share
+/// them, so one run records and everyone else reads.
 public struct SimulationStatistics: Sendable {
     /// Service-level threshold, seconds.
     public let target: Double
@@ -28,18 +31,37 @@ public struct SimulationStatistics: Sendable {
     public var callbacksCompleted = 0
     /// Calls still in progress when the run stopped (callers waiting with no agent and no patience).
     public var unfinished = 0
-    /// Queue counters over all queues.
-    public var total = QueueCounters()
-    /// Waits of callers who left a queue (answered, abandoned or left), for percentiles.
-    public var waits = WaitHistogram()
+    /// Queue counters over all queues (with one queue, that queue's own: the same figures,
+    /// counted once).
+    public var total: QueueCounters {
+        get { queueTable.count == 1 ? queueTable[0] : allQueues }
+        set { if queueTable.count == 1 { queueTable[0] = newValue } else { allQueues = newValue } }
+    }
+    /// Waits of callers who left a queue (answered, abandoned or left), for percentiles (with
+    /// one queue, that queue's own histogram).
+    public var waits: WaitHistogram {
+        get { queueWaits.count == 1 ? queueWaits[0] : allWaits }
+        set { if queueWaits.count == 1 { queueWaits[0] = newValue } else { allWaits = newValue } }
+    }
+    /// `total` and `waits` when there are several queues (unused with one).
+    private var allQueues = QueueCounters()
+    private var allWaits = WaitHistogram()
+    /// Whether there are several queues, so `allQueues` and `allWaits` are counted apart.
+    private let severalQueues: Bool
     /// Per queue, by index.
-    public var queues: [QueueCounters]
+    public var queues: [QueueCounters] { Array(queueTable) }
     /// Per queue waits, by index.
     public var queueWaits: [WaitHistogram]
     /// Per interval queue counters.
-    public var intervals: [QueueCounters]
+    public var intervals: [QueueCounters] { Array(intervalTable) }
     /// Calls arriving per interval.
-    public var intervalCalls: [Int]
+    public var intervalCalls: [Int] { Array(callTable) }
+    /// The counters above, written in place by the run (`UnsafeTable`: no copy-on-write check
+    /// per write). **Copies of these statistics share them**: only the run that owns the
+    /// statistics records into them; readers (the report) only read.
+    private var queueTable: UnsafeTable<QueueCounters>
+    private var intervalTable: UnsafeTable<QueueCounters>
+    private var callTable: UnsafeTable<Int>
     /// Agents busy (on calls, wrap-up, callbacks) over time.
     public var busy: IntervalIntegrator
     /// Callers waiting in queues over time.
@@ -62,13 +84,14 @@ public struct SimulationStatistics: Sendable {
         self.interval = interval
         self.duration = duration
         self.queueNames = queueNames
+        severalQueues = queueNames.count != 1
         let n = max(1, ScenarioLimits.clampedInt((duration / interval).rounded(.up)))
         nowIndex = IntervalIndex(width: interval)
         joinIndex = IntervalIndex(width: interval)
-        queues = Array(repeating: QueueCounters(), count: queueNames.count)
+        queueTable = UnsafeTable(repeating: QueueCounters(), count: queueNames.count)
         queueWaits = Array(repeating: WaitHistogram(), count: queueNames.count)
-        intervals = Array(repeating: QueueCounters(), count: n)
-        intervalCalls = Array(repeating: 0, count: n)
+        intervalTable = UnsafeTable(repeating: QueueCounters(), count: n)
+        callTable = UnsafeTable(repeating: 0, count: n)
         busy = IntervalIntegrator(width: interval, limit: duration)
         waiting = IntervalIntegrator(width: interval, limit: duration)
         scheduled = IntervalIntegrator(width: interval, limit: duration)
@@ -85,16 +108,16 @@ public struct SimulationStatistics: Sendable {
     public mutating func arrival(at t: Double, redial: Bool) {
         calls += 1
         if redial { redials += 1 }
-        let i = Self.slot(nowIndex(t), count: intervalCalls.count)
-        intervalCalls[i] += 1
+        let i = Self.slot(nowIndex(t), count: callTable.count)
+        callTable[i] += 1
     }
 
     /// A caller joins queue `q` at `t`.
     public mutating func enqueued(queue q: Int, at t: Double) {
-        total.offered += 1
-        queues[q].offered += 1
-        let i = Self.slot(nowIndex(t), count: intervals.count)
-        intervals[i].offered += 1
+        if severalQueues { allQueues.offered += 1 }
+        queueTable[q].offered += 1
+        let i = Self.slot(nowIndex(t), count: intervalTable.count)
+        intervalTable[i].offered += 1
         waiting.add(1, at: t)
     }
 
@@ -103,20 +126,20 @@ public struct SimulationStatistics: Sendable {
         waiting.add(-1, at: t)
         let wait = t - joined
         let bin = WaitHistogram.bin(of: wait)
-        waits.record(wait, bin: bin)
+        if severalQueues { allWaits.record(wait, bin: bin) }
         queueWaits[q].record(wait, bin: bin)
-        let i = Self.slot(joinIndex(joined), count: intervals.count)
-        Self.count(&total, exit, wait, target)
-        Self.count(&queues[q], exit, wait, target)
-        Self.count(&intervals[i], exit, wait, target)
+        let i = Self.slot(joinIndex(joined), count: intervalTable.count)
+        if severalQueues { Self.count(&allQueues, exit, wait, target) }
+        Self.count(&queueTable[q], exit, wait, target)
+        Self.count(&intervalTable[i], exit, wait, target)
     }
 
     /// Seconds of talk and wrap-up for a call answered from queue `q` that joined at `joined`.
     public mutating func handled(queue q: Int, joined: Double, seconds: Double) {
-        total.handled += seconds
-        queues[q].handled += seconds
-        let i = Self.slot(joinIndex(joined), count: intervals.count)
-        intervals[i].handled += seconds
+        if severalQueues { allQueues.handled += seconds }
+        queueTable[q].handled += seconds
+        let i = Self.slot(joinIndex(joined), count: intervalTable.count)
+        intervalTable[i].handled += seconds
     }
 
     private static func count(_ c: inout QueueCounters, _ exit: QueueExit, _ wait: Double, _ target: Double) {

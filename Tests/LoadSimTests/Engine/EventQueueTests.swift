@@ -3,15 +3,15 @@ import Testing
 
 struct EventQueueTests {
     @Test func popsInTimeThenScheduleOrder() {
-        var q = EventQueue<String>()
-        q.push("c", at: 3)
-        q.push("a1", at: 1)
-        q.push("b", at: 2)
-        q.push("a2", at: 1)
-        q.push("a3", at: 1)
-        var trace: [String] = []
+        var q = EventQueue<Int>()          // payloads: 10 × time + order pushed at that time
+        q.push(31, at: 3)
+        q.push(11, at: 1)
+        q.push(21, at: 2)
+        q.push(12, at: 1)
+        q.push(13, at: 1)
+        var trace: [Int] = []
         while let e = q.pop() { trace.append(e.payload) }
-        #expect(trace == ["a1", "a2", "a3", "b", "c"])
+        #expect(trace == [11, 12, 13, 21, 31])
     }
 
     @Test func matchesSortedOrderOnRandomLoad() {
@@ -37,23 +37,23 @@ struct EventQueueTests {
 
 extension EventQueueTests {
     @Test func reusesPayloadSlotsWithoutMixingEvents() {
-        var q = EventQueue<String>()
+        var q = EventQueue<Int>()          // payload: the event's own time
         for round in 0..<50 {
-            q.push("late-\(round)", at: Double(1000 + round))
-            q.push("now-\(round)", at: Double(round))
+            q.push(1000 + round, at: Double(1000 + round))
+            q.push(round, at: Double(round))
             let e = q.pop()
-            #expect(e?.payload == "now-\(round)")
+            #expect(e?.payload == round)
             #expect(e?.time == Double(round))
         }
         #expect(q.count == 50)
-        var seen: [String] = []
+        var seen: [Int] = []
         var lastSequence: UInt64 = 0
         while let e = q.pop() {
             #expect(e.sequence >= lastSequence)
             lastSequence = e.sequence
             seen.append(e.payload)
         }
-        #expect(seen == (0..<50).map { "late-\($0)" })
+        #expect(seen == (0..<50).map { 1000 + $0 })
         #expect(q.isEmpty && q.nextTime == nil)
     }
 }

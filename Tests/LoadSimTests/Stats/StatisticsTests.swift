@@ -40,4 +40,30 @@ struct StatisticsTests {
         s.finish(at: 3600)
         #expect(s.waiting.totalArea == 10 + 40 + 5)
     }
+
+    @Test func integratorFiguresIncludeTheIntervalBeingFilled() {
+        var i = IntervalIntegrator(width: 10, limit: 30)
+        i.set(2, at: 5)
+        i.set(3, at: 8)      // 2 over [5, 8); interval 0 still open
+        #expect(i.area == [6, 0, 0])
+        #expect(i.peak == [3, 0, 0])
+        i.set(1, at: 12)     // 3 over [8, 10) and [10, 12)
+        #expect(i.area == [12, 6, 0])
+        #expect(i.peak == [3, 3, 0])
+        i.advance(to: 30)
+        #expect(i.area == [12, 14, 10])
+        #expect(i.totalArea == 36)
+    }
+
+    @Test func oneQueuesTotalsAreThatQueues() {
+        var s = SimulationStatistics(target: 20, interval: 900, duration: 3600, queueNames: ["only"])
+        s.enqueued(queue: 0, at: 100)
+        s.dequeued(queue: 0, joined: 100, at: 130, exit: .answered)
+        s.handled(queue: 0, joined: 100, seconds: 60)
+        s.enqueued(queue: 0, at: 200)
+        s.dequeued(queue: 0, joined: 200, at: 205, exit: .abandoned)
+        #expect(s.total == s.queues[0])
+        #expect(s.total.offered == 2 && s.total.answered == 1 && s.total.abandoned == 1 && s.total.handled == 60)
+        #expect(s.waits == s.queueWaits[0] && s.waits.count == 2 && s.waits.maximum == 30)
+    }
 }
