@@ -2,7 +2,8 @@
 /// integrals. Memory depends on the number of queues and intervals, never on the number of calls.
 ///
 /// The per-queue and per-interval counters are written in place (see `queueTable`): copies share
-/// them, so one run records and everyone else reads.
+/// them, so one run records and everyone else reads. Outside LoadSim the statistics are
+/// read-only (every setter and recording method is internal), so no copy can change another.
 public struct SimulationStatistics: Sendable {
     /// Service-level threshold, seconds.
     public let target: Double
@@ -14,32 +15,32 @@ public struct SimulationStatistics: Sendable {
     public let queueNames: [String]
 
     /// Calls that arrived (first attempts and redials).
-    public var calls = 0
+    public internal(set) var calls = 0
     /// Of `calls`, redials by callers who had abandoned.
-    public var redials = 0
+    public internal(set) var redials = 0
     /// Calls that ended inside the flow without reaching a queue (e.g. closed, hung up in a menu).
-    public var endedInFlow = 0
+    public internal(set) var endedInFlow = 0
     /// Voicemail messages left.
-    public var voicemails = 0
+    public internal(set) var voicemails = 0
     /// Offers agents let ring out (`no_answer`, `RINGNOANSWER`).
-    public var missedOffers = 0
+    public internal(set) var missedOffers = 0
     /// Callback requests created.
-    public var callbacksRequested = 0
+    public internal(set) var callbacksRequested = 0
     /// Callback attempts made by agents.
-    public var callbacksAttempted = 0
+    public internal(set) var callbacksAttempted = 0
     /// Callbacks that reached the customer.
-    public var callbacksCompleted = 0
+    public internal(set) var callbacksCompleted = 0
     /// Calls still in progress when the run stopped (callers waiting with no agent and no patience).
-    public var unfinished = 0
+    public internal(set) var unfinished = 0
     /// Queue counters over all queues (with one queue, that queue's own: the same figures,
     /// counted once).
-    public var total: QueueCounters {
+    public internal(set) var total: QueueCounters {
         get { queueTable.count == 1 ? queueTable[0] : allQueues }
         set { if queueTable.count == 1 { queueTable[0] = newValue } else { allQueues = newValue } }
     }
     /// Waits of callers who left a queue (answered, abandoned or left), for percentiles (with
     /// one queue, that queue's own histogram).
-    public var waits: WaitHistogram {
+    public internal(set) var waits: WaitHistogram {
         get { queueWaits.count == 1 ? queueWaits[0] : allWaits }
         set { if queueWaits.count == 1 { queueWaits[0] = newValue } else { allWaits = newValue } }
     }
@@ -51,7 +52,7 @@ public struct SimulationStatistics: Sendable {
     /// Per queue, by index.
     public var queues: [QueueCounters] { Array(queueTable) }
     /// Per queue waits, by index.
-    public var queueWaits: [WaitHistogram]
+    public internal(set) var queueWaits: [WaitHistogram]
     /// Per interval queue counters.
     public var intervals: [QueueCounters] { Array(intervalTable) }
     /// Calls arriving per interval.
@@ -63,16 +64,16 @@ public struct SimulationStatistics: Sendable {
     private var intervalTable: UnsafeTable<QueueCounters>
     private var callTable: UnsafeTable<Int>
     /// Agents busy (on calls, wrap-up, callbacks) over time.
-    public var busy: IntervalIntegrator
+    public internal(set) var busy: IntervalIntegrator
     /// Callers waiting in queues over time.
-    public var waiting: IntervalIntegrator
+    public internal(set) var waiting: IntervalIntegrator
     /// Agents scheduled over time.
-    public var scheduled: IntervalIntegrator
+    public internal(set) var scheduled: IntervalIntegrator
     /// Agents staffed over time: scheduled, plus those past their shift still finishing a call
     /// or its wrap-up (they are logged in and working). Occupancy is busy / staffed.
-    public var staffed: IntervalIntegrator
+    public internal(set) var staffed: IntervalIntegrator
     /// Per agent, by the queue manager's agent index.
-    public var agents: [AgentCounters] = []
+    public internal(set) var agents: [AgentCounters] = []
     /// Interval of the times events happen at (they never go back) and of the join times of
     /// callers leaving (close to them): no division while they stay in one interval.
     private var nowIndex: IntervalIndex
@@ -105,7 +106,7 @@ public struct SimulationStatistics: Sendable {
     private static func slot(_ index: Int, count: Int) -> Int { min(count - 1, max(0, index)) }
 
     /// A call arrives at `t`.
-    public mutating func arrival(at t: Double, redial: Bool) {
+    mutating func arrival(at t: Double, redial: Bool) {
         calls += 1
         if redial { redials += 1 }
         let i = Self.slot(nowIndex(t), count: callTable.count)
@@ -113,7 +114,7 @@ public struct SimulationStatistics: Sendable {
     }
 
     /// A caller joins queue `q` at `t`.
-    public mutating func enqueued(queue q: Int, at t: Double) {
+    mutating func enqueued(queue q: Int, at t: Double) {
         if severalQueues { allQueues.offered += 1 }
         queueTable[q].offered += 1
         let i = Self.slot(nowIndex(t), count: intervalTable.count)
@@ -122,7 +123,7 @@ public struct SimulationStatistics: Sendable {
     }
 
     /// A caller who joined queue `q` at `joined` leaves it at `t` for `exit`.
-    public mutating func dequeued(queue q: Int, joined: Double, at t: Double, exit: QueueExit) {
+    mutating func dequeued(queue q: Int, joined: Double, at t: Double, exit: QueueExit) {
         waiting.add(-1, at: t)
         let wait = t - joined
         let bin = WaitHistogram.bin(of: wait)
@@ -135,7 +136,7 @@ public struct SimulationStatistics: Sendable {
     }
 
     /// Seconds of talk and wrap-up for a call answered from queue `q` that joined at `joined`.
-    public mutating func handled(queue q: Int, joined: Double, seconds: Double) {
+    mutating func handled(queue q: Int, joined: Double, seconds: Double) {
         if severalQueues { allQueues.handled += seconds }
         queueTable[q].handled += seconds
         let i = Self.slot(joinIndex(joined), count: intervalTable.count)
@@ -158,13 +159,13 @@ public struct SimulationStatistics: Sendable {
 
     /// Closes the integrals at the end of the run.
     /// A new agent (index = the queue manager's agent index).
-    public mutating func agentAdded(id: String, group: String) {
+    mutating func agentAdded(id: String, group: String) {
         agents.append(AgentCounters(id: id, group: group))
     }
 
     /// Agent `a` starts (`true`) or stops being staffed (on shift, or finishing a call past it).
     @inline(__always)
-    public mutating func agentStaffed(_ a: Int, _ on: Bool, at t: Double) {
+    mutating func agentStaffed(_ a: Int, _ on: Bool, at t: Double) {
         guard agents[a].isStaffed != on else { return }
         agents[a].isStaffed = on
         if on { agents[a].staffedSince = t } else { agents[a].staffed += AgentCounters.span(agents[a].staffedSince, t, limit: duration) }
@@ -172,11 +173,11 @@ public struct SimulationStatistics: Sendable {
 
     /// Agent `a` starts (`true`) or stops being busy.
     @inline(__always)
-    public mutating func agentBusy(_ a: Int, _ on: Bool, at t: Double) {
+    mutating func agentBusy(_ a: Int, _ on: Bool, at t: Double) {
         if on { agents[a].busySince = t } else { agents[a].busy += AgentCounters.span(agents[a].busySince, t, limit: duration) }
     }
 
-    public mutating func finish(at t: Double) {
+    mutating func finish(at t: Double) {
         for a in agents.indices where agents[a].isStaffed {
             agents[a].staffed += AgentCounters.span(agents[a].staffedSince, t, limit: duration)
         }
