@@ -34,7 +34,12 @@ public final class MediaSender: @unchecked Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private var priorityNote = ""
 
-    init() {}
+    init() {
+        // Registering must not allocate under the lock the sender waits on (a thread stuck in
+        // malloc behind busier threads would stall every call's packets): room for many calls.
+        streams.reserveCapacity(4096)
+        nextDue.reserveCapacity(4096)
+    }
 
     /// Starts the thread if it is not running and returns how it is scheduled, e.g.
     /// `real-time priority (SCHED_FIFO 10)` or why it runs at normal priority.

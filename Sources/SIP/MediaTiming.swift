@@ -8,7 +8,9 @@ public final class MediaTiming: @unchecked Sendable {
     /// A packet counts as late when it leaves more than this many milliseconds after its deadline.
     public static let lateThresholdMilliseconds = 5.0
     private static let binsPerMillisecond = 10
-    private let lock = NSLock()
+    /// Priority-inheriting: the real-time sender records every packet under it, and a line or
+    /// status thread holding it must not keep the sender waiting behind busier threads.
+    private let lock = PriorityInheritanceLock()
     private var bins = [Int](repeating: 0, count: 1001)
     private var sent = 0
     private var late = 0
