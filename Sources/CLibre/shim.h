@@ -18,6 +18,8 @@
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
+#include <unistd.h>
+#include <sys/syscall.h>
 #include <re.h>
 
 /* --- variadic wrappers --- */
@@ -161,9 +163,12 @@ static inline void sb_sa_text(const struct sa *sa, char *buf, size_t size) {
     if (re_snprintf(buf, size, "%J", sa) < 0 && size) buf[0] = 0;
 }
 
-/** Sends one datagram from `fd` to `dst` (any thread: a plain sendto). */
+/** The calling thread's kernel id (for setpriority on one thread; glibc's gettid needs _GNU_SOURCE). */
+static inline int sb_thread_id(void) { return (int)syscall(SYS_gettid); }
+
+/** Sends one datagram from `fd` to `dst` (any thread: a plain sendto that never blocks). */
 static inline ssize_t sb_sendto(int fd, const struct sa *dst, const uint8_t *buf, size_t len) {
-    return sendto(fd, buf, len, 0, &dst->u.sa, dst->len);
+    return sendto(fd, buf, len, MSG_DONTWAIT, &dst->u.sa, dst->len);
 }
 
 /** The UDP socket descriptor of an RTP socket. */

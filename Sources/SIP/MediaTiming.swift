@@ -8,10 +8,13 @@ public final class MediaTiming: @unchecked Sendable {
     /// A packet counts as late when it leaves more than this many milliseconds after its deadline.
     public static let lateThresholdMilliseconds = 5.0
     private static let binsPerMillisecond = 10
-    private let lock = NSLock()
+    /// Priority-inheriting: the real-time sender records every packet under it, and a line or
+    /// status thread holding it must not keep the sender waiting behind busier threads.
+    private let lock = PriorityInheritanceLock()
     private var bins = [Int](repeating: 0, count: 1001)
     private var sent = 0
     private var late = 0
+    private var behind = 0
 
     /// No packets yet.
     public init() {}
@@ -24,6 +27,22 @@ public final class MediaTiming: @unchecked Sendable {
             sent += 1
             bins[bin] += 1
             if milliseconds > Self.lateThresholdMilliseconds { late += 1 }
+        }
+    }
+
+    /// Records a packet its call's line thread queued only after its deadline (the line, not the
+    /// sender, was late: a busy machine or a slow flow step).
+    public func recordBehind() { lock.withLock { behind += 1 } }
+
+    /// Packets queued after their deadline.
+    public var packetsBehind: Int { lock.withLock { behind } }
+
+    /// Records a packet that could not be queued in time (counted as sent and late, in the last bin).
+    public func recordDropped() {
+        lock.withLock {
+            sent += 1
+            bins[bins.count - 1] += 1
+            late += 1
         }
     }
 

@@ -5,9 +5,12 @@ import Telephony
 /// One call's RTP stream: libre's socket and jitter buffer, and the call's media clock.
 ///
 /// Threads: libre's receive handler runs on the SIP thread and puts packets into the jitter
-/// buffer; the call's line thread takes them out (``RTPSource``) and sends (``RTPSink``) with a
-/// plain `sendto` on the socket's descriptor. The jitter buffer is touched only under `lock`,
-/// and its frames are private copies, so no libre reference count is shared between threads.
+/// buffer; the call's line thread takes them out (``RTPSource``) and queues its packets a little
+/// ahead of their deadlines (``RTPSink``, `RTPMedia+Queue`); the ``MediaSender`` thread sends
+/// each at its deadline with a plain `sendto` on the socket's descriptor. An agent's outbound leg,
+/// paced by the caller's line, sends at once (``send(_:)``). The jitter buffer is touched only
+/// under `lock`, and its frames are private copies, so no libre reference count is shared between
+/// threads; what the sender reads (address, descriptor, hold) is under `sendLock`.
 final class RTPMedia: @unchecked Sendable {
     /// Samples in one 20 ms packet at 8 kHz.
     static let packetSamples = 160
@@ -19,38 +22,46 @@ final class RTPMedia: @unchecked Sendable {
     private var eventPayloadType: Int
     private var isAgreed: Bool
     private let lock = NSLock()
+    /// Guards what the sender thread reads: `remote`, `fd`, `sending`, `sent`.
+    let sendLock = PriorityInheritanceLock()
     // Owned by the SIP thread (created, freed there).
     private(set) var socket: OpaquePointer?
     private var jitterBuffer: OpaquePointer?
-    private var fd: Int32 = -1
-    private var remote = sa()
+    var fd: Int32 = -1
+    var remote = sa()
     private var events = TelephoneEvents()
     /// Called on the SIP thread with each key pressed as an RFC 4733 event.
     var onKey: (@Sendable (Character) -> Void)?
 
     // Line-thread state.
-    private var startTime: Int64 = 0
-    private var sequence = UInt16.random(in: 0...UInt16.max)
-    private var timestamp = UInt32.random(in: 0...UInt32.max)
-    private let ssrc = UInt32.random(in: 1...UInt32.max)
-    private var marker = true
+    private(set) var startTime: Int64 = 0
+    var sequence = UInt16.random(in: 0...UInt16.max)
+    var timestamp = UInt32.random(in: 0...UInt32.max)
+    let ssrc = UInt32.random(in: 1...UInt32.max)
+    var marker = true
     private var packet = [UInt8](repeating: 0, count: 12 + RTPMedia.packetSamples)
-    private var pending: [Int16] = []
+    var pending: [Int16] = []
     /// Where send lateness is counted (nil: a leg paced by another call's clock, e.g. an agent's phone).
     let timing: MediaTiming?
-    /// The deadline of the packet the sink sends next (set by the source at each tick).
-    var sendDeadline: Int64 = 0
+    /// Packets queued so far (line thread): packet k is due at ``deadline(ofPacket:)``.
+    var queuedPackets = 0
+    /// The packets queued for the sender (line thread in, sender thread out).
+    let ring = PacketRing(capacity: 32)
+    /// The sender this stream is registered with (set by the line thread, cleared by `release`).
+    var sender: MediaSender?
+    /// The deadline of the last packet the sender took (sender thread).
+    var lastSentDeadline: Int64 = 0
 
-    // Statistics (under `lock`).
+    // Statistics (under `lock`; `sent` under `sendLock`).
     private var received = 0
-    private var sent = 0
+    var sent = 0
     private var firstSequence: UInt32?
     private var highestSequence: UInt32 = 0
     private var jitter = 0.0
     private var lastTransit: Double?
     private var ended = false
-    /// False while the other side holds the call (its re-INVITE left us recvonly or inactive).
-    private var sending = true
+    /// False while the other side holds the call (its re-INVITE left us recvonly or inactive; under `sendLock`).
+    var sending = true
 
     /// Opens an RTP socket on `host` in `ports` (SIP thread only).
     init(host: String, ports: ClosedRange<UInt16>, codec: SIPSettings.Codec, eventPayloadType: Int,
@@ -97,20 +108,22 @@ final class RTPMedia: @unchecked Sendable {
     var agreed: Bool { lock.withLock { isAgreed } }
 
     /// Whether packets go out: false while the call is held (SIP thread, on a re-INVITE).
-    func setSending(_ on: Bool) { lock.withLock { sending = on } }
+    func setSending(_ on: Bool) { sendLock.withLock { sending = on } }
 
     /// Where packets go (SIP thread, before the line starts, or on a re-INVITE).
-    func setRemote(_ address: UnsafePointer<sa>) { lock.withLock { remote = address.pointee } }
+    func setRemote(_ address: UnsafePointer<sa>) { sendLock.withLock { remote = address.pointee } }
 
-    /// Frees the socket and jitter buffer (SIP thread, after the line has closed its ports).
+    /// Frees the socket and jitter buffer (SIP thread, after the line has closed its ports); the
+    /// sender lets go of the stream first, so it never sends on a closed descriptor.
     func release() {
+        sendLock.withLock { fd = -1 }
+        detachFromSender()
         lock.withLock {
             ended = true
             if let socket { sb_deref(UnsafeMutableRawPointer(socket)) }
             if let jitterBuffer { sb_deref(UnsafeMutableRawPointer(jitterBuffer)) }
             socket = nil
             jitterBuffer = nil
-            fd = -1
         }
     }
 
@@ -164,7 +177,8 @@ final class RTPMedia: @unchecked Sendable {
 
     /// Packets received and sent, packets lost, interarrival jitter in milliseconds.
     var statistics: (received: Int, sent: Int, lost: Int, jitterMilliseconds: Double) {
-        lock.withLock {
+        let sent = sendLock.withLock { self.sent }
+        return lock.withLock {
             let expected = firstSequence.map { Int(highestSequence - $0) + 1 } ?? 0
             return (received, sent, max(0, expected - received), jitter / 8)
         }
@@ -172,10 +186,9 @@ final class RTPMedia: @unchecked Sendable {
 
     // MARK: Line thread
 
-    /// Starts the media clock: packet n is due at now + n × 20 ms.
+    /// Starts the media clock: tick n is at now + n × 20 ms.
     func startClock() {
         startTime = MonotonicClock.now()
-        sendDeadline = startTime
     }
 
     /// The deadline of tick `n` (n ≥ 1: the end of the n-th 20 ms of caller audio).
@@ -193,10 +206,8 @@ final class RTPMedia: @unchecked Sendable {
             guard err == 0 || err == EAGAIN, let mem else { return }
             let mb = mem.assumingMemoryBound(to: mbuf.self)
             let available = min(count, sb_mbuf_left(mb))
-            if let bytes = sb_mbuf_bytes(mb) {
-                for index in 0..<available {
-                    buffer[index] = codec == .pcmu ? G711.ulawDecode(bytes[index]) : G711.alawDecode(bytes[index])
-                }
+            if let bytes = sb_mbuf_bytes(mb), let output = buffer.baseAddress {
+                G711.decode(UnsafeBufferPointer(start: bytes, count: available), law: codec.law, into: output)
                 filled = available
             }
             sb_deref(mem)
@@ -204,35 +215,51 @@ final class RTPMedia: @unchecked Sendable {
         for index in filled..<count { buffer[index] = 0 }
     }
 
-    /// Queues `samples` and sends every whole 20 ms packet, stamping the RTP clock 160 per packet.
+    /// Sends every whole 20 ms packet of `samples` at once (an outbound leg, paced by the line that
+    /// bridges it), stamping the RTP clock 160 per packet.
     func send(_ samples: UnsafeBufferPointer<Int16>) {
         pending.append(contentsOf: samples)
         while pending.count >= Self.packetSamples {
-            sendPacket()
+            let length = packet.withUnsafeMutableBufferPointer { buffer in
+                pending.withUnsafeBufferPointer { encodePacket(UnsafeBufferPointer(rebasing: $0[0..<Self.packetSamples]), into: buffer.baseAddress!) }
+            }
             pending.removeFirst(Self.packetSamples)
+            _ = packet.withUnsafeBufferPointer { transmit(UnsafeBufferPointer(rebasing: $0[0..<length])) }
         }
     }
 
-    private func sendPacket() {
+    /// Writes one RTP packet of `samples` (160) into `bytes` (``PacketRing/slotBytes``), advancing
+    /// sequence and timestamp; returns its length (line thread).
+    func encodePacket(_ samples: UnsafeBufferPointer<Int16>, into bytes: UnsafeMutablePointer<UInt8>) -> Int {
         let codec = lock.withLock { self.codec }
-        packet[0] = 0x80
-        packet[1] = codec.payloadType | (marker ? 0x80 : 0)
+        bytes[0] = 0x80
+        bytes[1] = codec.payloadType | (marker ? 0x80 : 0)
         marker = false
-        packet[2] = UInt8(sequence >> 8); packet[3] = UInt8(sequence & 0xFF)
+        bytes[2] = UInt8(sequence >> 8); bytes[3] = UInt8(sequence & 0xFF)
         for index in 0..<4 {
-            packet[4 + index] = UInt8((timestamp >> (24 - 8 * UInt32(index))) & 0xFF)
-            packet[8 + index] = UInt8((ssrc >> (24 - 8 * UInt32(index))) & 0xFF)
+            bytes[4 + index] = UInt8((timestamp >> (24 - 8 * UInt32(index))) & 0xFF)
+            bytes[8 + index] = UInt8((ssrc >> (24 - 8 * UInt32(index))) & 0xFF)
         }
-        for index in 0..<Self.packetSamples {
-            packet[12 + index] = codec == .pcmu ? G711.ulawEncode(pending[index]) : G711.alawEncode(pending[index])
-        }
+        let count = min(samples.count, Self.packetSamples)
+        G711.encode(UnsafeBufferPointer(rebasing: samples[0..<count]), law: codec.law, into: bytes + 12)
         sequence &+= 1
         timestamp &+= UInt32(Self.packetSamples)
-        var (destination, descriptor, on) = lock.withLock { (remote, fd, sending) }
-        if on && descriptor >= 0 && sb_sa_port(&destination) != 0 {
-            _ = packet.withUnsafeBufferPointer { sb_sendto(descriptor, &destination, $0.baseAddress, $0.count) }
-        }
-        timing?.record(latenessNanoseconds: MonotonicClock.now() - sendDeadline)
-        if on { lock.withLock { sent += 1 } }
+        return 12 + count
     }
+
+    /// Sends one packet unless the call is held or ended; true if it went out (any thread).
+    @discardableResult
+    func transmit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        sendLock.withLock {
+            guard sending, fd >= 0, sb_sa_port(&remote) != 0 else { return false }
+            _ = sb_sendto(fd, &remote, bytes.baseAddress, bytes.count)
+            sent += 1
+            return true
+        }
+    }
+}
+
+extension SIPSettings.Codec {
+    /// The G.711 law it carries.
+    var law: G711Law { self == .pcmu ? .ulaw : .alaw }
 }

@@ -30,7 +30,6 @@ public final class RTPSource: AudioSource, @unchecked Sendable {
         let deadline = media.deadline(ofTick: tick)
         MonotonicClock.sleep(until: deadline)
         if call.isRemoteHungUp { return 0 }
-        media.sendDeadline = deadline
         let count = min(buffer.count, periodFrames)
         media.takeAudio(into: UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
         clock.advance(by: count)
@@ -41,13 +40,17 @@ public final class RTPSource: AudioSource, @unchecked Sendable {
     public func close() { call.lineClosed() }
 }
 
-/// The flow's audio to RTP: whole 20 ms G.711 packets, sent as soon as they are written (the
-/// line writes right after each read, so packets leave on the source's deadlines).
+/// The flow's audio to RTP: whole 20 ms G.711 packets, queued as they are written (the line
+/// writes right after each read) and sent by the ``MediaSender`` at their deadlines, answer +
+/// (k + ``RTPMedia/sendLeadPackets``) × 20 ms for packet k.
 public final class RTPSink: AudioSink, @unchecked Sendable {
     /// `rtp:CALL-ID`, for messages.
     public let name: String
     /// 160 frames: one 20 ms packet.
     public let periodFrames = RTPMedia.packetSamples
+    /// How long before its deadline each packet is queued, in frames: the caller hears the flow
+    /// this much after the line thread plays it (so does the echo canceller).
+    public static let leadFrames = RTPMedia.sendLeadPackets * RTPMedia.packetSamples
     /// Frames sent.
     public let clock = SampleClock()
     private let media: RTPMedia
@@ -61,16 +64,16 @@ public final class RTPSink: AudioSink, @unchecked Sendable {
         name = "rtp:\(call.callID)"
     }
 
-    /// Encodes and sends; throws once closed.
+    /// Encodes and queues; throws once closed.
     public func write(_ samples: UnsafeBufferPointer<Int16>) throws(AudioLineError) {
         if lock.withLock({ closed }) {
             throw AudioLineError(kind: .failed, pcm: name, operation: "send", alsa: "the call has ended")
         }
-        media.send(samples)
+        media.queue(samples)
         clock.advance(by: samples.count)
     }
 
-    /// Nothing is queued beyond the packet being sent.
+    /// Nothing to do: the queued packets leave on their deadlines (closing waits for them).
     public func drain() throws(AudioLineError) {}
 
     /// Stops sending and hangs up the call unless the caller already did.

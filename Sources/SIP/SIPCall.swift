@@ -71,6 +71,11 @@ public final class SIPCall: @unchecked Sendable {
     /// True once the caller hung up (BYE, CANCEL) or the dialog failed.
     public var isRemoteHungUp: Bool { lock.withLock { remoteHungUp } }
 
+    /// Restarts the call's media clock now (the line thread, as it starts running the call): tick n
+    /// and packet n are timed from here, so the line thread's start-up is not taken from the first
+    /// packets' slack.
+    public func startMediaClock() { media.startClock() }
+
     /// Hangs up from Switchboard's side (any thread): the source reports the end, the line stops
     /// and closes its ports, which sends BYE.
     public func hangUp() {
@@ -80,12 +85,15 @@ public final class SIPCall: @unchecked Sendable {
     /// The caller left (SIP thread).
     func remoteEnded() { lock.withLock { remoteHungUp = true } }
 
-    /// The engine closed the source or sink: once, ask the SIP thread to end the dialog and free the media.
+    /// The engine closed the source or sink: once, let the packets already queued leave (unless
+    /// the caller hung up), then ask the SIP thread to end the dialog and free the media.
     func lineClosed() {
         let first = lock.withLock {
             defer { lineDone = true }
             return !lineDone
         }
-        if first { server?.post(.release(number)) }
+        guard first else { return }
+        media.finishSending(flush: !isRemoteHungUp)
+        server?.post(.release(number))
     }
 }

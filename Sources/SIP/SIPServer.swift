@@ -84,6 +84,7 @@ public final class SIPServer: @unchecked Sendable {
         let ready = DispatchSemaphore(value: 0)
         let result = ResultBox()
         let thread = Thread { [self] in
+            ThreadPriority.raiseSIPThread()
             result.error = setUp()
             ready.signal()
             if result.error == nil { _ = re_main(nil) }
@@ -124,6 +125,7 @@ public final class SIPServer: @unchecked Sendable {
 
     private func setUp() -> SIPError? {
         guard libre_init() == 0 else { return SIPError("cannot initialise libre") }
+        DescriptorLimit.prepare(maxCalls: settings.maxCalls)
         let me = Unmanaged.passUnretained(self).toOpaque()
         guard sip_alloc(&sip, nil, 32, 32, 32, "Switchboard", nil, nil) == 0, let sip else {
             return SIPError("cannot start the SIP stack")

@@ -52,14 +52,19 @@ struct ServeConfigTests {
     }
 
     @Test func readsTheEchoCancellerOfSIPCalls() throws {
-        let on = try ServeConfig.parse("flow: store.yaml\nsip: {listen: \"127.0.0.1:5060\"}\n", file: "serve.yaml")
+        // Off by default on SIP (phones and gateways cancel their own echo); on when asked for.
+        let plain = try ServeConfig.parse("flow: store.yaml\nsip: {listen: \"127.0.0.1:5060\"}\n", file: "serve.yaml")
+        #expect(plain.sip != nil && plain.sip?.echoCanceller == nil)
+        let on = try ServeConfig.parse("flow: store.yaml\nsip: {echo_canceller: on}\n", file: "serve.yaml")
         #expect(on.sip?.echoCanceller?.tailMilliseconds == 64)
-        let longer = try ServeConfig.parse("flow: store.yaml\nsip: {echo_tail: 200ms}\n", file: "serve.yaml")
+        let longer = try ServeConfig.parse("flow: store.yaml\nsip: {echo_canceller: on, echo_tail: 200ms}\n", file: "serve.yaml")
         #expect(longer.sip?.echoCanceller?.tailMilliseconds == 200)
         let off = try ServeConfig.parse("flow: store.yaml\nsip: {echo_canceller: off}\n", file: "serve.yaml")
         #expect(off.sip != nil && off.sip?.echoCanceller == nil)
         errorsNameTheLine(text: "flow: f.yaml\nsip:\n  echo_canceller: maybe\n",
                           expected: "serve.yaml:3: error: echo_canceller of line sip must be on or off")
+        errorsNameTheLine(text: "flow: f.yaml\nsip:\n  echo_tail: 200ms\n",
+                          expected: "serve.yaml:3: error: echo_tail under sip: needs echo_canceller: on")
     }
 
     @Test(arguments: [

@@ -154,13 +154,13 @@ public final class LiveCall: @unchecked Sendable, CallPort {
             playout.fill(buffer, at: written, notes: &notes)
             for note in notes { handle(note) }
         }
-        echo?.played(UnsafeBufferPointer(buffer), count: buffer.count, at: written)
+        echo?.played(UnsafeBufferPointer(buffer), count: buffer.count, at: written + options.echoDelayFrames)
         written += buffer.count
     }
 
     /// Counts a period of playback that came from elsewhere (an agent's station), keeping the clock.
     func skipPlayback(_ frames: Int) {
-        echo?.played(nil, count: frames, at: written)
+        echo?.played(nil, count: frames, at: written + options.echoDelayFrames)
         written += frames
     }
 

@@ -22,6 +22,9 @@ public struct LiveCallOptions: Sendable {
     /// The line echo canceller's settings, or nil for none: it removes the echo of what the call
     /// played from what it captures, before the DTMF receiver and the voicemail recorder.
     public var echoCanceller: EchoCanceller.Settings?
+    /// How much later than the line's own priming its playback reaches the far end, in frames (a
+    /// SIP call's send lead): the echo canceller expects the echo that much later.
+    public var echoDelayFrames = 0
     /// Called on the line thread with every transcript entry as it happens (e.g. to print it).
     public var onEntry: (@Sendable (Transcript.Event) -> Void)?
 

@@ -34,13 +34,13 @@ public final class SIPLines: @unchecked Sendable {
         public var queue: SharedQueue
         /// The business-hours time of a call answered now (e.g. `--at` plus the time served).
         public var clock: @Sendable () -> Date
-        /// Each call's echo canceller (the prompt's echo from the far phone or gateway); nil: off.
+        /// Each call's echo canceller (the prompt's echo from the far phone or gateway); nil: off, the default.
         public var echoCanceller: EchoCanceller.Settings?
 
         /// Everything `ivr serve` wires together.
         public init(settings: SIPSettings, flows: [String: Flow], records: CallRecords, queue: SharedQueue,
                     clock: @escaping @Sendable () -> Date = { Date() },
-                    echoCanceller: EchoCanceller.Settings? = EchoCanceller.Settings()) {
+                    echoCanceller: EchoCanceller.Settings? = nil) {
             self.echoCanceller = echoCanceller
             self.settings = settings
             self.flows = flows
@@ -60,6 +60,7 @@ public final class SIPLines: @unchecked Sendable {
     private let numbers: @Sendable () -> UInt64
     private let lock = NSLock()
     private var running: [Int: Running] = [:]
+    private var priorityNoted = false
     var server: SIPServer!
 
     /// SIP lines for `setup`; `numbers` hands out call numbers shared with the ALSA lines.
@@ -71,7 +72,10 @@ public final class SIPLines: @unchecked Sendable {
     }
 
     /// Binds the SIP port and starts taking calls.
-    public func start() throws(SIPError) { try server.start() }
+    public func start() throws(SIPError) {
+        try server.start()
+        log("sip: media sender thread at \(MediaSender.shared.start())")
+    }
 
     /// Hangs up every SIP call (BYE; messages are kept) and stops the SIP thread.
     public func stop(timeout: TimeInterval = 5) {
@@ -102,7 +106,8 @@ public final class SIPLines: @unchecked Sendable {
         }
         let timing = server.timing.summary
         lines.append("sip listening \(setup.settings.transports) \(setup.settings.listen) calls \(server.calls.count)/\(setup.settings.maxCalls) "
-            + "sent \(timing.sent) late \(timing.late) p99 \(String(format: "%.1f", timing.p99Milliseconds)) ms")
+            + "sent \(timing.sent) late \(timing.late) p99 \(String(format: "%.1f", timing.p99Milliseconds)) ms"
+            + " (lines behind \(server.timing.packetsBehind))")
         return lines
     }
 
@@ -135,10 +140,13 @@ public final class SIPLines: @unchecked Sendable {
         options.lineName = "sip"
         options.queues = setup.queue
         options.echoCanceller = setup.echoCanceller
+        options.echoDelayFrames = RTPSink.leadFrames
         let call = LiveCall(program: flow.program, sounds: flow.sounds, records: setup.records, options: options, control: control)
         lock.withLock { running[sipCall.number] = Running(control: control, number: number) }
         sipCall.state = "answering"
         let thread = Thread { [weak self] in
+            if let refused = ThreadPriority.raiseLineThread() { self?.notePriority(refused) }
+            sipCall.startMediaClock()
             let result = LiveLine.loop(call, source: sipCall.source, sink: sipCall.sink, control: control)
             self?.finished(sipCall, name: name, result)
         }
@@ -146,6 +154,15 @@ public final class SIPLines: @unchecked Sendable {
         thread.qualityOfService = .userInteractive
         thread.stackSize = 512 * 1024
         thread.start()
+    }
+
+    /// Logs, once, that line threads run at normal priority.
+    private func notePriority(_ refusal: String) {
+        let first = lock.withLock {
+            defer { priorityNoted = true }
+            return !priorityNoted
+        }
+        if first { log("sip: \(refusal)") }
     }
 
     private static func state(of entry: Transcript.Event, control: LineControl) -> String? {

@@ -30,8 +30,8 @@ extension ServeConfig {
         public var line: Int
         /// Where callbacks are dialled: a SIP URI with `{number}` for the customer's number.
         public var trunk: String?
-        /// The echo canceller of every SIP call (`echo_canceller`, `echo_tail`); nil: off.
-        public var echoCanceller: EchoCanceller.Settings? = EchoCanceller.Settings()
+        /// The echo canceller of every SIP call (`echo_canceller: on`, `echo_tail`); nil: off, the default.
+        public var echoCanceller: EchoCanceller.Settings?
     }
 
     static func parseSIP(_ node: Node?, resolve: (String) -> String,
@@ -111,7 +111,13 @@ extension ServeConfig {
             }
             trunk = text
         }
-        let echo = try EchoSetting.parse(fields["echo_canceller"], tail: fields["echo_tail"], line: "sip", fail: fail)
+        // Off unless asked for: SIP phones, ATAs and gateways cancel their own echo (docs/LIVE.md).
+        var echo: EchoCanceller.Settings?
+        if fields["echo_canceller"] != nil {
+            echo = try EchoSetting.parse(fields["echo_canceller"], tail: fields["echo_tail"], line: "sip", fail: fail)
+        } else if let tail = fields["echo_tail"] {
+            throw fail(tail, "echo_tail under sip: needs echo_canceller: on (SIP calls have no echo canceller unless turned on)")
+        }
         return SIP(settings: settings, flows: flows, line: node.mark?.line ?? 0, trunk: trunk, echoCanceller: echo)
     }
 
