@@ -38,7 +38,10 @@ import Testing
         // "Connected" is logged once the line is bridged (the manager shows on-call a moment before).
         let connected = { logged.lines.contains { $0.hasPrefix("agent alice connected to call") } }
         let (result, playback) = try harness.run(capture: caller.samples, control: control, queues: queue) {
-            ScriptedSource(GatedSource($0, at: Int(2.5 * 8000), until: connected), after: hangUpAt, .hangUp(control))
+            ScriptedSource(LiveCallVoicemailTests.ProbeSource($0, after: Int(2.5 * 8000)) {
+                let deadline = Date().addingTimeInterval(10)
+                while !connected() && Date() < deadline { usleep(2_000) }
+            }, after: hangUpAt, .hangUp(control))
         }
         #expect(result.transcript.events("agent-connected").count == 1)
         #expect(Locate.find(agentSpeech, in: playback) != nil, "the caller hears the agent")
@@ -61,34 +64,6 @@ import Testing
         #expect(queueLog.contains("|general|alice|CONNECT|"))
         #expect(queueLog.contains("|general|alice|COMPLETECALLER|"))
     }
-}
-
-/// Holds the capture at frame `at` until `until()` holds (at most 10 s of wall time).
-final class GatedSource: AudioSource, @unchecked Sendable {
-    let base: any AudioSource
-    let gate: Int
-    let until: () -> Bool
-    private var opened = false
-    var name: String { base.name }
-    var periodFrames: Int { base.periodFrames }
-    var clock: SampleClock { base.clock }
-
-    init(_ base: any AudioSource, at gate: Int, until: @escaping () -> Bool) {
-        self.base = base
-        self.gate = gate
-        self.until = until
-    }
-
-    func read(into buffer: UnsafeMutableBufferPointer<Int16>) throws(AudioLineError) -> Int {
-        if !opened, base.clock.frames >= gate {
-            let deadline = Date().addingTimeInterval(10)
-            while !until() && Date() < deadline { usleep(2_000) }
-            opened = true
-        }
-        return try base.read(into: buffer)
-    }
-
-    func close() { base.close() }
 }
 
 final class LogLines: @unchecked Sendable {

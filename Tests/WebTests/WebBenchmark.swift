@@ -76,17 +76,10 @@ struct WebBenchmark {
 
     /// Reads an event stream for `seconds`, calling `onEvent` with each `data:` payload.
     static func read(port: Int, path: String, cookie: String, seconds: Double, onEvent: (String) -> Void) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard let fd = try? HTTPClient.connect(port: port) else { return }
         defer { close(fd) }
         var timeout = timeval(tv_sec: 1, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
         let request = Array("GET \(path) HTTP/1.1\r\nHost: x\r\nCookie: ivr_session=\(cookie)\r\n\r\n".utf8)
         _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         let end = Date().addingTimeInterval(seconds)

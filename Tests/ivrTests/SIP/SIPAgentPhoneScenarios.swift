@@ -49,12 +49,7 @@ extension SippScenarios {
 
     /// A caller who is answered, stays `seconds` on the line (in the queue), then hangs up.
     static func waitingCaller(seconds: Int) -> String {
-        scenario("waiting-caller", invite("audio [media_port] RTP/AVP 0 101") + """
-
-          <recv response="100" optional="true"/>
-          <recv response="180" optional="true"/>
-          <recv response="200" rrs="true"/>
-        """ + inDialog("ACK", cseq: 1) + """
+        scenario("waiting-caller", answeredCall + """
           <pause milliseconds="\(seconds * 1000)"/>
         """ + inDialog("BYE", cseq: 2) + """
           <recv response="200"/>

@@ -68,8 +68,7 @@ struct SIPCallbackDialTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sipdial-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Tool.run("/usr/bin/sox", ["-n", "-r", "8000", "-c", "1", "-b", "16", folder.appendingPathComponent("quiet.wav").path, "trim", "0", "20"])
-        let alice = try BaresipPeer(user: "alice", source: folder.appendingPathComponent("quiet.wav").path, autoAnswer: true)
+        let alice = try Self.silentAgentPhone(in: folder)
         defer { alice.stop() }
         let trunk = try SippScenarios.phone(SippScenarios.busyPhone, named: "trunk", calls: 1, in: folder)
         defer { trunk.stop() }
@@ -87,6 +86,13 @@ struct SIPCallbackDialTests {
         #expect(show.stdout.contains("\"status\" : \"pending\""), "\(show.stdout)")
         #expect(show.stdout.contains("486 Busy Here"), "\(show.stdout)")
         #expect(server.stop() == 0)
+    }
+
+    /// alice's auto-answering baresip phone, saying nothing for 20 s (a sox file in `folder`).
+    static func silentAgentPhone(in folder: URL) throws -> BaresipPeer {
+        let quiet = folder.appendingPathComponent("quiet.wav").path
+        try Tool.run("/usr/bin/sox", ["-n", "-r", "8000", "-c", "1", "-b", "16", quiet, "trim", "0", "20"])
+        return try BaresipPeer(user: "alice", source: quiet, autoAnswer: true)
     }
 
     static let trunkPassword = "tr-Unk-5521-pass"
@@ -117,10 +123,9 @@ struct SIPCallbackDialTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sipdial-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Tool.run("/usr/bin/sox", ["-n", "-r", "8000", "-c", "1", "-b", "16", folder.appendingPathComponent("quiet.wav").path, "trim", "0", "20"])
         let passwordFile = folder.appendingPathComponent("trunk-password").path
         try (Self.trunkPassword + "\n").write(toFile: passwordFile, atomically: true, encoding: .utf8)
-        let alice = try BaresipPeer(user: "alice", source: folder.appendingPathComponent("quiet.wav").path, autoAnswer: true)
+        let alice = try Self.silentAgentPhone(in: folder)
         defer { alice.stop() }
         let trunk = try SippScenarios.phone(Self.challengingBusyTrunk, named: "trunk", calls: 1, in: folder)
         defer { trunk.stop() }

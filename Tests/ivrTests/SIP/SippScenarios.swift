@@ -163,20 +163,33 @@ enum SippScenarios {
         """.replacingOccurrences(of: "ACK2 [next_url]", with: "ACK [next_url]")
     }
 
-    /// Answered, then put on hold with a re-INVITE (sendonly): 200 whose answer says recvonly; then BYE.
-    static let hold = scenario("hold", invite("audio [media_port] RTP/AVP 0 101") + """
+    /// A caller's INVITE (G.711 µ-law and telephone-event) answered by the IVR, and its ACK.
+    static let answeredCall = invite("audio [media_port] RTP/AVP 0 101") + """
 
           <recv response="100" optional="true"/>
           <recv response="180" optional="true"/>
           <recv response="200" rrs="true"/>
-        """ + inDialog("ACK", cseq: 1) + """
+        """ + inDialog("ACK", cseq: 1)
+
+    /// A re-INVITE offering `direction` (`sendonly` to hold, `sendrecv` to resume), its 200 and
+    /// the ACK; with `answer`, the 200's SDP must say `a=answer` (kept in variable `variable`).
+    static func reInvite(cseq: Int, direction: String, answer: String? = nil, variable: String = "direction") -> String {
+        let response = answer.map { """
+              <recv response="200">
+                <action><ereg regexp="a=\($0)" search_in="body" check_it="true" assign_to="\(variable)"/></action>
+              </recv>
+              <Reference variables="\(variable)"/>
+            """ } ?? """
+              <recv response="200"/>
+            """
+        return inDialog("INVITE", cseq: cseq, body: sdp("audio [media_port] RTP/AVP 0 101") + "a=\(direction)\n")
+            + "\n" + response + "\n" + inDialog("ACK2", cseq: cseq)
+    }
+
+    /// Answered, then put on hold with a re-INVITE (sendonly): 200 whose answer says recvonly; then BYE.
+    static let hold = scenario("hold", answeredCall + """
           <pause milliseconds="1000"/>
-        """ + inDialog("INVITE", cseq: 2, body: sdp("audio [media_port] RTP/AVP 0 101") + "a=sendonly\n") + """
-          <recv response="200">
-            <action><ereg regexp="a=recvonly" search_in="body" check_it="true" assign_to="direction"/></action>
-          </recv>
-          <Reference variables="direction"/>
-        """ + inDialog("ACK2", cseq: 2) + """
+        """ + reInvite(cseq: 2, direction: "sendonly", answer: "recvonly") + """
           <pause milliseconds="1000"/>
         """ + inDialog("BYE", cseq: 3) + """
           <recv response="200"/>
@@ -184,26 +197,11 @@ enum SippScenarios {
 
     /// Answered, held for 3 s (re-INVITE sendonly, answered recvonly), resumed (re-INVITE
     /// sendrecv, answered sendrecv), then BYE.
-    static let holdAndResume = scenario("hold-resume", invite("audio [media_port] RTP/AVP 0 101") + """
-
-          <recv response="100" optional="true"/>
-          <recv response="180" optional="true"/>
-          <recv response="200" rrs="true"/>
-        """ + inDialog("ACK", cseq: 1) + """
+    static let holdAndResume = scenario("hold-resume", answeredCall + """
           <pause milliseconds="1000"/>
-        """ + inDialog("INVITE", cseq: 2, body: sdp("audio [media_port] RTP/AVP 0 101") + "a=sendonly\n") + """
-          <recv response="200">
-            <action><ereg regexp="a=recvonly" search_in="body" check_it="true" assign_to="held"/></action>
-          </recv>
-          <Reference variables="held"/>
-        """ + inDialog("ACK2", cseq: 2) + """
+        """ + reInvite(cseq: 2, direction: "sendonly", answer: "recvonly", variable: "held") + """
           <pause milliseconds="3000"/>
-        """ + inDialog("INVITE", cseq: 3, body: sdp("audio [media_port] RTP/AVP 0 101") + "a=sendrecv\n") + """
-          <recv response="200">
-            <action><ereg regexp="a=sendrecv" search_in="body" check_it="true" assign_to="resumed"/></action>
-          </recv>
-          <Reference variables="resumed"/>
-        """ + inDialog("ACK2", cseq: 3) + """
+        """ + reInvite(cseq: 3, direction: "sendrecv", answer: "sendrecv", variable: "resumed") + """
           <pause milliseconds="2000"/>
         """ + inDialog("BYE", cseq: 4) + """
           <recv response="200"/>
@@ -212,20 +210,11 @@ enum SippScenarios {
     /// Answered; held 0.3 s in (re-INVITE sendonly) for `seconds`, resumed (sendrecv); then
     /// waits for the IVR's BYE and confirms it. A BYE before the resume fails the scenario.
     static func holdThenWaitForBye(seconds: Int) -> String {
-        scenario("hold-then-bye", invite("audio [media_port] RTP/AVP 0 101") + """
-
-          <recv response="100" optional="true"/>
-          <recv response="180" optional="true"/>
-          <recv response="200" rrs="true"/>
-        """ + inDialog("ACK", cseq: 1) + """
+        scenario("hold-then-bye", answeredCall + """
           <pause milliseconds="300"/>
-        """ + inDialog("INVITE", cseq: 2, body: sdp("audio [media_port] RTP/AVP 0 101") + "a=sendonly\n") + """
-          <recv response="200"/>
-        """ + inDialog("ACK2", cseq: 2) + """
+        """ + reInvite(cseq: 2, direction: "sendonly") + """
           <pause milliseconds="\(seconds * 1000)"/>
-        """ + inDialog("INVITE", cseq: 3, body: sdp("audio [media_port] RTP/AVP 0 101") + "a=sendrecv\n") + """
-          <recv response="200"/>
-        """ + inDialog("ACK2", cseq: 3) + """
+        """ + reInvite(cseq: 3, direction: "sendrecv") + """
           <recv request="BYE" timeout="20000"/>
           <send><![CDATA[
         SIP/2.0 200 OK
