@@ -37,15 +37,6 @@ public final class MediaTiming: @unchecked Sendable {
     /// Packets queued after their deadline.
     public var packetsBehind: Int { lock.withLock { behind } }
 
-    /// Records a packet that could not be queued in time (counted as sent and late, in the last bin).
-    public func recordDropped() {
-        lock.withLock {
-            sent += 1
-            bins[bins.count - 1] += 1
-            late += 1
-        }
-    }
-
     /// Packets sent, packets late, and the 99th percentile of lateness in milliseconds.
     public var summary: (sent: Int, late: Int, p99Milliseconds: Double) {
         lock.withLock {

@@ -39,7 +39,7 @@ extension RTPMedia: PacedStream {
             // lost packet) rather than wait on an audio thread; counted as late.
             sequence &+= 1
             timestamp &+= UInt32(Self.packetSamples)
-            timing?.recordDropped()
+            timing?.record(latenessNanoseconds: .max)   // not queued in time: sent late, in the last bin
             return
         }
         let length = encodePacket(samples, into: slot)

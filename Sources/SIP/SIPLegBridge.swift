@@ -14,16 +14,10 @@ public enum SIPLegBridge {
         case over
     }
 
-    /// Starts a thread that joins `a` and `b` until either hangs up, then hangs up the other
-    /// and calls `onEnd` with the side that hung up first (true: `a`).
-    public static func start(_ a: SIPLeg, _ b: SIPLeg, name: String, onEnd: @escaping @Sendable (_ aHungUp: Bool) -> Void) {
-        thread(name) { join(a, b, from: MonotonicClock.now(), onEnd: onEnd) }
-    }
-
     /// Starts a thread that plays `ringback` to `a` (each 20 ms, on its own clock; silence until
     /// `b` answers 180 or 183, as a PBX plays ringback on the far end's Ringing) while
-    /// `progress` says `b` rings, then joins them as ``start(_:_:name:onEnd:)`` once `b` is
-    /// answered; if `progress` says `.over` (or `a` hangs up) it stops without joining or ending
+    /// `progress` says `b` rings, then joins them once `b` is answered (until either hangs
+    /// up; the other is hung up and `onEnd` told which side went first, true: `a`); if `progress` says `.over` (or `a` hangs up) it stops without joining or ending
     /// either leg, and `onEnd` is not called.
     public static func ringThenJoin(_ a: SIPLeg, _ b: SIPLeg, ringback: TonePattern, name: String,
                                     progress: @escaping @Sendable () -> Progress,

@@ -134,9 +134,7 @@ extension SIPServer {
             log("sip: leg \(leg.number): \(leg.uri) hung up")
         } else {
             let code = Int(sb_msg_scode(msg))
-            var buffer = [CChar](repeating: 0, count: 128)
-            let count = buffer.withUnsafeMutableBufferPointer { sb_msg_reason(msg, $0.baseAddress, $0.count) }
-            let phrase = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let phrase = text(sb_msg_reason, msg)
             let reason = code > 0 ? "\(code) \(phrase)" : error == ETIMEDOUT ? "no response (timeout)"
                 : "failed (\(String(cString: strerror(error))))"
             log("sip: leg \(leg.number): \(leg.uri) not answered: \(reason)")

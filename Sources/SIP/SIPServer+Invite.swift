@@ -116,8 +116,9 @@ extension SIPServer {
         call.media.release()
     }
 
-    private func text(_ read: (UnsafePointer<sip_msg>?, UnsafeMutablePointer<CChar>?, Int) -> Int,
-                      _ msg: UnsafePointer<sip_msg>) -> String {
+    /// A header or the reason phrase of `msg`, read by one of the shim's `sb_msg_…` readers ("" if none).
+    func text(_ read: (UnsafePointer<sip_msg>?, UnsafeMutablePointer<CChar>?, Int) -> Int,
+              _ msg: UnsafePointer<sip_msg>?) -> String {
         var buffer = [CChar](repeating: 0, count: 256)
         let count = buffer.withUnsafeMutableBufferPointer { read(msg, $0.baseAddress, $0.count) }
         guard count > 0 else { return "" }

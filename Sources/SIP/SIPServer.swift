@@ -200,9 +200,7 @@ public final class SIPServer: @unchecked Sendable {
     /// The registrar answered a REGISTER, or none came (SIP thread).
     private func registered(_ err: Int32, _ msg: UnsafePointer<sip_msg>?) {
         let code = Int(sb_msg_scode(msg))
-        var buffer = [CChar](repeating: 0, count: 128)
-        let count = buffer.withUnsafeMutableBufferPointer { sb_msg_reason(msg, $0.baseAddress, $0.count) }
-        let phrase = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let phrase = text(sb_msg_reason, msg)
         let state = err != 0 ? "failed: \(String(cString: strerror(err)))"
             : (200..<300).contains(code) ? "registered" : "failed: \(code) \(phrase)"
         let changed = lock.withLock {

@@ -14,8 +14,8 @@ public struct AgentCounters: Sendable, Equatable {
     public var busy = 0.0
     /// Seconds staffed: on shift, or past it while finishing a call.
     public var staffed = 0.0
-    /// Since when the agent is busy / staffed (while they are).
-    var busySince = 0.0, staffedSince = 0.0
+    /// Since when the agent is staffed (while they are).
+    var staffedSince = 0.0
     /// Whether the agent counts as staffed now.
     var isStaffed = false
 

@@ -171,12 +171,6 @@ public struct SimulationStatistics: Sendable {
         if on { agents[a].staffedSince = t } else { agents[a].staffed += AgentCounters.span(agents[a].staffedSince, t, limit: duration) }
     }
 
-    /// Agent `a` starts (`true`) or stops being busy.
-    @inline(__always)
-    mutating func agentBusy(_ a: Int, _ on: Bool, at t: Double) {
-        if on { agents[a].busySince = t } else { agents[a].busy += AgentCounters.span(agents[a].busySince, t, limit: duration) }
-    }
-
     mutating func finish(at t: Double) {
         for a in agents.indices where agents[a].isStaffed {
             agents[a].staffed += AgentCounters.span(agents[a].staffedSince, t, limit: duration)
