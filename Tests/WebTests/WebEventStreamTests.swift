@@ -25,7 +25,8 @@ struct WebEventStreamTests {
         #expect(out.status == 303)
         // The next push (the sign-out's own change, or the 5 s heartbeat) finds no session.
         #expect(aliceStream.waitForClose(seconds: 20), "alice's desk stream is still open after she signed out")
-        #expect(!sueStream.waitForClose(seconds: 1), "sue's wallboard stream ended too")
+        // Past a heartbeat (5 s), so a push to sue would have found her session gone too.
+        #expect(!sueStream.waitForClose(seconds: 6), "sue's wallboard stream ended too")
         // And the signed-out cookie cannot open a new one.
         let again = try OpenStream(port: web.port, path: "/api/desk/events?agent=alice", cookie: alice.cookie)
         defer { again.close() }
