@@ -119,7 +119,7 @@ struct SIPSippTests {
         defer { _ = server.stop() }
         let box = ResultHolder()
         let caller = Thread {
-            box.result = try? SippScenarios.run(SippScenarios.holdAndResume, named: "hold-resume", port: server.port, in: server.folder)
+            box.result = try? SippScenarios.run(SippScenarios.holdAndResume(seconds: 8), named: "hold-resume", port: server.port, in: server.folder)
         }
         caller.start()
         #expect(server.waitFor("(held: not sending)", seconds: 15), "\(server.log)")
@@ -127,9 +127,10 @@ struct SIPSippTests {
         let heldStart = try #require(try Self.packetsSent(server))
         usleep(1_500_000)
         let heldEnd = try #require(try Self.packetsSent(server))
-        // On a loaded machine `ivr line status` can take long enough for the resume to come first.
+        // The hold lasts 8 s, so both readings fall inside it even when `ivr line status` is slow.
         let stillHeld = !server.log.contains("re-INVITE, media now sendrecv on our side")
-        #expect(!stillHeld || heldEnd == heldStart, "no RTP while held: \(heldStart) then \(heldEnd)")
+        try #require(stillHeld, "the hold ended before the two readings: \(server.log)")
+        #expect(heldEnd == heldStart, "no RTP while held: \(heldStart) then \(heldEnd)")
         #expect(server.waitFor("re-INVITE, media now sendrecv on our side", seconds: 10), "\(server.log)")
         usleep(300_000)
         let resumedStart = try #require(try Self.packetsSent(server))

@@ -195,17 +195,19 @@ enum SippScenarios {
           <recv response="200"/>
         """)
 
-    /// Answered, held for 3 s (re-INVITE sendonly, answered recvonly), resumed (re-INVITE
+    /// Answered, held for `seconds` (re-INVITE sendonly, answered recvonly), resumed (re-INVITE
     /// sendrecv, answered sendrecv), then BYE.
-    static let holdAndResume = scenario("hold-resume", answeredCall + """
+    static func holdAndResume(seconds: Int) -> String {
+        scenario("hold-resume", answeredCall + """
           <pause milliseconds="1000"/>
         """ + reInvite(cseq: 2, direction: "sendonly", answer: "recvonly", variable: "held") + """
-          <pause milliseconds="3000"/>
+          <pause milliseconds="\(seconds * 1000)"/>
         """ + reInvite(cseq: 3, direction: "sendrecv", answer: "sendrecv", variable: "resumed") + """
           <pause milliseconds="2000"/>
         """ + inDialog("BYE", cseq: 4) + """
           <recv response="200"/>
         """)
+    }
 
     /// Answered; held 0.3 s in (re-INVITE sendonly) for `seconds`, resumed (sendrecv); then
     /// waits for the IVR's BYE and confirms it. A BYE before the resume fails the scenario.
