@@ -129,6 +129,16 @@ import Testing
         let tail = (2 * 8000)..<far.count
         let erle = 10 * log10(Self.power(echo[tail]) / max(1e-9, Self.power(out[tail])))
         #expect(erle >= 40, "ERLE with NLP \(erle) dB")
+        // The same, with the caller talking after convergence: the NLP must let them through.
+        var talker = [Double](repeating: 0, count: far.count)
+        let speech = SpeechLikeSignal.make(seconds: 1.2, rms: 2500, seed: 7, pitchHz: 180)
+        for index in speech.indices { talker[20_000 + index] = speech[index] }
+        let talking = (0..<far.count).map { Int16((echo[$0] + talker[$0]).rounded()) }
+        var again = EchoCanceller(settings: .init(nlpThreshold: 0.5))
+        let heard = again.process(played: far, captured: talking).map(Double.init)
+        let talk = 20_000..<(20_000 + speech.count)
+        let kept = 10 * log10(Self.power(heard[talk]) / Self.power(talker[talk]))
+        #expect(abs(kept) < 3, "the caller's voice through the NLP: \(kept) dB")
     }
 
     @Test func tailIsClampedAndSizesTheFilter() {
