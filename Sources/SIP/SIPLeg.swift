@@ -39,6 +39,7 @@ public final class SIPLeg: @unchecked Sendable {
     private var remoteHungUp = false
     private var localHungUp = false
     private var rang = false
+    private var held = false
     // SIP thread only (media is set before `answered` is reported, then read by the line).
     var media: RTPMedia?
     var session: OpaquePointer?
@@ -69,6 +70,13 @@ public final class SIPLeg: @unchecked Sendable {
 
     /// The phone rings (SIP thread).
     func markRinging() { lock.withLock { rang = true } }
+
+    /// True while the phone holds the call (its last re-INVITE offered sendonly or inactive):
+    /// nothing is sent to it until it resumes.
+    public var isHeld: Bool { lock.withLock { held } }
+
+    /// The phone held (true) or resumed (false) (SIP thread).
+    func setHeld(_ on: Bool) { lock.withLock { held = on } }
 
     /// The codec agreed with the phone (valid once answered).
     public var codec: SIPSettings.Codec? { media?.codec }

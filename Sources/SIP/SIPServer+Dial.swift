@@ -163,12 +163,15 @@ extension SIPLeg {
         return 0
     }
 
-    /// A re-INVITE from the phone (hold, new address): answered with the same codec (SIP thread).
+    /// A re-INVITE from the phone (hold, new address): answered with the same codec; while the
+    /// phone holds (sendonly or inactive) no RTP is sent to it (RFC 3264) (SIP thread).
     func reoffer(_ descp: UnsafeMutablePointer<UnsafeMutablePointer<mbuf>?>, _ msg: UnsafePointer<sip_msg>) -> Int32 {
         guard let sdp, let sdpMedia else { return EINVAL }
-        let err = sdp_decode(sdp, msg.pointee.mb, true)
-        guard err == 0 else { return err }
-        if let remote = sdp_media_raddr(sdpMedia) { media?.setRemote(remote) }
+        let offer = SDPReoffer.apply(msg, sdp: sdp, sdpMedia: sdpMedia, media: media)
+        guard offer.error == 0 else { return offer.error }
+        setHeld(!offer.sending)
+        owner?.log("sip: leg \(number): \(uri) re-INVITE, media now \(offer.direction) on our side"
+            + (offer.sending ? "" : " (held: not sending)"))
         return sdp_encode(descp, sdp, false)
     }
 }

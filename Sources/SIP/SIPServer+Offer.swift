@@ -79,14 +79,10 @@ extension SIPCall {
     /// codec; while held no RTP is sent (RFC 3264) and the flow is told (``onHold``) (SIP thread).
     func reoffer(_ descp: UnsafeMutablePointer<UnsafeMutablePointer<mbuf>?>, _ msg: UnsafePointer<sip_msg>) -> Int32 {
         guard let sdp, let sdpMedia else { return EINVAL }
-        let err = sdp_decode(sdp, msg.pointee.mb, true)
-        guard err == 0 else { return err }
-        if let remote = sdp_media_raddr(sdpMedia) { media.setRemote(remote) }
-        // On hold (sendonly or inactive from the caller) nothing is sent.
-        let sending = (sdp_media_dir(sdpMedia).rawValue & SDP_SENDONLY.rawValue) != 0
-        media.setSending(sending)
-        owner?.log("sip: call \(number): re-INVITE, media now \(String(cString: sdp_dir_name(sdp_media_rdir(sdpMedia)))) on our side"
-            + (sending ? "" : " (held: not sending)"))
+        let offer = SDPReoffer.apply(msg, sdp: sdp, sdpMedia: sdpMedia, media: media)
+        guard offer.error == 0 else { return offer.error }
+        let sending = offer.sending
+        owner?.log("sip: call \(number): re-INVITE, media now \(offer.direction) on our side" + (sending ? "" : " (held: not sending)"))
         // The flow hears the hold and the resume: its prompts and key timeouts wait for the caller.
         if held == sending {
             held = !sending

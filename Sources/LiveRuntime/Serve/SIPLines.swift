@@ -87,7 +87,7 @@ public final class SIPLines: @unchecked Sendable {
     }
 
     /// One line per SIP call: `sip CALL-ID caller NUMBER STATE codec C packets RX/TX loss N jitter J ms`,
-    /// one per call Switchboard placed (`sip agent alice at sip:… ringing|talking codec C packets RX/TX …`),
+    /// one per call Switchboard placed (`sip agent alice at sip:… ringing|talking|held talking codec C packets RX/TX …`),
     /// then the media timing summary. Credentials never appear here.
     public func statusLines() -> [String] {
         var lines: [String] = []
@@ -98,7 +98,7 @@ public final class SIPLines: @unchecked Sendable {
         }
         for leg in server.legs where !leg.hasEnded {
             let stats = leg.statistics
-            lines.append("sip \(leg.label) at \(leg.uri) \(leg.state) codec \(leg.state == "talking" ? leg.codec?.rawValue ?? "-" : "-") "
+            lines.append("sip \(leg.label) at \(leg.uri) \(leg.isHeld ? "held " : "")\(leg.state) codec \(leg.state == "talking" ? leg.codec?.rawValue ?? "-" : "-") "
                 + "packets \(stats.received)/\(stats.sent) loss \(stats.lost) jitter \(String(format: "%.1f", stats.jitterMilliseconds)) ms")
         }
         if let registration = setup.settings.registration, let state = server.registrationStatus {

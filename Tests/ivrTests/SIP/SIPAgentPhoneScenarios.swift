@@ -47,6 +47,72 @@ extension SippScenarios {
           <recv request="ACK"/>
         """)
 
+    /// An agent's phone that answers (G.711 µ-law), then holds the call with its own re-INVITE
+    /// (sendonly; our answer must say recvonly) for `seconds`, resumes (sendrecv) for 3 s and
+    /// hangs up. The re-INVITEs go to the Contact of our INVITE, in its dialog (our From tag).
+    static func holdingPhone(seconds: Int) -> String {
+        let dialog = """
+            From: <sip:carol@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
+            To: <[$fromuri]>;tag=[$fromtag]
+            Call-ID: [call_id]
+            """
+        func request(_ method: String, cseq: Int, direction: String? = nil) -> String {
+            let body = direction.map { sdp("audio [media_port] RTP/AVP 0 101") + "a=\($0)\n" } ?? ""
+            return """
+              <send><![CDATA[
+            \(method) [$contact] SIP/2.0
+            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+            \(dialog)
+            CSeq: \(cseq) \(method)
+            Contact: <sip:carol@[local_ip]:[local_port]>
+            Max-Forwards: 70
+            \(body.isEmpty ? "" : "Content-Type: application/sdp\n")Content-Length: [len]
+
+            \(body)
+              ]]></send>
+            """
+        }
+        func reInvite(cseq: Int, direction: String, expect answer: String, variable: String) -> String {
+            request("INVITE", cseq: cseq, direction: direction) + """
+
+              <recv response="200">
+                <action><ereg regexp="a=\(answer)" search_in="body" check_it="true" assign_to="\(variable)"/></action>
+              </recv>
+              <Reference variables="\(variable)"/>
+            """ + request("ACK", cseq: cseq)
+        }
+        return scenario("holding-phone", """
+              <recv request="INVITE">
+                <action>
+                  <ereg regexp="Contact: *&lt;?(sip:[^&gt;;[:space:]]*)" search_in="msg" check_it="true" assign_to="c,contact"/>
+                  <ereg regexp="From:[^&lt;]*&lt;([^&gt;]*)&gt;;tag=([^;[:space:]]*)" search_in="msg" check_it="true" assign_to="f,fromuri,fromtag"/>
+                </action>
+              </recv>
+              <Reference variables="c,f"/>
+              <send><![CDATA[
+            SIP/2.0 200 OK
+            [last_Via:]
+            [last_From:]
+            [last_To:];tag=[pid]SIPpTag01[call_number]
+            [last_Call-ID:]
+            [last_CSeq:]
+            Contact: <sip:carol@[local_ip]:[local_port]>
+            Content-Type: application/sdp
+            Content-Length: [len]
+
+            \(sdp("audio [media_port] RTP/AVP 0 101"))
+              ]]></send>
+              <recv request="ACK"/>
+              <pause milliseconds="1000"/>
+            """ + reInvite(cseq: 1, direction: "sendonly", expect: "recvonly", variable: "held") + """
+              <pause milliseconds="\(seconds * 1000)"/>
+            """ + reInvite(cseq: 2, direction: "sendrecv", expect: "sendrecv", variable: "resumed") + """
+              <pause milliseconds="3000"/>
+            """ + request("BYE", cseq: 3) + """
+              <recv response="200"/>
+            """)
+    }
+
     /// A caller who is answered, stays `seconds` on the line (in the queue), then hangs up.
     static func waitingCaller(seconds: Int) -> String {
         scenario("waiting-caller", answeredCall + """

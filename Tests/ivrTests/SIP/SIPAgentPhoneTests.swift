@@ -169,4 +169,51 @@ struct SIPAgentPhoneTests {
         #expect(server.stop() == 0)
         #expect(!server.log.contains("ph0nes-Secret-42"))
     }
+
+    /// Packets sent to the agent's leg, from `ivr line status` (`sip agent carol at … packets RX/TX …`),
+    /// and whether that line says the phone holds.
+    static func legPacketsSent(_ server: SIPTestServer) throws -> (sent: Int, held: Bool)? {
+        let status = try IvrBinary.run(["line", "status", "--data", server.data]).stdout
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("sip agent carol at ") }),
+              let range = line.range(of: " packets ") else { return nil }
+        let counts = line[range.upperBound...].prefix { $0 != " " }.split(separator: "/")
+        guard counts.count == 2, let sent = Int(counts[1]) else { return nil }
+        return (sent, line.contains(" held talking "))
+    }
+
+    @Test(.enabled(if: sippAvailable))
+    func anAgentPhoneThatHoldsGetsNoAudioUntilItResumes() throws {
+        let flowFolder = FileManager.default.temporaryDirectory.appendingPathComponent("sipagents-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: flowFolder) }
+        let flow = try Self.queueFlow(in: flowFolder)
+        let carol = try SippScenarios.phone(SippScenarios.holdingPhone(seconds: 6), named: "holding", calls: 1, in: flowFolder)
+        defer { carol.stop() }
+        let server = try SIPTestServer(flow: flow, extraConfig: """
+            agents:
+              carol: {station: "sip:carol@127.0.0.1:\(carol.port)"}
+            """) { data in try Self.addAgents(["carol"], loggedIn: ["carol"], data: data) }
+        defer { _ = server.stop() }
+        let caller = Thread {
+            _ = try? SippScenarios.run(SippScenarios.waitingCaller(seconds: 16), named: "caller", port: server.port, in: server.folder)
+        }
+        caller.start()
+        #expect(server.waitFor("re-INVITE, media now recvonly on our side (held: not sending)", seconds: 15), "\(server.log)")
+        usleep(500_000)
+        let heldStart = try #require(try Self.legPacketsSent(server), "\(server.log)")
+        usleep(1_500_000)
+        let heldEnd = try #require(try Self.legPacketsSent(server))
+        // The hold lasts 6 s, so both readings fall inside it even when `ivr line status` is slow.
+        try #require(!server.log.contains("re-INVITE, media now sendrecv on our side"), "the hold ended before the readings: \(server.log)")
+        #expect(heldStart.held && heldEnd.held, "line status shows the hold")
+        #expect(heldEnd.sent == heldStart.sent, "no RTP to a phone that holds: \(heldStart.sent) then \(heldEnd.sent)")
+        #expect(server.waitFor("re-INVITE, media now sendrecv on our side", seconds: 12), "\(server.log)")
+        usleep(300_000)
+        let resumedStart = try #require(try Self.legPacketsSent(server))
+        usleep(1_000_000)
+        let resumedEnd = try #require(try Self.legPacketsSent(server))
+        #expect(!resumedEnd.held)
+        #expect(resumedEnd.sent >= resumedStart.sent + 25, "sending again after the resume: \(resumedStart.sent) then \(resumedEnd.sent)")
+        #expect(carol.wait(seconds: 15) == 0, "carol's phone held (answered recvonly), resumed (sendrecv) and hung up")
+        #expect(server.stop() == 0)
+    }
 }
