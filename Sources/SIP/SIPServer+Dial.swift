@@ -42,19 +42,10 @@ extension SIPServer {
     }
 
     private func invite(_ leg: SIPLeg) throws(SIPError) {
-        var local = sa()
-        _ = sb_sa_set(&local, settings.host, 0)
-        var session: OpaquePointer?
-        guard sdp_session_alloc(&session, &local) == 0, let session else { throw SIPError("out of memory") }
+        guard let local = SDPAudioSession(host: settings.host, codecs: settings.codecs) else { throw SIPError("out of memory") }
+        let (session, audio) = (local.session, local.audio)
         leg.sdp = session
-        var audio: OpaquePointer?
-        guard sdp_media_add(&audio, session, "audio", 0, "RTP/AVP") == 0, let audio else { throw SIPError("out of memory") }
         leg.sdpMedia = audio
-        var format: UnsafeMutablePointer<sdp_format>?
-        for codec in settings.codecs {
-            _ = sb_format_add(&format, audio, String(codec.payloadType), codec.rawValue, nil)
-        }
-        _ = sb_format_add(&format, audio, "101", "telephone-event", "0-15")
         let media = try RTPMedia(host: settings.host, ports: settings.rtpPorts, codec: settings.codecs[0],
                                  eventPayloadType: -1, timing: nil)
         leg.media = media

@@ -21,26 +21,12 @@ extension SIPServer {
     /// telephone-event (if the caller offered it). Video-only, no G.711, or SDP libre cannot
     /// read: 488.
     func negotiate(_ msg: UnsafePointer<sip_msg>) -> Result<Offer, Refusal> {
-        var local = sa()
-        _ = sb_sa_set(&local, settings.host, 0)
-        var session: OpaquePointer?
-        guard sdp_session_alloc(&session, &local) == 0, let session else {
+        guard let local = SDPAudioSession(host: settings.host, codecs: settings.codecs) else {
             return .failure(Refusal(code: 503, reason: "out of memory"))
         }
+        let (session, audio, formats, events) = (local.session, local.audio, local.formats, local.events)
         var keep = false
         defer { if !keep { sb_deref(UnsafeMutableRawPointer(session)) } }
-        var audio: OpaquePointer?
-        guard sdp_media_add(&audio, session, "audio", 0, "RTP/AVP") == 0, let audio else {
-            return .failure(Refusal(code: 503, reason: "out of memory"))
-        }
-        var formats: [(SIPSettings.Codec, UnsafeMutablePointer<sdp_format>?)] = []
-        for codec in settings.codecs {
-            var format: UnsafeMutablePointer<sdp_format>?
-            _ = sb_format_add(&format, audio, String(codec.payloadType), codec.rawValue, nil)
-            formats.append((codec, format))
-        }
-        var events: UnsafeMutablePointer<sdp_format>?
-        _ = sb_format_add(&events, audio, "101", "telephone-event", "0-15")
         let err = sdp_decode(session, msg.pointee.mb, true)
         guard err == 0 else {
             return .failure(Refusal(code: 488, reason: err == ENOTSUP ? "the offer's first stream is not audio"

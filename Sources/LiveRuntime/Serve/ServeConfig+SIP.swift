@@ -127,17 +127,11 @@ extension ServeConfig {
                                fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> SIPSettings.Registration {
         let example = "e.g. registrar: {uri: \"sip:pbx.example\", user: store, password_file: sip-password}"
         guard let fields = node.mapping else { throw fail(node, "sip registrar must be a mapping, \(example)") }
-        let known = ["uri", "user", "password_file", "password_env", "expires"]
-        for (key, _) in fields where !known.contains(key.string ?? "") {
-            let hint = key.string == "password" ? "; never write the password here: use password_file or password_env" : ""
-            throw fail(key, "unknown key '\(key.string ?? "?")' under sip registrar:; expected \(known.joined(separator: ", "))\(hint)")
-        }
+        try checkCredentialKeys(fields, known: ["uri", "user", "password_file", "password_env", "expires"], under: "registrar", fail: fail)
         guard let uri = fields["uri"]?.string, uri.hasPrefix("sip:"), uri.count > 4, !uri.contains(where: \.isWhitespace) else {
             throw fail(fields["uri"] ?? node, "sip registrar needs uri: the registrar's SIP address, \(example)")
         }
-        guard let user = fields["user"]?.string, !user.isEmpty, user.allSatisfy({ $0.isLetter || $0.isNumber || "+-_.".contains($0) }) else {
-            throw fail(fields["user"] ?? node, "sip registrar needs user: the account name (letters, digits, + - _ .)")
-        }
+        let user = try credentialUser(fields, of: node, under: "registrar", meaning: "the account name", fail: fail)
         var expires: UInt32 = 600
         if let value = fields["expires"] {
             guard let seconds = value.int, (60...86_400).contains(seconds) else {
@@ -155,16 +149,29 @@ extension ServeConfig {
                                   fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> SIPSettings.Credentials {
         let example = "e.g. outbound_auth: {user: store, password_file: trunk-password}"
         guard let fields = node.mapping else { throw fail(node, "sip outbound_auth must be a mapping, \(example)") }
-        let known = ["user", "password_file", "password_env"]
-        for (key, _) in fields where !known.contains(key.string ?? "") {
-            let hint = key.string == "password" ? "; never write the password here: use password_file or password_env" : ""
-            throw fail(key, "unknown key '\(key.string ?? "?")' under sip outbound_auth:; expected \(known.joined(separator: ", "))\(hint)")
-        }
-        guard let user = fields["user"]?.string, !user.isEmpty, user.allSatisfy({ $0.isLetter || $0.isNumber || "+-_.".contains($0) }) else {
-            throw fail(fields["user"] ?? node, "sip outbound_auth needs user: the digest user name (letters, digits, + - _ .)")
-        }
+        try checkCredentialKeys(fields, known: ["user", "password_file", "password_env"], under: "outbound_auth", fail: fail)
+        let user = try credentialUser(fields, of: node, under: "outbound_auth", meaning: "the digest user name", fail: fail)
         let password = try readPassword(fields, of: node, what: "the outbound_auth password", resolve: resolve, fail: fail)
         return SIPSettings.Credentials(user: user, password: password)
+    }
+
+    /// Refuses a key of `sip <section>:` that is not in `known`; a `password` key is told where
+    /// passwords go instead.
+    static func checkCredentialKeys(_ fields: Node.Mapping, known: [String], under section: String,
+                                    fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) {
+        for (key, _) in fields where !known.contains(key.string ?? "") {
+            let hint = key.string == "password" ? "; never write the password here: use password_file or password_env" : ""
+            throw fail(key, "unknown key '\(key.string ?? "?")' under sip \(section):; expected \(known.joined(separator: ", "))\(hint)")
+        }
+    }
+
+    /// The `user:` of `sip <section>:` (letters, digits, + - _ .).
+    static func credentialUser(_ fields: Node.Mapping, of node: Node, under section: String, meaning: String,
+                               fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> String {
+        guard let user = fields["user"]?.string, !user.isEmpty, user.allSatisfy({ $0.isLetter || $0.isNumber || "+-_.".contains($0) }) else {
+            throw fail(fields["user"] ?? node, "sip \(section) needs user: \(meaning) (letters, digits, + - _ .)")
+        }
+        return user
     }
 
     /// The password of `password_file` (its first line) or `password_env`; no message contains it.
