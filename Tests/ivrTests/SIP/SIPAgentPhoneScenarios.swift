@@ -124,13 +124,13 @@ extension SippScenarios {
 
     /// Starts sipp as a phone (UAS) on a free 127.0.0.1 port, answering up to `calls` calls with
     /// `scenario`; stopped by PID when the returned process is (``BackgroundSipp/stop()``) or dropped.
-    static func phone(_ scenario: String, named name: String, calls: Int, in folder: URL) throws -> BackgroundSipp {
+    static func phone(_ scenario: String, named name: String, calls: Int, in folder: URL, extra: [String] = []) throws -> BackgroundSipp {
         let file = folder.appendingPathComponent("\(name).xml")
         try scenario.write(to: file, atomically: true, encoding: .utf8)
         let port = try FreePort.udp()
         return try BackgroundSipp(port: port, arguments: ["-sf", file.path, "-i", "127.0.0.1", "-p", String(port),
                                                           "-m", String(calls), "-timeout", "60", "-nostdin",
-                                                          "-trace_err", "-error_file", folder.appendingPathComponent("\(name)-errors.log").path],
+                                                          "-trace_err", "-error_file", folder.appendingPathComponent("\(name)-errors.log").path] + extra,
                                   in: folder)
     }
 }

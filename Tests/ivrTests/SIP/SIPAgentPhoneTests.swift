@@ -153,7 +153,9 @@ struct SIPAgentPhoneTests {
         let flow = try Self.queueFlow(in: flowFolder)
         let passwordFile = flowFolder.appendingPathComponent("phones-password").path
         try "ph0nes-Secret-42\n".write(toFile: passwordFile, atomically: true, encoding: .utf8)
-        let carol = try SippScenarios.phone(SippScenarios.challengingBusyPhone(user: "store"), named: "challenging", calls: 1, in: flowFolder)
+        let messages = flowFolder.appendingPathComponent("challenging-messages.log").path
+        let carol = try SippScenarios.phone(SippScenarios.challengingBusyPhone(user: "store"), named: "challenging", calls: 1, in: flowFolder,
+                                            extra: ["-trace_msg", "-message_file", messages])
         defer { carol.stop() }
         let server = try SIPTestServer(flow: flow, sipExtra: "outbound_auth: {user: store, password_file: \"\(passwordFile)\"}",
                                        extraConfig: """
@@ -168,6 +170,26 @@ struct SIPAgentPhoneTests {
         #expect(server.log.contains("agent carol did not answer call 1 (486 Busy Here)"), "the refusal after the digest: \(server.log)")
         #expect(server.stop() == 0)
         #expect(!server.log.contains("ph0nes-Secret-42"))
+        // The digest itself (RFC 2617 without qop): MD5(MD5(user:realm:password):nonce:MD5(INVITE:uri)).
+        let trace = try String(contentsOfFile: messages, encoding: .utf8)
+        let header = try #require(trace.split(whereSeparator: \.isNewline).first { $0.hasPrefix("Proxy-Authorization:") }, "\(trace)")
+        func field(_ name: String) -> String? {
+            guard let range = header.range(of: "\(name)=\"") else { return nil }
+            return String(header[range.upperBound...].prefix { $0 != "\"" })
+        }
+        let uri = try #require(field("uri"), "\(header)")
+        #expect(field("nonce") == "9b1d3c5e7f2a4b6c", "\(header)")
+        let ha1 = try Self.md5("store:phones.test:ph0nes-Secret-42")
+        let ha2 = try Self.md5("INVITE:\(uri)")
+        #expect(field("response") == (try Self.md5("\(ha1):9b1d3c5e7f2a4b6c:\(ha2)")), "the digest answers the challenge with the password: \(header)")
+    }
+
+    /// The MD5 of `text` in hex, by coreutils' md5sum.
+    static func md5(_ text: String) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("md5-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return String(try Tool.run("/usr/bin/md5sum", [file.path]).output.prefix(32))
     }
 
     /// Packets sent to the agent's leg, from `ivr line status` (`sip agent carol at … packets RX/TX …`),
