@@ -11,8 +11,8 @@ extension SippScenarios {
 
     /// An agent's phone behind a PBX that asks for credentials (407 Proxy-Authenticate), checks
     /// that the second INVITE carries a Proxy-Authorization digest for `user` in its realm, then
-    /// answers busy (sipp's `verifyauth` reads only `Authorization`, so the header is checked by
-    /// pattern; a missing one fails the scenario).
+    /// answers busy (sipp's `verifyauth` reads only `Authorization`, so the scenario checks the
+    /// header's shape, a missing one failing it, and the test recomputes the digest from sipp's trace).
     static func challengingBusyPhone(user: String) -> String {
         scenario("challenging-phone", """
           <recv request="INVITE"/>
