@@ -21,6 +21,12 @@ public enum DTMFThresholds {
     public static let maximumNormalTwistDB: Double = 12
     /// How far the strongest tone of a group must stand above the next in that group, in dB.
     public static let relativePeakDB: Double = 10
+    /// A window whose two tones hold at least this share of its power, in dB (-1 dB = 79 %), starts
+    /// a press even when a tone stands less than `relativePeakDB` above its group's runner-up (but
+    /// at least `measureRelativePeakDB`). A speech harmonic between two rows (e.g. near 810 Hz)
+    /// raises the runner-up bin to 4-9 dB under a 770 Hz tone, yet the pair still holds 80-90 % of
+    /// the window: the runner-up test alone lost such keys 12 dB over speech.
+    public static let dominantToneToTotalDB: Double = -1
     /// The two tones must hold at least this share of the window's total power, in dB
     /// (-2.5 dB = 56 %). Speech and music spread their power; a DTMF pair in 10 dB SNR noise
     /// keeps about 90 %.
