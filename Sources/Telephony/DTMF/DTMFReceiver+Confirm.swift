@@ -70,16 +70,13 @@ extension DTMFReceiver {
                 && (toneFraction + windowToneFraction) / 2 >= Decibels.powerRatio(DTMFThresholds.offNominalToneToTotalDB)
         }
 
-        /// The closest tier (both tones within `preciseFrequencyTolerance`) for `pairs` window pairs
-        /// wandering `wanderHz`: one pair must hold nearly all the power, two may wander more than
-        /// three or more but must hold more of the power (docs/DSP.md, the confirmation table).
+        /// The closest tier (both tones within `preciseFrequencyTolerance`) for 2 or more window
+        /// pairs wandering `wanderHz`: two may wander more than three or more, but must hold more of
+        /// the power (docs/DSP.md, the confirmation table).
         static func preciseTier(pairs: Int, wanderHz: Double, holds: (Double) -> Bool) -> Bool {
-            switch pairs {
-            case ..<1: return false
-            case 1: return holds(DTMFThresholds.preciseOnePairToneToTotalDB)
-            case 2: return wanderHz <= DTMFThresholds.preciseTwoPairWanderHz && holds(DTMFThresholds.preciseTwoPairToneToTotalDB)
-            default: return wanderHz <= DTMFThresholds.preciseWanderHz && holds(DTMFThresholds.preciseToneToTotalDB)
-            }
+            pairs == 2
+                ? wanderHz <= DTMFThresholds.preciseTwoPairWanderHz && holds(DTMFThresholds.preciseTwoPairToneToTotalDB)
+                : wanderHz <= DTMFThresholds.preciseWanderHz && holds(DTMFThresholds.preciseToneToTotalDB)
         }
 
         /// Largest distance of one pair's frequency estimate from the mean (the coherent estimate

@@ -90,10 +90,13 @@ public enum DTMFThresholds {
     public static let preciseTwoPairWanderHz: Double = 7
     /// Closest tier, 3 or more window pairs: smallest tone share, in dB (-4 dB = 40 %).
     public static let preciseToneToTotalDB: Double = -4
-    /// Closest tier, 2 window pairs: smallest tone share, in dB (-1 dB = 79 %).
+    /// Closest tier, 2 window pairs, or 3 or more with one pair set aside (its wander read from the
+    /// median, `ToneMeasurement.robustWanderHz`): smallest tone share, in dB (-1 dB = 79 %). Set
+    /// aside at the 3-pair row's 40 %, a speech-like sound whose first pair read 18 Hz off held
+    /// 59-64 % and passed.
     public static let preciseTwoPairToneToTotalDB: Double = -1
-    /// Closest tier, a single window pair (a 40 ms key whose other windows speech disturbed):
-    /// smallest tone share, in dB (-0.3 dB = 93 %).
+    /// Closest tier, a single window pair (a 40 ms key whose other windows speech disturbed), and
+    /// so any number of pairs: smallest tone share, in dB (-0.3 dB = 93 %).
     public static let preciseOnePairToneToTotalDB: Double = -0.3
     /// Middle tier: both tones within this fraction of nominal (0.6 %), wander ≤ `maximumFrequencyWanderHz`
     /// (a gliding voice read 0.58 % off, wandering 6.9 Hz, holding -0.4 dB).
