@@ -12,8 +12,10 @@ extension DTMFReceiver {
         var lowOffsetHz: Double
         /// High tone's offset from nominal, in Hz.
         var highOffsetHz: Double
-        /// Largest distance of one pair's frequency estimate from the mean, per tone, in Hz.
-        var wanderHz: SIMD2<Double> = .zero
+        /// Each window pair's estimate of the low tone's offset from nominal, in Hz (lanes `0..<pairs`).
+        var pairLowOffsetsHz = SIMD16<Float>()
+        /// Each window pair's estimate of the high tone's offset from nominal, in Hz (lanes `0..<pairs`).
+        var pairHighOffsetsHz = SIMD16<Float>()
         /// Share of the steady windows' power held by the two tones (15 ms bins, loss for the
         /// measured frequency offset corrected).
         var windowToneFraction: Double
@@ -41,10 +43,15 @@ extension DTMFReceiver {
                         || holds(DTMFThresholds.offFrequencyToneToTotalDB))
             }
             if offset <= DTMFThresholds.preciseFrequencyTolerance {
-                let (wanderLimit, shareLimit) = pairs >= 3
-                    ? (DTMFThresholds.preciseWanderHz, DTMFThresholds.preciseToneToTotalDB)
-                    : (DTMFThresholds.preciseTwoPairWanderHz, DTMFThresholds.preciseTwoPairToneToTotalDB)
-                if wander <= wanderLimit, holds(shareLimit) { return true }
+                // More pairs are more evidence: what one pair passes (nearly all the power), more
+                // pairs pass too.
+                if holds(DTMFThresholds.preciseOnePairToneToTotalDB)
+                    || Self.preciseTier(pairs: pairs, wanderHz: wander, holds: holds) { return true }
+                // And one pair far from the others (an edge, a burst of speech) cannot veto what the
+                // rest agree on (`robustWanderHz`). Setting a pair aside is weaker evidence, so the
+                // tones must then hold as much of the power as the two-pair row asks.
+                if pairs >= 3, robustWanderHz.max() <= DTMFThresholds.preciseWanderHz,
+                   holds(DTMFThresholds.preciseTwoPairToneToTotalDB) { return true }
             }
             guard pairs >= DTMFThresholds.minimumFrequencyPairs, wander <= DTMFThresholds.maximumFrequencyWanderHz else {
                 return false
@@ -62,15 +69,71 @@ extension DTMFReceiver {
             return wander <= DTMFThresholds.offNominalWanderHz
                 && (toneFraction + windowToneFraction) / 2 >= Decibels.powerRatio(DTMFThresholds.offNominalToneToTotalDB)
         }
+
+        /// The closest tier (both tones within `preciseFrequencyTolerance`) for 2 or more window
+        /// pairs wandering `wanderHz`: two may wander more than three or more, but must hold more of
+        /// the power (docs/DSP.md, the confirmation table).
+        static func preciseTier(pairs: Int, wanderHz: Double, holds: (Double) -> Bool) -> Bool {
+            pairs == 2
+                ? wanderHz <= DTMFThresholds.preciseTwoPairWanderHz && holds(DTMFThresholds.preciseTwoPairToneToTotalDB)
+                : wanderHz <= DTMFThresholds.preciseWanderHz && holds(DTMFThresholds.preciseToneToTotalDB)
+        }
+
+        /// Largest distance of one pair's frequency estimate from the mean (the coherent estimate
+        /// `lowOffsetHz`, `highOffsetHz`), per tone, in Hz.
+        var wanderHz: SIMD2<Double> {
+            var wander = SIMD2<Double>.zero
+            for pair in 0..<pairs {
+                wander[0] = max(wander[0], abs(Double(pairLowOffsetsHz[pair]) - lowOffsetHz))
+                wander[1] = max(wander[1], abs(Double(pairHighOffsetsHz[pair]) - highOffsetHz))
+            }
+            return wander
+        }
+
+        /// The wander that one pair alone cannot make: per tone, the second-largest distance of a
+        /// pair's estimate from the pairs' median, in Hz (for 2 pairs, their distance from their
+        /// mean, as `wanderHz`). A single outlier (the first pair at a press's edge, one window hit
+        /// by speech) is set aside; a voice gliding through a DTMF frequency moves every pair, so
+        /// it reads as much as the plain wander (for a steady glide, exactly as much).
+        var robustWanderHz: SIMD2<Double> {
+            guard pairs >= 3 else { return wanderHz }
+            return SIMD2(Self.secondLargestDeviationFromMedian(pairLowOffsetsHz, count: pairs),
+                         Self.secondLargestDeviationFromMedian(pairHighOffsetsHz, count: pairs))
+        }
+
+        /// Second-largest |x - median| of the first `count` lanes (count ≥ 2); no allocation.
+        static func secondLargestDeviationFromMedian(_ values: SIMD16<Float>, count: Int) -> Double {
+            var sorted = values
+            for i in 1..<count {  // insertion sort of at most 16 lanes
+                let x = sorted[i]
+                var j = i - 1
+                while j >= 0 && sorted[j] > x { sorted[j + 1] = sorted[j]; j -= 1 }
+                sorted[j + 1] = x
+            }
+            let median = (Double(sorted[(count - 1) / 2]) + Double(sorted[count / 2])) / 2
+            var largest = 0.0, second = 0.0
+            for i in 0..<count {
+                let distance = abs(Double(sorted[i]) - median)
+                if distance > largest { (largest, second) = (distance, largest) } else if distance > second { second = distance }
+            }
+            return second
+        }
     }
 
-    /// True when sub-block `index` lies inside the tone: it and both neighbours reach `fullCoverage`.
-    /// (Edges border an off sub-block.)
-    func isSteady(_ key: Int, at index: Int, reference: SIMD2<Float>, now: Int) -> Bool {
-        guard index + 1 <= now else { return false }
-        return coverage(key, at: index, reference: reference, now: now) >= DTMFThresholds.fullCoverage
-            && coverage(key, at: index - 1, reference: reference, now: now) >= DTMFThresholds.onCoverage
-            && coverage(key, at: index + 1, reference: reference, now: now) >= DTMFThresholds.onCoverage
+    /// True when sub-block `index` can measure the candidate's frequencies: it reaches `fullCoverage`
+    /// and borders no edge, where a partly filled sub-block biases the phase: each neighbour is on
+    /// (`onCoverage`) or lies inside the press (from its first to its latest on sub-block). A
+    /// neighbour that dips inside the press (music or speech cancelling one tone for 5 ms) is not
+    /// an edge: a key's tones start and stop together.
+    func isSteady(_ candidate: Press, at index: Int, now: Int) -> Bool {
+        guard index + 1 <= now,
+              coverage(candidate.key, at: index, reference: candidate.reference, now: now) >= DTMFThresholds.fullCoverage
+        else { return false }
+        func bordersTone(_ neighbour: Int) -> Bool {
+            (candidate.firstOn...candidate.lastOn).contains(neighbour)
+                || coverage(candidate.key, at: neighbour, reference: candidate.reference, now: now) >= DTMFThresholds.onCoverage
+        }
+        return bordersTone(index - 1) && bordersTone(index + 1)
     }
 
     /// Measures both tones' frequencies (phase advance between windows 5 ms apart) and their share
@@ -91,7 +154,7 @@ extension DTMFReceiver {
         var windowTone = SIMD2<Float>(), windowTotal: Float = 0
         for newer in oldest...index {
             let span = (newer - DTMFThresholds.windowSubBlocks)...newer
-            guard span.allSatisfy({ isSteady(key, at: $0, reference: candidate.reference, now: index) }),
+            guard span.allSatisfy({ isSteady(candidate, at: $0, now: index) }),
                   Int(historyWindowNear[newer % DTMFThresholds.historyLength]) == key,
                   Int(historyWindowNear[(newer - 1) % DTMFThresholds.historyLength]) == key else { continue }
             // Windows of leakage-solved tones: (low re, low im, high re, high im).
@@ -122,11 +185,6 @@ extension DTMFReceiver {
         let hertzPerRadian = Double(DTMFReceiver.sampleRate) / (2 * Double.pi * Double(length))
         let lowOffset = Double(atan2(rowIm, rowRe)) * hertzPerRadian
         let highOffset = Double(atan2(columnIm, columnRe)) * hertzPerRadian
-        var wander = SIMD2<Double>.zero
-        for pair in 0..<pairs {
-            wander[0] = max(wander[0], abs(Double(lowAngles[pair]) * hertzPerRadian - lowOffset))
-            wander[1] = max(wander[1], abs(Double(highAngles[pair]) * hertzPerRadian - highOffset))
-        }
         // Tone share over the 15 ms windows (narrow bins: neighbouring harmonics stay out), with
         // each tone's window loss for its measured frequency offset put back.
         let windowLength = Double(length * DTMFThresholds.windowSubBlocks)
@@ -140,7 +198,8 @@ extension DTMFReceiver {
             / (windowLength * windowLength)
         let totalPower = Double(windowTotal) / windowLength
         return ToneMeasurement(key: key, pairs: pairs, lowOffsetHz: lowOffset, highOffsetHz: highOffset,
-                               wanderHz: wander,
+                               pairLowOffsetsHz: lowAngles * Float(hertzPerRadian),
+                               pairHighOffsetsHz: highAngles * Float(hertzPerRadian),
                                windowToneFraction: totalPower > 0 ? tonePower / totalPower : 0,
                                toneFraction: totalEnergy > 0 ? Double(toneEnergy / totalEnergy) : 0)
     }

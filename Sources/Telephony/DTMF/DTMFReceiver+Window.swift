@@ -14,6 +14,9 @@ extension DTMFReceiver {
         let relativePeak: Float
         /// (low + high) / total power floor.
         let toneToTotal: Float
+        /// (low + high) / total power floor above which the window starts a press whatever the
+        /// runner-ups (still above `nearRelativePeak`).
+        let dominantToneToTotal: Float
         /// Strongest/next power ratio within a group for a window that may measure a press.
         let nearRelativePeak: Float
         /// (low + high) / total power floor for a window that may measure a press.
@@ -31,6 +34,7 @@ extension DTMFReceiver {
                 minimumNormalTwist: Float(Decibels.powerRatio(-DTMFThresholds.maximumNormalTwistDB)),
                 relativePeak: Float(Decibels.powerRatio(DTMFThresholds.relativePeakDB)),
                 toneToTotal: Float(Decibels.powerRatio(DTMFThresholds.toneToTotalDB)),
+                dominantToneToTotal: Float(Decibels.powerRatio(DTMFThresholds.dominantToneToTotalDB)),
                 nearRelativePeak: Float(Decibels.powerRatio(DTMFThresholds.measureRelativePeakDB)),
                 nearToneToTotal: Float(Decibels.powerRatio(DTMFThresholds.measureToneToTotalDB)),
                 powerScale: 2 / (length * length),
@@ -72,6 +76,10 @@ extension DTMFReceiver {
         let toneShare = rowPower + columnPower
         guard rowPower >= limits.nearRelativePeak * rowNext, columnPower >= limits.nearRelativePeak * columnNext,
               toneShare >= limits.nearToneToTotal * total else { return (-1, -1) }
+        // A press starts where each tone stands clear of its group and the pair holds most of the
+        // power, or where the pair holds nearly all of it: then a runner-up in the group can be no
+        // more than a weaker sound beside the key (a speech harmonic between two rows).
+        if toneShare >= limits.dominantToneToTotal * total { return (key, key) }
         guard rowPower >= limits.relativePeak * rowNext, columnPower >= limits.relativePeak * columnNext,
               toneShare >= limits.toneToTotal * total else { return (-1, key) }
         return (key, key)

@@ -14,16 +14,17 @@ import Foundation
 /// 2. *Classify* (every 5 ms): the last three sub-blocks form a 15 ms window. The window names a
 ///    key when all of these hold (thresholds in `DTMFThresholds`):
 ///    each group's strongest tone ≥ -38 dBm0; twist between -12 and +6 dB; each group's strongest
-///    tone 10 dB above the next in its group; the two tones ≥ -2.5 dB of the window's total power.
+///    tone 10 dB above the next in its group and the two tones ≥ -2.5 dB of the window's total
+///    power, or (each tone at least 3 dB above the next) the two tones ≥ -1 dB of the power.
 /// 3. *Track the press* (every 5 ms): a press begins at a window naming a key and reaches back
 ///    over earlier sub-blocks where that key already sounded. Each sub-block's *coverage* is its
 ///    amplitude at the key's two frequencies relative to the press's strongest sub-block, which
 ///    measures how much of those 5 ms the tone filled, giving start, end and duration to about 1 ms.
 /// 4. *Confirm* (key-down): duration ≥ 30 ms; over the steady part of the tone, the phase advance
 ///    between windows 5 ms apart puts both frequencies within ±1.8 % of nominal and their ratio
-///    within 3.3 %, no single window pair wanders more than 5 Hz from the mean, and the two tones
-///    hold ≥ 79 % of the sub-blocks' and ≥ 85 % of the windows' power. A candidate that cannot
-///    confirm within its first 70 ms never does.
+///    within 3.3 %; then the closer to nominal, the more the window pairs may wander and the less
+///    of the power the tones need to hold (`ToneMeasurement.isGenuine`, docs/DSP.md). A candidate
+///    that cannot confirm within its first 70 ms never does.
 /// 5. *End* (key-up): 5 sub-blocks in a row without the key (25 ms), or 2 windows naming another key.
 ///
 /// Debounce truth table (one row per 5 ms step; "window" = the 15 ms classification):

@@ -21,6 +21,12 @@ public enum DTMFThresholds {
     public static let maximumNormalTwistDB: Double = 12
     /// How far the strongest tone of a group must stand above the next in that group, in dB.
     public static let relativePeakDB: Double = 10
+    /// A window whose two tones hold at least this share of its power, in dB (-1 dB = 79 %), starts
+    /// a press even when a tone stands less than `relativePeakDB` above its group's runner-up (but
+    /// at least `measureRelativePeakDB`). A speech harmonic between two rows (e.g. near 810 Hz)
+    /// raises the runner-up bin to 4-9 dB under a 770 Hz tone, yet the pair still holds 80-90 % of
+    /// the window: the runner-up test alone lost such keys 12 dB over speech.
+    public static let dominantToneToTotalDB: Double = -1
     /// The two tones must hold at least this share of the window's total power, in dB
     /// (-2.5 dB = 56 %). Speech and music spread their power; a DTMF pair in 10 dB SNR noise
     /// keeps about 90 %.
@@ -84,10 +90,13 @@ public enum DTMFThresholds {
     public static let preciseTwoPairWanderHz: Double = 7
     /// Closest tier, 3 or more window pairs: smallest tone share, in dB (-4 dB = 40 %).
     public static let preciseToneToTotalDB: Double = -4
-    /// Closest tier, 2 window pairs: smallest tone share, in dB (-1 dB = 79 %).
+    /// Closest tier, 2 window pairs, or 3 or more with one pair set aside (its wander read from the
+    /// median, `ToneMeasurement.robustWanderHz`): smallest tone share, in dB (-1 dB = 79 %). Set
+    /// aside at the 3-pair row's 40 %, a speech-like sound whose first pair read 18 Hz off held
+    /// 59-64 % and passed.
     public static let preciseTwoPairToneToTotalDB: Double = -1
-    /// Closest tier, a single window pair (a 40 ms key whose other windows speech disturbed):
-    /// smallest tone share, in dB (-0.3 dB = 93 %).
+    /// Closest tier, a single window pair (a 40 ms key whose other windows speech disturbed), and
+    /// so any number of pairs: smallest tone share, in dB (-0.3 dB = 93 %).
     public static let preciseOnePairToneToTotalDB: Double = -0.3
     /// Middle tier: both tones within this fraction of nominal (0.6 %), wander ≤ `maximumFrequencyWanderHz`
     /// (a gliding voice read 0.58 % off, wandering 6.9 Hz, holding -0.4 dB).
