@@ -70,6 +70,25 @@ import Testing
         #expect(!glide.isGenuine)
     }
 
+    @Test func aKeyPulledOffFrequencyBySpeechReadsLikeAVoice() {
+        // Seed 18 k0184, a `2` 15 dB over speech: a harmonic beside 697 Hz pulls it 1.0 % low over
+        // three steady pairs (wander 2.1 Hz) holding 92-95 % of the power. The talk-off scan's
+        // Michael at pitch 99 (the start of the glide above) reads the same: a `5` 0.8 % high over
+        // three pairs wandering 2.3 Hz, holding 92-93 %. No rule on offset, pairs, wander and share
+        // can take the key and refuse the voice, so off nominal both must stay refused
+        // (docs/DSP.md, "Tried in the second round").
+        let key = Self.measurement(.two, pairs: [(-9.02, -0.23), (-4.74, -0.63), (-7.00, 0.62)],
+                                   share: 0.9479, windowShare: 0.9158, offsets: (-6.88, -0.09))
+        let voice = Self.measurement(.five, pairs: [(-0.62, 12.17), (-0.66, 11.1), (-1.76, 8.21)],
+                                     share: 0.9208, windowShare: 0.9310, offsets: (-0.99, 10.53))
+        #expect(abs(key.lowOffsetHz) / DTMFKey.two.lowFrequency > DTMFThresholds.preciseFrequencyTolerance)
+        #expect(abs(voice.highOffsetHz) / DTMFKey.five.highFrequency > DTMFThresholds.preciseFrequencyTolerance)
+        #expect(key.wanderHz.max() <= voice.wanderHz.max())
+        #expect(min(key.toneFraction, key.windowToneFraction) < min(voice.toneFraction, voice.windowToneFraction))
+        #expect(!voice.isGenuine)
+        #expect(!key.isGenuine)
+    }
+
     @Test func robustWanderIsTheSecondLargestDistanceFromTheMedian() {
         var values = SIMD16<Float>()
         for (index, value) in [Float(3), -7, 0, 5, 1].enumerated() { values[index] = value }
