@@ -70,6 +70,44 @@ import Testing
         #expect(!glide.isGenuine)
     }
 
+    @Test func speechBeatingWithAToneLeavesItsPhaseSteady() {
+        // Seed 18 k0133, a `D` 12 dB over speech: the third pair reads 941 Hz 7 Hz off the other
+        // two (wander 6.4 Hz, limit 6) and the windows hold 78 % of the power, under the 79 % that
+        // setting that pair aside asks; but the phase never strays 0.11 rad from a constant frequency.
+        let key = Self.measurement(.d, pairs: [(2.89, 1.01), (1.84, -0.18), (-6.56, 0.61)],
+                                   share: 0.8709, windowShare: 0.7835, offsets: (-0.20, 0.48))
+        #expect(key.wanderHz.max() > DTMFThresholds.preciseWanderHz)
+        #expect(key.windowToneFraction < Decibels.powerRatio(DTMFThresholds.preciseTwoPairToneToTotalDB))
+        #expect(key.phaseResidualRadians.max() < 0.11)
+        #expect(key.isGenuine)
+    }
+
+    @Test func aVoiceGlidingThroughAKeyStraysInPhase() {
+        // The talk-off scan's benjamin at pitch 99: a `7` 0.35 % off over three pairs, both
+        // harmonics gliding (low 12.9 → -3.8 Hz, high 5.3 → -12.3 Hz), 69-73 % of the power.
+        let voice = Self.measurement(.seven, pairs: [(12.90, 5.34), (2.33, -5.78), (-3.80, -12.30)],
+                                     share: 0.7302, windowShare: 0.6889, offsets: (2.94, -3.34))
+        #expect(voice.phaseResidualRadians.max() > DTMFThresholds.precisePhaseResidualRadians)
+        #expect(!voice.isGenuine)
+        // The glide of Michael at pitch 99 (above) strays 0.23 rad.
+        let glide = Self.measurement(.five, pairs: [(-0.62, 12.17), (-0.66, 11.1), (-1.76, 8.21), (-3.46, 6.93),
+                                                     (-5.65, 0.84), (-6.91, -0.5)],
+                                     share: 0.9015, windowShare: 0.897, offsets: (-2.69, 6.23))
+        #expect(glide.phaseResidualRadians.max() > 0.2)
+    }
+
+    @Test func phaseResidualIsTheRunningPhaseAgainstItsBestLine() {
+        var values = SIMD16<Float>(repeating: 7)
+        // A constant frequency: the running phase is a straight line.
+        #expect(DTMFReceiver.ToneMeasurement.phaseResidual(values, count: 5) < 1e-9)
+        // Advances of +10 and -10 Hz over 5 ms: phase 0, a, 0 with a = 2π · 10 · 0.005; the best
+        // line through (0, 0), (1, a), (2, 0) is a/3 flat, so the largest distance is 2a/3.
+        values[0] = 10
+        values[1] = -10
+        let a = 2 * Double.pi * 10 * 0.005
+        #expect(abs(DTMFReceiver.ToneMeasurement.phaseResidual(values, count: 2) - 2 * a / 3) < 1e-6)
+    }
+
     @Test func aKeyPulledOffFrequencyBySpeechReadsLikeAVoice() {
         // Seed 18 k0184, a `2` 15 dB over speech: a harmonic beside 697 Hz pulls it 1.0 % low over
         // three steady pairs (wander 2.1 Hz) holding 92-95 % of the power. The talk-off scan's

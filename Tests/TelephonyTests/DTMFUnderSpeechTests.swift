@@ -32,18 +32,19 @@ import Testing
     // The speech-like signal is harsher than espeak-ng's voices at the same level (narrow formants
     // sweeping across the DTMF rows). Before the receiver's tiered confirmation the figures below
     // were 343 and 276 of 384 keys; with it 368 and 325; with the held-out-seed rules (an outlying
-    // pair set aside, a dip inside a key, the 79 % start; 2 Dec 2026) 374 and 331.
+    // pair set aside, a dip inside a key, the 79 % start; 2 Dec 2026) 374 and 331; with the
+    // phase-steadiness row (second round, 2 Dec 2026) 376 and 333.
 
     @Test func keysTwelveDBOverSpeechLikeAudioAreFoundAndNoneInvented() {
         let result = Self.score(speechBelowDB: 12)
         #expect(result.heard == result.found, "\(result.heard - result.found) keys invented")
-        #expect(result.found >= 372, "found \(result.found) of \(result.pressed): \(result.missed)")
+        #expect(result.found >= 374, "found \(result.found) of \(result.pressed): \(result.missed)")
     }
 
     @Test func keysSixDBOverSpeechLikeAudioAreMostlyFoundAndNoneInvented() {
         let result = Self.score(speechBelowDB: 6)
         #expect(result.heard == result.found, "\(result.heard - result.found) keys invented")
-        #expect(result.found >= 326, "found \(result.found) of \(result.pressed)")
+        #expect(result.found >= 328, "found \(result.found) of \(result.pressed)")
     }
 
     @Test func speechLikeAudioAloneIsNeverAKey() {

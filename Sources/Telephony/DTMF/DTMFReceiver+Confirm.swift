@@ -52,6 +52,12 @@ extension DTMFReceiver {
                 // tones must then hold as much of the power as the two-pair row asks.
                 if pairs >= 3, robustWanderHz.max() <= DTMFThresholds.preciseWanderHz,
                    holds(DTMFThresholds.preciseTwoPairToneToTotalDB) { return true }
+                // Speech under a key beats with a tone: its frequency swings by the interferer's
+                // amplitude times the beat rate (the wander in Hz), but its phase stays within the
+                // interferer's amplitude of a constant frequency; a voice gliding through a DTMF
+                // frequency drifts away from one.
+                if pairs >= 3, phaseResidualRadians.max() <= DTMFThresholds.precisePhaseResidualRadians,
+                   holds(DTMFThresholds.preciseToneToTotalDB) { return true }
             }
             guard pairs >= DTMFThresholds.minimumFrequencyPairs, wander <= DTMFThresholds.maximumFrequencyWanderHz else {
                 return false
@@ -99,6 +105,38 @@ extension DTMFReceiver {
             guard pairs >= 3 else { return wanderHz }
             return SIMD2(Self.secondLargestDeviationFromMedian(pairLowOffsetsHz, count: pairs),
                          Self.secondLargestDeviationFromMedian(pairHighOffsetsHz, count: pairs))
+        }
+
+        /// Per tone, the largest distance in radians of the tone's phase from the best constant
+        /// frequency: the phase after each window pair (the sum of the pairs' advances so far, from
+        /// 0) against its least-squares straight line over the pairs.
+        var phaseResidualRadians: SIMD2<Double> {
+            SIMD2(Self.phaseResidual(pairLowOffsetsHz, count: pairs), Self.phaseResidual(pairHighOffsetsHz, count: pairs))
+        }
+
+        /// Largest distance of the running phase (0, then after each of the first `count` lanes'
+        /// advances, given as offsets in Hz over one 5 ms hop) from its least-squares line; no allocation.
+        static func phaseResidual(_ offsetsHz: SIMD16<Float>, count: Int) -> Double {
+            guard count >= 2 else { return 0 }
+            let radiansPerHz = 2 * Double.pi * Double(DTMFThresholds.subBlockLength) / Double(DTMFReceiver.sampleRate)
+            let points = Double(count + 1)
+            var phase = 0.0, sumK = 0.0, sumKK = 0.0, sumPhase = 0.0, sumKPhase = 0.0
+            for k in 0...count {
+                if k > 0 { phase += Double(offsetsHz[k - 1]) * radiansPerHz }
+                sumK += Double(k)
+                sumKK += Double(k * k)
+                sumPhase += phase
+                sumKPhase += Double(k) * phase
+            }
+            let slope = (points * sumKPhase - sumK * sumPhase) / (points * sumKK - sumK * sumK)
+            let intercept = (sumPhase - slope * sumK) / points
+            phase = 0
+            var largest = abs(intercept)
+            for k in 1...count {
+                phase += Double(offsetsHz[k - 1]) * radiansPerHz
+                largest = max(largest, abs(phase - (intercept + slope * Double(k))))
+            }
+            return largest
         }
 
         /// Second-largest |x - median| of the first `count` lanes (count ≥ 2); no allocation.

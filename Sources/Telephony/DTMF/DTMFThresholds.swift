@@ -95,6 +95,13 @@ public enum DTMFThresholds {
     /// aside at the 3-pair row's 40 %, a speech-like sound whose first pair read 18 Hz off held
     /// 59-64 % and passed.
     public static let preciseTwoPairToneToTotalDB: Double = -1
+    /// Closest tier, 3 or more window pairs, at the 3-pair share (`preciseToneToTotalDB`) whatever
+    /// the wander in Hz: largest distance of either tone's phase from a constant frequency, in
+    /// radians (`ToneMeasurement.phaseResidualRadians`). Speech beating with a tone swings single
+    /// pairs 6-10 Hz while the phase stays within 0.1 rad of a line; the talk-off material's voices
+    /// within 0.5 % of nominal strayed 0.16 rad or more (a `7` in benjamin, pitch 99), the glide
+    /// above 0.23 rad, the speech-like `A` 0.24 rad; 0.12 rad keeps a quarter of margin below them.
+    public static let precisePhaseResidualRadians: Double = 0.12
     /// Closest tier, a single window pair (a 40 ms key whose other windows speech disturbed), and
     /// so any number of pairs: smallest tone share, in dB (-0.3 dB = 93 %).
     public static let preciseOnePairToneToTotalDB: Double = -0.3
