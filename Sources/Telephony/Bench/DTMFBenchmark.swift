@@ -32,11 +32,9 @@ public enum DTMFBenchmark {
     /// thread would, and reports speed.
     public static func run(seconds: Double, chunk: Int = 160) -> Result {
         let audio = signal()
-        let passes = max(1, Int((seconds * Double(DTMFReceiver.sampleRate) / Double(audio.count)).rounded(.up)))
         var keys = 0
-        let start = threadCPUTime()
-        audio.withUnsafeBufferPointer { buffer in
-            for pass in 0..<passes {
+        let timing = audio.withUnsafeBufferPointer { buffer in
+            AudioThroughput.measure(seconds: seconds, samplesPerPass: buffer.count) { pass in
                 var receiver = DTMFReceiver()
                 var index = 0
                 while index < buffer.count {
@@ -52,15 +50,6 @@ public enum DTMFBenchmark {
                 if pass == 0 { keys += tail.lazy.filter { if case .keyUp = $0 { true } else { false } }.count }
             }
         }
-        let cpu = threadCPUTime() - start
-        return Result(audioSeconds: Double(passes * audio.count) / Double(DTMFReceiver.sampleRate),
-                      cpuSeconds: max(cpu, 1e-9), keysPerPass: keys)
-    }
-
-    /// CPU time used by the calling thread, in seconds.
-    public static func threadCPUTime() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        return Result(audioSeconds: timing.audioSeconds, cpuSeconds: timing.cpuSeconds, keysPerPass: keys)
     }
 }

@@ -36,41 +36,16 @@ struct BenchEcho: ParsableCommand {
     }
 
     func run() throws {
-        var canceller = EchoCanceller(settings: .init(tailMilliseconds: tailMs))
         if let played, let captured, let output {
+            var canceller = EchoCanceller(settings: .init(tailMilliseconds: tailMs))
             let far = try Self.read(played), near = try Self.read(captured)
             let cleaned = canceller.process(played: far, captured: near)
             try cleaned.withUnsafeBufferPointer { Data(buffer: $0) }.write(to: URL(fileURLWithPath: output))
             return
         }
         // Speed: a noise-like far end through a fixed echo path, in 160-sample periods.
-        var state: UInt32 = 12345
-        let noise = (0..<80_000).map { _ -> Int16 in
-            state = state &* 1_664_525 &+ 1_013_904_223
-            return Int16(truncatingIfNeeded: Int32(bitPattern: state) >> 19)
-        }
-        // Silent: nothing played, the caller's noise captured; otherwise the noise played and its echo.
-        let far = silent ? [Int16](repeating: 0, count: noise.count) : noise
-        let near = silent ? noise.map { $0 / 8 } : far.indices.map { $0 >= 40 ? far[$0 - 40] / 2 : 0 }
-        var output = [Int16](repeating: 0, count: 160)
-        let passes = max(1, Int((seconds * 8000 / Double(far.count)).rounded(.up)))
-        let start = DTMFBenchmark.threadCPUTime()
-        for _ in 0..<passes {
-            far.withUnsafeBufferPointer { f in
-                near.withUnsafeBufferPointer { n in
-                    output.withUnsafeMutableBufferPointer { o in
-                        var index = 0
-                        while index + 160 <= f.count {
-                            canceller.process(played: UnsafeBufferPointer(rebasing: f[index..<index + 160]),
-                                              captured: UnsafeBufferPointer(rebasing: n[index..<index + 160]), into: o)
-                            index += 160
-                        }
-                    }
-                }
-            }
-        }
-        let cpu = DTMFBenchmark.threadCPUTime() - start
-        let audio = Double(passes * far.count) / 8000
+        let result = EchoBenchmark.run(seconds: seconds, tailMilliseconds: tailMs, silent: silent)
+        let (audio, cpu) = (result.audioSeconds, result.cpuSeconds)
         let what = silent ? "nothing played" : "prompt playing"
         print(String(format: "echo canceller: %.0f s of audio in %.3f s CPU = %.0f x real time (one core, %d ms tail, ",
                      audio, cpu, audio / cpu, tailMs) + what + ")")
