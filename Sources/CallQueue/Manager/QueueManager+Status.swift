@@ -85,6 +85,7 @@ extension QueueManager {
     /// comparison.
     @inlinable
     public mutating func nextWakeUp(after t: Double) -> Double? {
+        makeTablesUnique()
         if readyTotal == 0 && wideningQueues == 0 {
             return callbackTimerDue > t && callbackTimerDue.isFinite ? callbackTimerDue : nil
         }
