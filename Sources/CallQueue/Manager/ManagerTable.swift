@@ -45,6 +45,8 @@ struct ManagerTable<Element>: RandomAccessCollection {
 
     var startIndex: Int { 0 }
     var endIndex: Int { count }
+    /// The valid indices, as a plain range (no copy of the table inside, unlike `DefaultIndices`).
+    var indices: Range<Int> { 0 ..< count }
 
     /// The element at `i` (0 ..< count), read and written in place.
     @inline(__always)
