@@ -142,7 +142,14 @@ struct QueueState: Sendable {
     }
 
     /// Whether the eligible skill level grows with the head caller's wait.
-    var widensLevels: Bool { strategy == .skills && wideningStep > 0 && wideningStep.isFinite }
+    var widensLevels: Bool { Self.widensLevels(strategy, wideningStep) }
+
+    /// `widensLevels` over plain values: asked as `queues[q].widensLevels`, the computed property
+    /// made the compiler copy the whole queue state (a dozen retains and releases) first.
+    @inline(__always)
+    static func widensLevels(_ strategy: RoutingStrategy, _ wideningStep: Double) -> Bool {
+        strategy == .skills && wideningStep > 0 && wideningStep.isFinite
+    }
 
     /// Highest level eligible for a caller who has waited `wait` seconds
     /// (static over plain values, so no copy of the queue state is made).

@@ -2,6 +2,7 @@
 extension QueueManager {
     /// Logs a logged-out agent in: available at once.
     public mutating func login(_ agent: AgentHandle, at t: Double) throws(QueueError) {
+        makeTablesUnique()
         let a = try checkAgent(agent)
         guard agents[a].state == .loggedOut else { throw wrongState(a, "log in") }
         agents[a].loggedInAt = t
@@ -13,6 +14,7 @@ extension QueueManager {
     /// Logs an agent out: at once when available or on break, else after the
     /// current call's wrap-up (the agent gets no new work meanwhile).
     public mutating func logout(_ agent: AgentHandle, at t: Double) throws(QueueError) {
+        makeTablesUnique()
         let a = try checkAgent(agent)
         switch agents[a].state {
         case .loggedOut: throw wrongState(a, "log out")
@@ -24,6 +26,7 @@ extension QueueManager {
     /// Puts an agent on break (Asterisk PAUSE): at once when available, else
     /// after the current call's wrap-up. On break already: nothing changes.
     public mutating func pause(_ agent: AgentHandle, reason: String = "", at t: Double) throws(QueueError) {
+        makeTablesUnique()
         let a = try checkAgent(agent)
         switch agents[a].state {
         case .loggedOut: throw wrongState(a, "take a break")
@@ -36,6 +39,7 @@ extension QueueManager {
     /// Makes an agent on break available (Asterisk UNPAUSE); cancels a pending
     /// break. Available already: nothing changes.
     public mutating func ready(_ agent: AgentHandle, at t: Double) throws(QueueError) {
+        makeTablesUnique()
         let a = try checkAgent(agent)
         switch agents[a].state {
         case .loggedOut: throw wrongState(a, "become ready (log in first)")
@@ -51,6 +55,7 @@ extension QueueManager {
     /// The ringing agent answered the offered caller (or started working the
     /// reserved callback, which stops its reservation timer).
     public mutating func answer(_ agent: AgentHandle, at t: Double) throws(QueueError) {
+        makeTablesUnique()
         let a = try checkAgent(agent)
         guard agents[a].state == .ringing else { throw wrongState(a, "answer") }
         setState(a, .onCall)
@@ -83,6 +88,7 @@ extension QueueManager {
     /// agent is available at once (or went on break or logged out).
     @discardableResult
     public mutating func notAnswered(_ agent: AgentHandle, at t: Double, retryAfter: Double = 0) throws(QueueError) -> Double {
+        makeTablesUnique()
         let a = try checkAgent(agent)
         guard agents[a].state == .ringing else { throw wrongState(a, "miss an offer") }
         if agents[a].work == .callback {
@@ -110,6 +116,7 @@ extension QueueManager {
     /// wrap-up time the agent is done at once (and `t` is returned).
     @discardableResult
     public mutating func complete(_ agent: AgentHandle, by: CompletedBy, at t: Double) throws(QueueError) -> Double {
+        makeTablesUnique()
         let a = try checkAgent(agent)
         guard agents[a].state == .onCall, agents[a].work == .caller else {
             throw wrongState(a, "complete a call" + (agents[a].work == .callback ? " (report the callback's outcome)" : ""))
@@ -128,6 +135,7 @@ extension QueueManager {
     /// Wrap-up time is over: the agent is available (or goes on a pending break
     /// or logs out). Ignored unless the agent is in wrap-up.
     public mutating func endWrapUp(_ agent: AgentHandle, at t: Double) throws(QueueError) {
+        makeTablesUnique()
         let a = try checkAgent(agent)
         guard agents[a].state == .wrapUp else { return }
         finishWork(a, at: t, missed: false)

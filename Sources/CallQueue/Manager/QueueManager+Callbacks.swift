@@ -35,6 +35,7 @@ extension QueueManager {
     public mutating func requestCallback(number: String, queue: QueueHandle, topic: TopicHandle = .none,
                                          source: CallbackSource, joinedAt: Double? = nil,
                                          at t: Double) throws(QueueError) -> CallbackRequestResult {
+        makeTablesUnique()
         let q = try checkQueue(queue)
         joinSeq &+= 1
         return fileRequest(number: number, queue: q, topic: topic, source: source, at: t,
@@ -47,6 +48,7 @@ extension QueueManager {
     /// their place: their join time and sequence (the keep-your-place rule).
     public mutating func leaveWithCallback(_ ticket: CallTicket, number: String, key: String = "",
                                            at t: Double) throws(QueueError) -> CallbackRequestResult {
+        makeTablesUnique()
         let s = try checkTicket(ticket)
         let q = Int(calls[s].queue)
         let (joinedAt, seq, topic) = (calls[s].joinedAt, calls[s].joinSeq, calls[s].topic)
@@ -59,6 +61,7 @@ extension QueueManager {
     /// available agent, as `ivr callback next` does (`CallbackRules.servedBefore`,
     /// the order the store uses too); `nil` when none is due. Any level of skill will do.
     public mutating func reserveNextCallback(for agent: AgentHandle, at t: Double) throws(QueueError) -> Callback? {
+        makeTablesUnique()
         let a = try checkAgent(agent)
         guard agents[a].state == .available else { throw wrongState(a, "take a callback") }
         if openCallbackCount > 0, t >= callbackTimerDue { promoteDue(at: t) }
@@ -81,6 +84,7 @@ extension QueueManager {
     @discardableResult
     public mutating func reportOutcome(_ agent: AgentHandle, _ outcome: CallbackOutcome,
                                        at t: Double) throws(QueueError) -> OutcomeResult {
+        makeTablesUnique()
         let a = try checkAgent(agent)
         guard agents[a].work == .callback, agents[a].state == .ringing || agents[a].state == .onCall else {
             throw wrongState(a, "report a callback outcome (no callback reserved)")
@@ -117,6 +121,7 @@ extension QueueManager {
 
     /// Staff withdraw a pending callback (closes it as `cancelled`).
     public mutating func cancelCallback(_ id: CallbackID, at t: Double) throws(QueueError) {
+        makeTablesUnique()
         guard var cb = callbacks[id] else { throw .unknownCallback(id) }
         guard cb.status == .pending else { throw .wrongCallbackStatus(id, cb.status, input: "cancel") }
         unfile(id)
@@ -129,6 +134,7 @@ extension QueueManager {
     /// A reserved one keeps its reservation until `reservedUntil`; its agent
     /// is not made to hold it (a restarted process reserves afresh).
     public mutating func restoreCallback(_ callback: Callback, at t: Double) throws(QueueError) {
+        makeTablesUnique()
         _ = try checkQueue(callback.queue)
         guard callbacks[callback.id] == nil else { throw .duplicateName("callback \(callback.id)") }
         nextCallbackID = max(nextCallbackID, callback.id.raw + 1)

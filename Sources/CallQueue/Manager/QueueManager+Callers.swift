@@ -4,6 +4,7 @@ extension QueueManager {
     /// queue is empty under its `joinEmpty` conditions.
     public mutating func join(call: CallID, queue: QueueHandle, topic: TopicHandle = .none,
                               at t: Double) throws(QueueError) -> JoinResult {
+        makeTablesUnique()
         let q = try checkQueue(queue)
         if queues[q].counts.isEmpty(under: queues[q].joinEmpty) {
             emit(t, .joinEmpty(call: call, queue: queue))
@@ -44,6 +45,7 @@ extension QueueManager {
     /// Returns the seconds waited.
     @discardableResult
     public mutating func leave(_ ticket: CallTicket, reason: LeaveReason, at t: Double) throws(QueueError) -> Double {
+        makeTablesUnique()
         let s = try checkTicket(ticket)
         let q = Int(calls[s].queue)
         if eventsEnabled {

@@ -20,6 +20,7 @@ extension QueueManager {
     /// `next(at:)` when there may be something to do.
     @usableFromInline
     mutating func decideNext(at t: Double) -> QueueOutput? {
+        makeTablesUnique()
         if !pendingOutputs.isEmpty { return pendingOutputs.removeFirst() }
         if openCallbackCount > 0, t >= callbackTimerDue, let out = runCallbackTimers(at: t) { return out }
         if pendingEmptyChecks > 0, let out = removeFromEmptyQueues(at: t) { return out }

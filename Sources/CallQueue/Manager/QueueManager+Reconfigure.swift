@@ -5,6 +5,7 @@ extension QueueManager {
     /// idle first, as filed). Wrap-up applies to calls that end from now, max wait to callers
     /// who join from now, the schedule and callback policy to the next dispatch.
     public mutating func reconfigure(_ config: QueueConfig) throws(QueueError) {
+        makeTablesUnique()
         let q = Int(try queue(named: config.name).index)
         let old = queues[q].config
         queues[q].apply(config)

@@ -85,6 +85,7 @@ extension QueueManager {
     /// comparison.
     @inlinable
     public mutating func nextWakeUp(after t: Double) -> Double? {
+        makeTablesUnique()
         if readyTotal == 0 && wideningQueues == 0 {
             return callbackTimerDue > t && callbackTimerDue.isFinite ? callbackTimerDue : nil
         }
@@ -99,7 +100,7 @@ extension QueueManager {
             if queues[q].readyCount > 0, !isOpen(q, at: t), let opening = nextOpening(q, after: t) {
                 wake = min(wake, opening)
             }
-            guard queues[q].widensLevels,
+            guard QueueState.widensLevels(queues[q].strategy, queues[q].wideningStep),
                   let head = liveHead(q),
                   let level = queues[q].pickers.skills.lowestIdleLevel(epochs: idleEpoch),
                   level > QueueState.maxLevel(queues[q].strategy, queues[q].wideningStep, afterWaiting: t - head.joinedAt) else { continue }

@@ -17,17 +17,21 @@ import HeapModule
 /// once warmed up, does no string work, and costs O(1) per step with the
 /// default strategy (O(log n) for heap-based strategies). See docs/QUEUE.md.
 public struct QueueManager: Sendable {
-    var queues: [QueueState] = []
-    var agents: [AgentRecord] = []
+    // The hot tables are `ManagerTable`s, written in place: every public input calls
+    // `makeTablesUnique()` first, so a copy of the manager never sees another's writes.
+    var queues = ManagerTable<QueueState>()
+    var agents = ManagerTable<AgentRecord>()
     /// Current idle stamp per agent, 0 when not available.
     var idleEpoch: [UInt32] = []
     var epochCounter: UInt32 = 0
     @usableFromInline var idleCount = 0
     @usableFromInline var waitingTotal = 0
-    var calls: [CallSlot] = []
+    var calls = ManagerTable<CallSlot>()
     /// All agents' memberships, each agent's contiguous (see `AgentRecord`).
-    var memberships: [Membership] = []
-    var freeSlots: [Int32] = []
+    var memberships = ManagerTable<Membership>()
+    var freeSlots = ManagerTable<Int32>()
+    /// Shared with the copies of this manager that share its tables (see `makeTablesUnique`).
+    var tablesToken = ManagerTablesToken()
     var joinSeq: UInt64 = 0
 
     var callbacks = CallbackTable<Callback>()
@@ -83,6 +87,24 @@ public struct QueueManager: Sendable {
         wideningQueues = queues.filter(\.widensLevels).count
     }
 
+    /// Gives this manager tables of its own if it shares them with a copy: called first by every
+    /// input that writes them (one uniqueness check per input instead of one per write).
+    @inline(__always)
+    @usableFromInline
+    mutating func makeTablesUnique() {
+        if !isKnownUniquelyReferenced(&tablesToken) { copyTables() }
+    }
+
+    @inline(never)
+    private mutating func copyTables() {
+        queues = queues.copy()
+        agents = agents.copy()
+        calls = calls.copy()
+        memberships = memberships.copy()
+        freeSlots = freeSlots.copy()
+        tablesToken = ManagerTablesToken()
+    }
+
     /// Clears `events`, keeping their storage for reuse.
     public mutating func removeAllEvents() { events.removeAll(keepingCapacity: true) }
 
@@ -124,19 +146,19 @@ public struct QueueManager: Sendable {
     /// compiler copy the whole queue state first, a dozen retains and releases each time.
     @inline(__always)
     func isOpen(_ q: Int, at t: Double) -> Bool {
-        queues.withUnsafeBufferPointer { $0[q].config.schedule.isOpen(at: t) }
+        queues[q].config.schedule.isOpen(at: t)
     }
 
     /// When queue `q` next opens after `t` (see ``isOpen(_:at:)`` for why through the address).
     @inline(__always)
     func nextOpening(_ q: Int, after t: Double) -> Double? {
-        queues.withUnsafeBufferPointer { $0[q].config.schedule.nextOpening(after: t) }
+        queues[q].config.schedule.nextOpening(after: t)
     }
 
     /// Queue `q`'s callback policy and schedule, read without copying the queue state.
     @inline(__always)
     func callbackRules(_ q: Int) -> (policy: CallbackPolicy, schedule: any OpeningSchedule) {
-        queues.withUnsafeBufferPointer { ($0[q].config.callbackPolicy, $0[q].config.schedule) }
+        (queues[q].config.callbackPolicy, queues[q].config.schedule)
     }
 
     /// The memberships of agent `a`.
@@ -168,6 +190,7 @@ public struct QueueManager: Sendable {
     /// Adds a logged-out agent; skills name configured queues.
     @discardableResult
     public mutating func addAgent(_ config: AgentConfig) throws(QueueError) -> AgentHandle {
+        makeTablesUnique()
         guard agentIndex[config.id] == nil else { throw .duplicateName(config.id) }
         var memberships: [Membership] = []
         for skill in config.skills {

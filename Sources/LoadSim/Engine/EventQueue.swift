@@ -25,7 +25,7 @@ struct EventQueue<Payload> {
     /// A heap node: the time's bits in the high 64 bits (for times ≥ 0 the bit patterns sort
     /// as the numbers do), then the push sequence (40 bits) and the payload slot (24 bits).
     /// One unsigned comparison orders by (time, sequence) without a branch to mispredict.
-    private typealias Key = UInt128
+    typealias Key = UInt128
 
     private static var slotBits: UInt64 { 24 }
     private static var slotMask: UInt64 { (1 << slotBits) - 1 }
@@ -53,6 +53,30 @@ struct EventQueue<Payload> {
     /// The time of the next event, or infinity when nothing is pending.
     @inline(__always)
     var nextTimeOrInfinity: Double { heap.isEmpty ? .infinity : Self.time(heap[0]) }
+
+    /// The next event's key (time, then push order), or `Key.max` when nothing is pending: what
+    /// an event kept outside the agenda (``key(at:slot:)``) is compared with.
+    @inline(__always)
+    var nextKey: Key { heap.isEmpty ? .max : heap[0] }
+
+    /// A key for an event kept outside the agenda (the patience deadlines, `DeadlineHeap`) at
+    /// `time`, carrying `slot` (< 2^24): it takes the next push sequence, so it orders against
+    /// the agenda's keys exactly as if the event had been pushed here now.
+    @inline(__always)
+    mutating func key(at time: Double, slot: Int) -> Key {
+        precondition(time >= 0 && slot >= 0 && UInt64(slot) <= Self.slotMask, "event key out of range")
+        let key = Key((time + 0.0).bitPattern) << 64 | Key(nextSequence << Self.slotBits | UInt64(slot))
+        nextSequence &+= 1
+        return key
+    }
+
+    /// The time a key (from ``nextKey`` or ``key(at:slot:)``) stands for.
+    @inline(__always)
+    static func time(ofKey key: Key) -> Double { time(key) }
+
+    /// The slot a key from ``key(at:slot:)`` carries.
+    @inline(__always)
+    static func slot(ofKey key: Key) -> Int { Int(UInt64(truncatingIfNeeded: key) & slotMask) }
 
     /// Schedules `payload` at `time`.
     ///

@@ -20,8 +20,10 @@ struct SimCall {
     var queue: Int32 = -1
     /// When the caller joined that queue.
     var joinedAt = 0.0
-    /// Counts waits, so a patience event from an earlier wait is ignored.
+    /// Counts waits, so a patience deadline from an earlier wait is ignored.
     var waitSerial: UInt32 = 0
+    /// The wait (`waitSerial`) the call's pending patience deadline belongs to.
+    var patienceSerial: UInt32 = 0
     /// When the current recording started (a finish key stops it there).
     var recordingSince = 0.0
     /// Whether the interpreter has been told the caller's position and estimated wait in this wait.

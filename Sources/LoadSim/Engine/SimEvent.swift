@@ -7,8 +7,6 @@ import CallFlow
 enum SimEvent {
     /// A caller who abandoned calls again (same caller number).
     case redial(number: UInt32)
-    /// The caller's patience in the queue ran out (`serial` matches the wait it belongs to).
-    case patience(slot: Int32, generation: UInt32, serial: UInt32)
     /// The conversation of agent `agent` with the call in `slot` ends.
     case talkEnd(agent: Int32, slot: Int32, generation: UInt32)
     /// Agent `agent`'s wrap-up time is over.

@@ -102,6 +102,7 @@ extension SimulationRun {
         agents[a].workStart = now
         calls[s].ticket = nil
         calls[s].connected = true
+        deadlines.remove(slot: s)                  // answered: the patience deadline is moot
         stats.dequeued(queue: q, joined: offer.joinedAt, at: now, exit: .answered)
         let talk = model.handling[q].sample(using: &rng)
         events.push(.talkEnd(agent: Int32(a), slot: Int32(s), generation: calls[s].generation), at: now + talk)

@@ -15,6 +15,8 @@ public struct SimulationRun {
     let model: SimulationModel
     var rng: Xoshiro256StarStar
     var events = EventQueue<SimEvent>()
+    /// The waiting callers' patience deadlines, ordered with the agenda (see `DeadlineHeap`).
+    var deadlines = DeadlineHeap()
     var queue: QueueManager
     /// The flow's interpreter (nil in queue-only mode: callers go straight to queue 0).
     let flow: CallInterpreter?
@@ -117,12 +119,23 @@ public struct SimulationRun {
         var steps = 0
         while true {
             if !arrivalsOpen && liveCalls == 0 && pendingRedials == 0 { break }
-            if nextArrival < events.nextTimeOrInfinity {
+            // The agenda's next event or the earliest patience deadline, whichever was scheduled
+            // first for the earlier time (their keys share one push sequence).
+            let agendaKey = events.nextKey, deadlineKey = deadlines.nextKey
+            let nextKey = min(agendaKey, deadlineKey)
+            let nextTime = nextKey == .max ? Double.infinity : EventQueue<SimEvent>.time(ofKey: nextKey)
+            if nextArrival < nextTime {
                 now = nextArrival
                 nextArrival = arrivals.next(after: now, limit: scenario.duration, using: &rng) ?? .infinity
                 if nextArrival == .infinity { arrivalsOpen = false }
                 nextNumber &+= 1
                 try startCall(number: nextNumber, redial: false)
+            } else if deadlineKey < agendaKey {
+                now = nextTime
+                let s = deadlines.popSlot()
+                if calls[s].live, calls[s].waitSerial == calls[s].patienceSerial, calls[s].ticket != nil {
+                    try callerHangsUpWaiting(s)
+                }
             } else if let entry = events.pop() {
                 now = entry.time
                 try handle(entry.payload)
@@ -154,10 +167,6 @@ public struct SimulationRun {
             pendingRedials -= 1
             if stats.redials >= ScenarioLimits.mostRedials { throw tooManyRedials() }
             try startCall(number: number, redial: true)
-        case .patience(let slot, let generation, let serial):
-            let s = Int(slot)
-            guard calls[s].generation == generation, calls[s].waitSerial == serial, calls[s].ticket != nil else { return }
-            try callerHangsUpWaiting(s)
         case .talkEnd(let agent, let slot, let generation):
             try endTalk(agent: Int(agent), slot: Int(slot), generation: generation)
         case .wrapEnd(let agent):
@@ -281,6 +290,7 @@ public struct SimulationRun {
         calls[s].live = false
         calls[s].ticket = nil
         calls[s].generation &+= 1
+        deadlines.remove(slot: s)
         freeSlots.append(Int32(s))
         liveCalls -= 1
     }
@@ -308,8 +318,9 @@ public struct SimulationRun {
     }
 
     /// Draws the patience of callers who joined a queue and are still waiting after the queue
-    /// manager was drained. A caller answered at once never needs the event (most calls in a
-    /// well-staffed queue), which keeps the agenda small. The draw is the same either way.
+    /// manager was drained. A caller answered at once never needs the deadline (most calls in a
+    /// well-staffed queue). The draw is the same either way. The deadline takes the agenda's
+    /// next push sequence, so ties order as if it were an agenda event.
     mutating func armPatience() {
         for slot in patienceDue {
             let s = Int(slot)
@@ -320,7 +331,8 @@ public struct SimulationRun {
                 continue
             }
             let t = calls[s].joinedAt + patience.sample(using: &rng)
-            events.push(.patience(slot: slot, generation: calls[s].generation, serial: calls[s].waitSerial), at: t)
+            calls[s].patienceSerial = calls[s].waitSerial
+            deadlines.set(events.key(at: t, slot: s))
         }
         patienceDue.clearKeepingCapacity()
     }

@@ -74,7 +74,7 @@ public enum ReportBuilder {
         let queues = runs.map(\.queues)
         return runs[0].queueNames.indices.map { q in
             var c = QueueCounters(), h = WaitHistogram()
-            for (r, run) in runs.enumerated() { c.merge(queues[r][q]); h.merge(run.queueWaits[q]) }
+            for (r, run) in runs.enumerated() { c.merge(queues[r][q]); h.merge(run.waits(ofQueue: q)) }
             return SimulationReport.QueueRow(
                 name: runs[0].queueNames[q], offered: Double(c.offered) / n, answered: Double(c.answered) / n,
                 abandoned: Double(c.abandoned) / n, leftQueue: Double(c.leftQueue) / n, serviceLevel: c.serviceLevel(),

@@ -40,19 +40,22 @@ public struct SimulationStatistics: Sendable {
     }
     /// Waits of callers who left a queue (answered, abandoned or left), for percentiles (with
     /// one queue, that queue's own histogram).
-    public internal(set) var waits: WaitHistogram {
-        get { queueWaits.count == 1 ? queueWaits[0] : allWaits }
-        set { if queueWaits.count == 1 { queueWaits[0] = newValue } else { allWaits = newValue } }
-    }
-    /// `total` and `waits` when there are several queues (unused with one).
+    public var waits: WaitHistogram { waitBins.histogram(severalQueues ? allWaitsRow : 0) }
+    /// `total` when there are several queues (unused with one).
     private var allQueues = QueueCounters()
-    private var allWaits = WaitHistogram()
     /// Whether there are several queues, so `allQueues` and `allWaits` are counted apart.
     private let severalQueues: Bool
     /// Per queue, by index.
     public var queues: [QueueCounters] { Array(queueTable) }
     /// Per queue waits, by index.
-    public internal(set) var queueWaits: [WaitHistogram]
+    public var queueWaits: [WaitHistogram] { (0 ..< queueNames.count).map { waitBins.histogram($0) } }
+    /// Queue `q`'s waits (`queueWaits[q]`, without copying out the other queues' histograms).
+    public func waits(ofQueue q: Int) -> WaitHistogram { waitBins.histogram(q) }
+    /// The row of `waitBins` holding all queues' waits when there are several.
+    private let allWaitsRow: Int
+    /// The wait histograms, recorded in place: one row per queue, then (several queues) the
+    /// row of all queues.
+    private var waitBins: WaitBins
     /// Per interval queue counters.
     public var intervals: [QueueCounters] { Array(intervalTable) }
     /// Calls arriving per interval.
@@ -90,7 +93,8 @@ public struct SimulationStatistics: Sendable {
         nowIndex = IntervalIndex(width: interval)
         joinIndex = IntervalIndex(width: interval)
         queueTable = UnsafeTable(repeating: QueueCounters(), count: queueNames.count)
-        queueWaits = Array(repeating: WaitHistogram(), count: queueNames.count)
+        allWaitsRow = queueNames.count
+        waitBins = WaitBins(rows: queueNames.count + (severalQueues ? 1 : 0))
         intervalTable = UnsafeTable(repeating: QueueCounters(), count: n)
         callTable = UnsafeTable(repeating: 0, count: n)
         busy = IntervalIntegrator(width: interval, limit: duration)
@@ -127,8 +131,8 @@ public struct SimulationStatistics: Sendable {
         waiting.add(-1, at: t)
         let wait = t - joined
         let bin = WaitHistogram.bin(of: wait)
-        if severalQueues { allWaits.record(wait, bin: bin) }
-        queueWaits[q].record(wait, bin: bin)
+        if severalQueues { waitBins.record(wait, bin: bin, row: allWaitsRow) }
+        waitBins.record(wait, bin: bin, row: q)
         let i = Self.slot(joinIndex(joined), count: intervalTable.count)
         if severalQueues { Self.count(&allQueues, exit, wait, target) }
         Self.count(&queueTable[q], exit, wait, target)

@@ -23,6 +23,15 @@ public struct WaitHistogram: Sendable, Equatable {
     /// An empty histogram.
     public init() {}
 
+    /// A histogram of these bin counts (`binCount` of them), count and maximum: what
+    /// `WaitBins` recorded in place.
+    init(bins: [UInt64], count: UInt64, maximum: Double) {
+        precondition(bins.count == Self.binCount, "a wait histogram has \(Self.binCount) bins")
+        self.bins = bins
+        self.count = count
+        self.maximum = maximum
+    }
+
     /// Records one wait of `seconds`.
     public mutating func record(_ seconds: Double) { record(seconds, bin: Self.bin(of: seconds)) }
 
