@@ -100,7 +100,7 @@ struct WebSecurityTests {
         let bare = try web.client.request("POST", "/api/agents/alice/state", headers: alice.cookieOnly, body: Array(#"{"state":"ready"}"#.utf8))
         #expect(bare.status == 403)
         let wrong = try web.client.request("POST", "/api/agents/alice/state",
-                                           headers: ["Cookie": "ivr_session=\(alice.cookie)", "X-CSRF-Token": "0" + alice.csrf.dropFirst()],
+                                           headers: ["Cookie": "ivr_session=\(alice.cookie)", "X-CSRF-Token": (alice.csrf.first == "0" ? "1" : "0") + alice.csrf.dropFirst()],
                                            body: Array(#"{"state":"ready"}"#.utf8))
         #expect(wrong.status == 403)
         #expect(try web.store.agent("alice").state == .loggedOut)
