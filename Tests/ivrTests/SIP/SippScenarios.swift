@@ -56,6 +56,23 @@ enum SippScenarios {
           ]]></send>
         """
 
+    /// Waits up to `timeoutMilliseconds` for the IVR's BYE and answers it 200 OK.
+    static func confirmBye(timeoutMilliseconds: Int) -> String {
+        """
+          <recv request="BYE" timeout="\(timeoutMilliseconds)"/>
+          <send><![CDATA[
+        SIP/2.0 200 OK
+        [last_Via:]
+        [last_From:]
+        [last_To:]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Content-Length: 0
+
+          ]]></send>
+        """
+    }
+
     static func scenario(_ name: String, _ body: String) -> String {
         "<?xml version=\"1.0\" encoding=\"ISO-8859-1\" ?>\n<scenario name=\"\(name)\">\n\(body)\n</scenario>\n"
     }
@@ -131,18 +148,7 @@ enum SippScenarios {
         Content-Length: 0
 
           ]]></send>
-          <recv request="BYE" timeout="30000"/>
-          <send><![CDATA[
-        SIP/2.0 200 OK
-        [last_Via:]
-        [last_From:]
-        [last_To:]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Content-Length: 0
-
-          ]]></send>
-        """)
+        """ + confirmBye(timeoutMilliseconds: 30000))
 
     static func inDialog(_ method: String, cseq: Int, body: String = "") -> String {
         let type = body.isEmpty ? "" : "Content-Type: application/sdp\n"
@@ -217,18 +223,7 @@ enum SippScenarios {
         """ + reInvite(cseq: 2, direction: "sendonly") + """
           <pause milliseconds="\(seconds * 1000)"/>
         """ + reInvite(cseq: 3, direction: "sendrecv") + """
-          <recv request="BYE" timeout="20000"/>
-          <send><![CDATA[
-        SIP/2.0 200 OK
-        [last_Via:]
-        [last_From:]
-        [last_To:]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Content-Length: 0
-
-          ]]></send>
-        """)
+        """ + confirmBye(timeoutMilliseconds: 20000))
     }
 
     /// Runs `scenario` once against 127.0.0.1:`port`; sipp's status (0: every step as expected).
