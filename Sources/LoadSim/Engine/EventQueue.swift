@@ -1,14 +1,16 @@
-/// The simulator's agenda: a 4-ary min-heap of events ordered by (time, sequence).
+/// The simulator's agenda: events ordered by (time, sequence).
 ///
 /// The sequence number grows with every push, so events at the same instant come out in
-/// the order they were scheduled (as in SimPy) and a run never depends on heap layout.
+/// the order they were scheduled (as in SimPy) and a run never depends on the agenda's layout.
 ///
-/// The heap itself holds 16-byte keys only: the time, the push sequence and the payload's slot
-/// in a side table, packed so that one 128-bit comparison orders two events. Four children then
-/// fill exactly one 64-byte cache line, so a pop (the hot path: every event is popped once)
-/// touches one line per level, and moving a key moves 16 bytes, not the whole event.
+/// The agenda orders 16-byte keys only: the time, the push sequence and the payload's slot in a
+/// side table, packed so that one 128-bit comparison orders two events. Keys of the next half
+/// hour go to one-second buckets (`SecondBuckets`: a push is a store, a pop compares a few
+/// keys); the rest (far ahead, a crowded second, or before the last event handed out) go to an
+/// 8-ary heap (`KeyHeap`). A pop takes the smaller of the two smallest keys, so the order is
+/// exactly the keys' order whichever holds them.
 ///
-/// The keys, the payloads and the free payload slots are kept in `UnsafeTable`s (no copy-on-write
+/// The payloads and the free payload slots are kept in `UnsafeTable`s (no copy-on-write
 /// check per write), so payloads are plain values and **a copy shares the storage**: an agenda
 /// has one owner (a `SimulationRun`).
 struct EventQueue<Payload> {
@@ -32,7 +34,8 @@ struct EventQueue<Payload> {
     /// The most events that may be pending at once (16.7 million).
     public static var capacity: Int { Int(slotMask) + 1 }
 
-    private var heap = UnsafeTable<Key>(capacity: 1024)
+    private var soon = SecondBuckets()
+    private var later = KeyHeap(capacity: 256)
     private var payloads = UnsafeTable<Payload>(capacity: 1024)
     private var freeSlots = UnsafeTable<UInt32>(capacity: 1024)
     private var nextSequence: UInt64 = 0
@@ -41,23 +44,23 @@ struct EventQueue<Payload> {
     public init() {}
 
     /// Number of pending events.
-    public var count: Int { heap.count }
+    public var count: Int { soon.count + later.count }
     /// Size of the payload side table: the most events that have been pending at once
     /// (slots are reused, never released), so memory's high-water mark.
     public var slotCount: Int { payloads.count }
     /// Whether nothing is pending.
-    public var isEmpty: Bool { heap.isEmpty }
+    public var isEmpty: Bool { count == 0 }
     /// The time of the next event, if any.
-    public var nextTime: Double? { heap.isEmpty ? nil : Self.time(heap[0]) }
+    public var nextTime: Double? { isEmpty ? nil : Self.time(nextKey) }
 
     /// The time of the next event, or infinity when nothing is pending.
     @inline(__always)
-    var nextTimeOrInfinity: Double { heap.isEmpty ? .infinity : Self.time(heap[0]) }
+    var nextTimeOrInfinity: Double { isEmpty ? .infinity : Self.time(nextKey) }
 
     /// The next event's key (time, then push order), or `Key.max` when nothing is pending: what
     /// an event kept outside the agenda (``key(at:slot:)``) is compared with.
     @inline(__always)
-    var nextKey: Key { heap.isEmpty ? .max : heap[0] }
+    var nextKey: Key { min(soon.minKey, later.minKey) }
 
     /// A key for an event kept outside the agenda (the patience deadlines, `DeadlineHeap`) at
     /// `time`, carrying `slot` (< 2^24): it takes the next push sequence, so it orders against
@@ -94,18 +97,21 @@ struct EventQueue<Payload> {
         }
         precondition(time >= 0, "simulation events cannot be scheduled before time 0")
         let bits = (time + 0.0).bitPattern           // + 0.0 turns -0.0 into +0.0
-        heap.append(Key(bits) << 64 | Key(nextSequence << Self.slotBits | slot))
+        let key = Key(bits) << 64 | Key(nextSequence << Self.slotBits | slot)
         nextSequence &+= 1
-        let h = UnsafeMutableBufferPointer(start: heap.pointer, count: heap.count)
-        Self.rise(h[h.count - 1], from: h.count - 1, in: h)
+        if !soon.push(key, at: time) { later.push(key) }
     }
 
     /// Removes and returns the earliest event (ties: first scheduled).
     public mutating func pop() -> Entry? {
-        guard let last = heap.popLast() else { return nil }
-        let top = heap.isEmpty ? last : heap[0]
-        if !heap.isEmpty {
-            siftDown(last)
+        let top: Key
+        if soon.minKey < later.minKey {
+            top = soon.pop()
+        } else if later.count > 0 {
+            top = later.pop()
+            soon.passed(Self.time(top))
+        } else {
+            return nil
         }
         let tag = UInt64(truncatingIfNeeded: top)
         let slot = Int(tag & Self.slotMask)
@@ -115,52 +121,4 @@ struct EventQueue<Payload> {
 
     @inline(__always)
     private static func time(_ key: Key) -> Double { Double(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
-
-    @inline(__always)
-    private static func less(_ a: Key, _ b: Key) -> Bool { a < b }
-
-    /// Puts `item` into the hole at `hole`, moving it up past every larger parent.
-    @inline(__always)
-    private static func rise(_ item: Key, from hole: Int, in h: UnsafeMutableBufferPointer<Key>) {
-        var i = hole
-        while i > 0 {
-            let parent = (i - 1) >> 2
-            guard less(item, h[parent]) else { break }
-            h[i] = h[parent]
-            i = parent
-        }
-        h[i] = item
-    }
-
-    /// Puts `item` (the old last key) into the hole left at the root, bottom-up: the smallest
-    /// child moves up at each level until the hole reaches a leaf, then `item` (usually one of
-    /// the latest events) rises from there. About one comparison per level fewer than the usual
-    /// way, since the item seldom needs to rise far.
-    private mutating func siftDown(_ item: Key) {
-        do {
-            let h = UnsafeMutableBufferPointer(start: heap.pointer, count: heap.count)
-            let n = h.count
-            var i = 0
-            while true {
-                let first = 4 * i + 1
-                if first >= n { break }
-                var child = first
-                if first + 3 < n {
-                    // A full family: two pairs, then the winners (no loop, fewer branches).
-                    let a = Self.less(h[first + 1], h[first]) ? first + 1 : first
-                    let b = Self.less(h[first + 3], h[first + 2]) ? first + 3 : first + 2
-                    child = Self.less(h[b], h[a]) ? b : a
-                } else {
-                    var c = first + 1
-                    while c < n {
-                        if Self.less(h[c], h[child]) { child = c }
-                        c += 1
-                    }
-                }
-                h[i] = h[child]
-                i = child
-            }
-            Self.rise(item, from: i, in: h)
-        }
-    }
 }

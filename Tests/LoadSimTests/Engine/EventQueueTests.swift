@@ -57,3 +57,31 @@ extension EventQueueTests {
         #expect(q.isEmpty && q.nextTime == nil)
     }
 }
+
+extension EventQueueTests {
+    /// A simulation's use: times only move forward, many events in one second (more than a
+    /// bucket holds), some hours ahead (past the buckets' reach), with pushes between pops.
+    @Test func matchesSortedOrderWhenTimeOnlyMovesForward() {
+        var q = EventQueue<Int>()
+        var rng = Xoshiro256StarStar(seed: 9)
+        var pending: [(Double, Int)] = []
+        var now = 0.0
+        for i in 0 ..< 6000 {
+            let u = rng.nextUnit()
+            let t = u < 0.3 ? now : u < 0.6 ? now + (rng.nextUnit() * 4).rounded(.down) * 0.25
+                : u < 0.95 ? now + rng.nextUnit() * 600 : now + 3000 + rng.nextUnit() * 9000
+            q.push(i, at: t)
+            pending.append((t, i))
+            if rng.nextUnit() < 0.5, let e = q.pop() {
+                let best = pending.indices.min { (pending[$0].0, pending[$0].1) < (pending[$1].0, pending[$1].1) }!
+                #expect(e.payload == pending[best].1 && e.time == pending[best].0)
+                pending.remove(at: best)
+                now = e.time
+            }
+        }
+        pending.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        var rest: [Int] = []
+        while let e = q.pop() { rest.append(e.payload) }
+        #expect(rest == pending.map(\.1))
+    }
+}
