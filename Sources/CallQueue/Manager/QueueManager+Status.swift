@@ -85,10 +85,10 @@ extension QueueManager {
     /// comparison.
     @inlinable
     public mutating func nextWakeUp(after t: Double) -> Double? {
-        makeTablesUnique()
-        if readyTotal == 0 && wideningQueues == 0 {
+        if readyTotal == 0 && wideningQueues == 0 {         // reads only: no uniqueness check
             return callbackTimerDue > t && callbackTimerDue.isFinite ? callbackTimerDue : nil
         }
+        makeTablesUnique()
         return scanForWakeUp(after: t)
     }
 

@@ -39,6 +39,10 @@ public enum TimeDistribution: Sendable, Equatable {
 }
 
 /// A `TimeDistribution` with its parameters precomputed for fast draws.
+///
+/// The kind is a plain value and an empirical distribution's values sit beside it (nil for
+/// the others): the simulator copies a sampler out of its model for every draw, and a kind
+/// holding an array made each copy a call that switched on the kind to retain it.
 public struct TimeSampler: Sendable {
     enum Kind: Sendable {
         case exponential(Double)
@@ -46,12 +50,16 @@ public struct TimeSampler: Sendable {
         case gamma(shape: Double, scale: Double)
         case fixed(Double)
         case uniform(Double, Double)
-        case empirical([Double])
+        /// Resampled from `values` (this many of them).
+        case empirical(count: Int)
     }
     let kind: Kind
+    /// The observed values of an empirical distribution; nil for the other kinds.
+    let values: [Double]?
 
     /// Precomputes the parameters of `distribution`.
     public init(_ distribution: TimeDistribution) {
+        if case .empirical(let observed) = distribution { values = observed } else { values = nil }
         switch distribution {
         case .exponential(let m): kind = .exponential(m)
         case .lognormal(let m, let cv):
@@ -61,7 +69,7 @@ public struct TimeSampler: Sendable {
             kind = cv <= 0 ? .fixed(m) : .gamma(shape: 1 / (cv * cv), scale: m * cv * cv)
         case .fixed(let v): kind = .fixed(v)
         case .uniform(let a, let b): kind = .uniform(a, b - a)
-        case .empirical(let values): kind = .empirical(values)
+        case .empirical(let values): kind = .empirical(count: values.count)
         }
     }
 
@@ -85,7 +93,7 @@ public struct TimeSampler: Sendable {
         case .exponential, .uniform: _ = rng.next()
         case .lognormal: _ = rng.next(); _ = rng.next()
         case .fixed: break
-        case .empirical(let values): _ = rng.nextInt(below: values.count)
+        case .empirical(let count): _ = rng.nextInt(below: count)
         case .gamma: _ = sample(using: &rng)
         }
     }
@@ -98,7 +106,7 @@ public struct TimeSampler: Sendable {
         case .gamma(let shape, let scale): return scale * Self.standardGamma(shape, &rng)
         case .fixed(let v): return v
         case .uniform(let a, let width): return a + width * rng.nextUnit()
-        case .empirical(let values): return values[rng.nextInt(below: values.count)]
+        case .empirical(let count): return values.unsafelyUnwrapped[rng.nextInt(below: count)]
         }
     }
 
