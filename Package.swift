@@ -33,7 +33,8 @@ let package = Package(
         .target(name: "Hours"),
         .target(name: "PhoneNumbers"),
         .target(name: "CallFlow", dependencies: ["Telephony", "Hours", "PhoneNumbers", "CallQueue", "Yams"]),
-        .target(name: "CallQueue", dependencies: ["PhoneNumbers", .product(name: "Collections", package: "swift-collections")]),
+        .target(name: "InPlaceTables"),
+        .target(name: "CallQueue", dependencies: ["PhoneNumbers", "InPlaceTables", .product(name: "Collections", package: "swift-collections")]),
 
         // Adapters.
         .target(name: "Storage", dependencies: ["CallQueue", "Hours", .product(name: "GRDB", package: "GRDB.swift"),
@@ -45,7 +46,7 @@ let package = Package(
         // Drivers.
         .target(name: "LiveRuntime", dependencies: ["Telephony", "CallFlow", "CallQueue", "Storage", "SoundIO", "SIP", "Yams",
                                                     .product(name: "Logging", package: "swift-log")]),
-        .target(name: "LoadSim", dependencies: ["CallFlow", "CallQueue", "Yams",
+        .target(name: "LoadSim", dependencies: ["CallFlow", "CallQueue", "InPlaceTables", "Yams",
                                                 .product(name: "Collections", package: "swift-collections")]),
 
         // The browser desk: HTTP adapter over the store, queue manager and prompt studio.
@@ -69,6 +70,7 @@ let package = Package(
         .testTarget(name: "SoundIOTests", dependencies: ["SoundIO", "Telephony"]),
         .testTarget(name: "SIPTests", dependencies: ["SIP", "SoundIO"]),
         .testTarget(name: "CallFlowTests", dependencies: ["CallFlow", "CallQueue", "Telephony"]),
+        .testTarget(name: "InPlaceTablesTests", dependencies: ["InPlaceTables"]),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CallQueue"]),
         .testTarget(name: "LoadSimTests", dependencies: ["LoadSim", "CallFlow", "CallQueue"]),

@@ -1,7 +1,7 @@
 import Testing
 @testable import CallQueue
 
-/// The manager's tables are written in place (`ManagerTable`); a copy of a manager must still
+/// The manager's tables are written in place (`InPlaceTable`); a copy of a manager must still
 /// behave as a value: inputs to one copy never show in the other.
 @Suite struct QueueManagerCopyTests {
     @Test func aCopyKeepsItsStateWhenTheOriginalChanges() throws {

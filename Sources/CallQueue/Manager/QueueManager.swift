@@ -1,4 +1,5 @@
 import HeapModule
+import InPlaceTables
 
 /// The queue manager: queues, agents and callbacks as one deterministic state
 /// machine. No clock, no I/O: every input carries the driver's time in seconds,
@@ -17,19 +18,19 @@ import HeapModule
 /// once warmed up, does no string work, and costs O(1) per step with the
 /// default strategy (O(log n) for heap-based strategies). See docs/QUEUE.md.
 public struct QueueManager: Sendable {
-    // The hot tables are `ManagerTable`s, written in place: every public input calls
+    // The hot tables are `InPlaceTable`s, written in place: every public input calls
     // `makeTablesUnique()` first, so a copy of the manager never sees another's writes.
-    var queues = ManagerTable<QueueState>()
-    var agents = ManagerTable<AgentRecord>()
+    var queues = InPlaceTable<QueueState>()
+    var agents = InPlaceTable<AgentRecord>()
     /// Current idle stamp per agent, 0 when not available.
     var idleEpoch: [UInt32] = []
     var epochCounter: UInt32 = 0
     @usableFromInline var idleCount = 0
     @usableFromInline var waitingTotal = 0
-    var calls = ManagerTable<CallSlot>()
+    var calls = InPlaceTable<CallSlot>()
     /// All agents' memberships, each agent's contiguous (see `AgentRecord`).
-    var memberships = ManagerTable<Membership>()
-    var freeSlots = ManagerTable<Int32>()
+    var memberships = InPlaceTable<Membership>()
+    var freeSlots = InPlaceTable<Int32>()
     /// Shared with the copies of this manager that share its tables (see `makeTablesUnique`).
     var tablesToken = ManagerTablesToken()
     var joinSeq: UInt64 = 0

@@ -1,3 +1,5 @@
+import InPlaceTables
+
 /// The patience deadlines of the callers waiting in queues, kept apart from the agenda.
 ///
 /// A caller who has to wait draws a patience; nearly always an agent answers first. On the
@@ -11,14 +13,14 @@
 /// shared with the agenda's own events, so the run loop orders a deadline against the agenda's
 /// next event exactly as when deadlines were agenda events (equal times: first scheduled first).
 ///
-/// Tables are `UnsafeTable`s written in place: one owner (a `SimulationRun`), never copied in use.
+/// Tables are `InPlaceTable`s written in place: one owner (a `SimulationRun`), never copied in use.
 struct DeadlineHeap {
     typealias Key = EventQueue<SimEvent>.Key
 
     /// A binary min-heap of keys (their low 24 bits carry the call slot).
-    private var heap = UnsafeTable<Key>(capacity: 64)
+    private var heap = InPlaceTable<Key>(capacity: 64)
     /// By call slot: the index of its deadline in `heap`, or -1 when it has none.
-    private var place = UnsafeTable<Int32>(capacity: 64)
+    private var place = InPlaceTable<Int32>(capacity: 64)
 
     /// Number of pending deadlines.
     var count: Int { heap.count }

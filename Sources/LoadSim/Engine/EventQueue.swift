@@ -1,3 +1,5 @@
+import InPlaceTables
+
 /// The simulator's agenda: events ordered by (time, sequence).
 ///
 /// The sequence number grows with every push, so events at the same instant come out in
@@ -10,7 +12,7 @@
 /// 8-ary heap (`KeyHeap`). A pop takes the smaller of the two smallest keys, so the order is
 /// exactly the keys' order whichever holds them.
 ///
-/// The payloads and the free payload slots are kept in `UnsafeTable`s (no copy-on-write
+/// The payloads and the free payload slots are kept in `InPlaceTable`s (no copy-on-write
 /// check per write), so payloads are plain values and **a copy shares the storage**: an agenda
 /// has one owner (a `SimulationRun`).
 struct EventQueue<Payload> {
@@ -36,8 +38,8 @@ struct EventQueue<Payload> {
 
     private var soon = SecondBuckets()
     private var later = KeyHeap(capacity: 256)
-    private var payloads = UnsafeTable<Payload>(capacity: 1024)
-    private var freeSlots = UnsafeTable<UInt32>(capacity: 1024)
+    private var payloads = InPlaceTable<Payload>(capacity: 1024)
+    private var freeSlots = InPlaceTable<UInt32>(capacity: 1024)
     private var nextSequence: UInt64 = 0
 
     /// An empty agenda.

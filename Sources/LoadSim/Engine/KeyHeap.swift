@@ -1,3 +1,5 @@
+import InPlaceTables
+
 /// An 8-ary min-heap of 128-bit agenda keys (see `EventQueue.Key`).
 ///
 /// A pop walks from the root to a leaf, each level waiting on the loads of the level before;
@@ -6,20 +8,20 @@
 /// tournament. The table keeps eight `Key.max` keys past the last one, so every family is whole
 /// and the walk has no edge case.
 ///
-/// Keys are written in place (`UnsafeTable`): **a copy shares the storage**, so a heap has one
+/// Keys are written in place (`InPlaceTable`): **a copy shares the storage**, so a heap has one
 /// owner (an `EventQueue`).
 struct KeyHeap {
     typealias Key = UInt128
 
     /// The keys in `0 ..< count`, then at least `arity` copies of `Key.max`.
-    private var keys: UnsafeTable<Key>
+    private var keys: InPlaceTable<Key>
     /// Number of keys.
     private(set) var count = 0
     private static var arity: Int { 8 }
 
     /// An empty heap with room for `capacity` keys before it grows.
     init(capacity: Int) {
-        keys = UnsafeTable(repeating: .max, count: Swift.max(capacity, 1) + Self.arity)
+        keys = InPlaceTable(repeating: .max, count: Swift.max(capacity, 1) + Self.arity)
     }
 
     /// The smallest key, or `Key.max` when empty (the padding).

@@ -1,6 +1,7 @@
 import CallFlow
 import CallQueue
 import Foundation
+import InPlaceTables
 
 /// One replication: synthetic callers on a virtual clock, driving the real `CallInterpreter`
 /// and `QueueManager` (the same code as live calls), with statistics streamed as it goes.
@@ -10,7 +11,7 @@ import Foundation
 /// drains the queue manager's decisions after every input, as its driving protocol requires.
 ///
 /// A run is used once, by one owner: its hot tables (calls, agents, the agenda) are
-/// `UnsafeTable`s written in place, which a copy would share.
+/// `InPlaceTable`s written in place, which a copy would share.
 public struct SimulationRun {
     let model: SimulationModel
     var rng: Xoshiro256StarStar
@@ -20,12 +21,12 @@ public struct SimulationRun {
     var queue: QueueManager
     /// The flow's interpreter (nil in queue-only mode: callers go straight to queue 0).
     let flow: CallInterpreter?
-    /// Calls in progress by slot (an `UnsafeTable`: written in place, never copied).
-    var calls = UnsafeTable<SimCall>(capacity: 1024)
+    /// Calls in progress by slot (an `InPlaceTable`: written in place, never copied).
+    var calls = InPlaceTable<SimCall>(capacity: 1024)
     /// The call runner's state of each call slot (flow mode only; empty in queue-only mode).
     var runs: [CallRunner] = []
-    var freeSlots = UnsafeTable<Int32>(capacity: 1024)
-    var agents = UnsafeTable<SimAgent>(capacity: 64)
+    var freeSlots = InPlaceTable<Int32>(capacity: 1024)
+    var agents = InPlaceTable<SimAgent>(capacity: 64)
     var groupAgents: [[Int32]]
     var groupScheduled: [Int]
     /// The call runner's scratch list of actions.
@@ -46,7 +47,7 @@ public struct SimulationRun {
     var arrivalsOpen = true
     var pendingRedials = 0
     var needsDrain = false
-    var patienceDue = UnsafeTable<Int32>(capacity: 64)
+    var patienceDue = InPlaceTable<Int32>(capacity: 64)
     var pendingTimers: [PendingTimer] = []
     var draining = false
     /// Agents whose shift has ended but who are still busy finishing a call or its wrap-up.

@@ -1,3 +1,5 @@
+import InPlaceTables
+
 /// Everything one simulation run measures, streamed: counters, histograms and per-interval
 /// integrals. Memory depends on the number of queues and intervals, never on the number of calls.
 ///
@@ -60,12 +62,12 @@ public struct SimulationStatistics: Sendable {
     public var intervals: [QueueCounters] { Array(intervalTable) }
     /// Calls arriving per interval.
     public var intervalCalls: [Int] { Array(callTable) }
-    /// The counters above, written in place by the run (`UnsafeTable`: no copy-on-write check
+    /// The counters above, written in place by the run (`InPlaceTable`: no copy-on-write check
     /// per write). **Copies of these statistics share them**: only the run that owns the
     /// statistics records into them; readers (the report) only read.
-    private var queueTable: UnsafeTable<QueueCounters>
-    private var intervalTable: UnsafeTable<QueueCounters>
-    private var callTable: UnsafeTable<Int>
+    private var queueTable: InPlaceTable<QueueCounters>
+    private var intervalTable: InPlaceTable<QueueCounters>
+    private var callTable: InPlaceTable<Int>
     /// Agents busy (on calls, wrap-up, callbacks) over time.
     public internal(set) var busy: IntervalIntegrator
     /// Callers waiting in queues over time.
@@ -92,11 +94,11 @@ public struct SimulationStatistics: Sendable {
         let n = max(1, ScenarioLimits.clampedInt((duration / interval).rounded(.up)))
         nowIndex = IntervalIndex(width: interval)
         joinIndex = IntervalIndex(width: interval)
-        queueTable = UnsafeTable(repeating: QueueCounters(), count: queueNames.count)
+        queueTable = InPlaceTable(repeating: QueueCounters(), count: queueNames.count)
         allWaitsRow = queueNames.count
         waitBins = WaitBins(rows: queueNames.count + (severalQueues ? 1 : 0))
-        intervalTable = UnsafeTable(repeating: QueueCounters(), count: n)
-        callTable = UnsafeTable(repeating: 0, count: n)
+        intervalTable = InPlaceTable(repeating: QueueCounters(), count: n)
+        callTable = InPlaceTable(repeating: 0, count: n)
         busy = IntervalIntegrator(width: interval, limit: duration)
         waiting = IntervalIntegrator(width: interval, limit: duration)
         scheduled = IntervalIntegrator(width: interval, limit: duration)

@@ -1,5 +1,7 @@
+import InPlaceTables
+
 /// The wait histograms of one run's queues, recorded in place: each row holds the bins of one
-/// `WaitHistogram`, then its count and maximum, in one `UnsafeTable`.
+/// `WaitHistogram`, then its count and maximum, in one `InPlaceTable`.
 ///
 /// A `[WaitHistogram]` written per caller checked twice that its buffers were not shared (the
 /// array of histograms, then the histogram's bins), a call into the runtime each. Here a wait
@@ -9,14 +11,14 @@
 struct WaitBins: Sendable {
     /// Bin counts, then the count, then the maximum's bit pattern, per row.
     private static var stride: Int { WaitHistogram.binCount + 2 }
-    private var table: UnsafeTable<UInt64>
+    private var table: InPlaceTable<UInt64>
     /// Number of histograms.
     let rows: Int
 
     /// `rows` empty histograms.
     init(rows: Int) {
         self.rows = rows
-        table = UnsafeTable(repeating: 0, count: rows * Self.stride)
+        table = InPlaceTable(repeating: 0, count: rows * Self.stride)
     }
 
     /// Records a wait of `seconds`, whose bin is `bin` (`WaitHistogram.bin(of:)`), in row `row`.
