@@ -4,7 +4,7 @@
 /// A 500-agent run has about 500 talk ends pending, 1.7 per second of the next few minutes. A
 /// heap pop walks three to six levels, each waiting on the loads of the one before (15 % of a
 /// run); here a push writes a key into the bucket of its second and a pop takes the smallest
-/// key of the first occupied bucket (at most four keys to compare), then finds the next one in a
+/// key of the first occupied bucket (at most eight keys to compare, usually one or two), then finds the next one in a
 /// bitmap. Only the keys of one bucket are compared, so the order is exactly the keys' order.
 ///
 /// A bucket holds up to `perBucket` keys; a key that finds its bucket full, lies more than
@@ -18,8 +18,9 @@ struct SecondBuckets {
 
     /// Buckets in the ring: the seconds ahead it can hold (34 minutes).
     static var bucketCount: Int { 2048 }
-    /// Keys per bucket: four 16-byte keys fill one cache line.
-    static var perBucket: Int { 4 }
+    /// Keys per bucket: eight 16-byte keys, two cache lines (the second is touched only when a
+    /// second holds more than four events: the store's flow, with prompts and keys, often does).
+    static var perBucket: Int { 8 }
     private static var mask: Int { bucketCount - 1 }
 
     /// Frees the storage when the last copy goes away.
