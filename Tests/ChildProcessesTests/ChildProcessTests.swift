@@ -91,3 +91,24 @@ import Testing
         #expect(!child.write("hello\n"))
     }
 }
+
+/// The tests start children only through ChildProcess: Foundation's `Process` waits for every
+/// child from one shared watcher thread (see ChildProcess), so one use anywhere in the test
+/// process can hold up all the others again.
+@Suite struct NoFoundationProcessTests {
+    @Test func noTestStartsAFoundationProcess() throws {
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let files = try #require(FileManager.default.enumerator(at: tests, includingPropertiesForKeys: nil))
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && $0.path != #filePath }
+        #expect(files.count > 100, "found the test sources in \(tests.path)")
+        let foundationProcess = #/\bProcess\b|\bwaitUntilExit\b/#
+        for file in files {
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                if line.contains(foundationProcess) {
+                    Issue.record("\(file.path):\(index + 1) uses Foundation's Process: start children with ChildProcess")
+                }
+            }
+        }
+    }
+}
