@@ -106,7 +106,7 @@ public final class ChildProcess: @unchecked Sendable {
             if let ended = termination { return ended }
             if Date() >= deadline { return nil }
             usleep(pause)
-            pause = min(pause * 2, 20_000)
+            pause = min(pause * 2, 10_000)
         }
     }
 
