@@ -63,11 +63,16 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        // Tests mirror sources. RealClockHarness: a private PulseAudio for the real-clock tests.
-        .target(name: "RealClockHarness", dependencies: ["SoundIO"], path: "Tests/RealClockHarness"),
-        .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
+        // Tests mirror sources. ChildProcesses: servers, peers and tools as child processes, each
+        // waited for by its own PID (posix_spawn; no Foundation.Process). RealClockHarness: a
+        // private PulseAudio for the real-clock tests.
+        .target(name: "CChildSpawn", path: "Tests/CChildSpawn"),
+        .target(name: "ChildProcesses", dependencies: ["CChildSpawn"], path: "Tests/ChildProcesses"),
+        .target(name: "RealClockHarness", dependencies: ["SoundIO", "ChildProcesses"], path: "Tests/RealClockHarness"),
+        .testTarget(name: "ChildProcessesTests", dependencies: ["ChildProcesses"]),
+        .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "ChildProcesses"]),
         .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"]),
-        .testTarget(name: "SoundIOTests", dependencies: ["SoundIO", "Telephony"]),
+        .testTarget(name: "SoundIOTests", dependencies: ["SoundIO", "Telephony", "ChildProcesses"]),
         .testTarget(name: "SIPTests", dependencies: ["SIP", "SoundIO"]),
         .testTarget(name: "CallFlowTests", dependencies: ["CallFlow", "CallQueue", "Telephony"]),
         .testTarget(name: "InPlaceTablesTests", dependencies: ["InPlaceTables"]),
@@ -75,9 +80,9 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CallQueue"]),
         .testTarget(name: "LoadSimTests", dependencies: ["LoadSim", "CallFlow", "CallQueue"]),
         .testTarget(name: "LiveRuntimeTests", dependencies: ["LiveRuntime", "SoundIO", "Telephony", "CallFlow", "Storage", "SIP", "LoadSim",
-                                                         "RealClockHarness", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "WebTests", dependencies: ["Web", "Storage", "CallQueue", "SoundIO", "Telephony", "ivr"]),
-        .testTarget(name: "ivrTests", dependencies: ["ivr", "RealClockHarness"]),
+                                                         "RealClockHarness", "ChildProcesses", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "WebTests", dependencies: ["Web", "Storage", "CallQueue", "SoundIO", "Telephony", "ivr", "ChildProcesses"]),
+        .testTarget(name: "ivrTests", dependencies: ["ivr", "RealClockHarness", "ChildProcesses"]),
     ],
     swiftLanguageModes: [.v6]
 )

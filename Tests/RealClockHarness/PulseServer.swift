@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import SoundIO
 
@@ -20,7 +21,7 @@ public final class PulseServer {
     public let folder: URL
     /// The server's PID (for SIGSTOP/SIGCONT and stopping it).
     public private(set) var pid: pid_t = 0
-    private var watchdog: Process?
+    private var watchdog: ChildProcess?
     /// The asoundrc text defining every PCM.
     public private(set) var asoundrc = ""
     /// The server's socket.
@@ -61,19 +62,15 @@ public final class PulseServer {
         setenv("PULSE_CLIENTCONFIG", path("client.conf"), 1)
         try FileManager.default.createDirectory(atPath: path("rt"), withIntermediateDirectories: true)
         let me = getpid()
-        let watchdog = Process()
-        watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
-        watchdog.arguments = ["-c", """
+        // Its output goes to /dev/null: never hold the test runner's pipes open.
+        let watchdog = try ChildProcess("/bin/sh", ["-c", """
             PULSE_RUNTIME_PATH='\(path("rt"))' pulseaudio -n -F '\(path("server.pa"))' --daemonize=no \
               --exit-idle-time=-1 --system=false --log-target=file:'\(path("server.log"))' &
             p=$!; echo $p > '\(path("server.pid"))'
             alive() { grep -qs '^State:[[:space:]]*[^Z]' /proc/$1/status; }
             while alive \(me) && alive $p; do sleep 0.2; done
             kill $p 2>/dev/null
-            """]
-        watchdog.standardOutput = FileHandle.nullDevice   // never hold the test runner's pipes open
-        watchdog.standardError = FileHandle.nullDevice
-        try watchdog.run()
+            """])
         self.watchdog = watchdog
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
@@ -117,15 +114,21 @@ public final class PulseServer {
     /// Resumes it (SIGCONT).
     public func resume() { if pid != 0 { kill(pid, SIGCONT) } }
 
-    /// Stops the server by its PID and waits for the watchdog; stopping twice does nothing.
+    /// Stops the server by its PID (SIGTERM; SIGKILL if it still runs 15 s later) and waits for
+    /// the watchdog; stopping twice does nothing.
     public func stop() {
-        if pid != 0 {
-            kill(pid, SIGCONT)
-            kill(pid, SIGTERM)
+        let server = pid
+        if server != 0 {
+            kill(server, SIGCONT)
+            kill(server, SIGTERM)
             pid = 0
         }
         if let watchdog {
-            watchdog.waitUntilExit()
+            if watchdog.wait(seconds: 15) == nil {
+                // The watchdog has not reaped the server yet, so its PID is still the server's.
+                if server != 0 { kill(server, SIGKILL) }
+                watchdog.stop(SIGTERM, grace: 5)
+            }
             self.watchdog = nil
             try? FileManager.default.removeItem(at: folder)
         }
@@ -137,13 +140,7 @@ public final class PulseServer {
 
     /// Whether a client can talk to the server (`pactl info`).
     private func ready() -> Bool {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["pactl", "--server", "unix:\(socket)", "info"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
+        guard let probe = try? ChildProcess("/usr/bin/env", ["pactl", "--server", "unix:\(socket)", "info"]) else { return false }
+        return (probe.wait(seconds: 10) ?? probe.stop(SIGKILL)) == .exited(0)
     }
 }

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 @testable import Telephony
@@ -25,17 +26,13 @@ import Testing
 
     /// Speech from espeak-ng, resampled to 8 kHz mono by sox (both installed by scripts/setup).
     static func speech(voice: String, pitch: Int, speed: Int, text: String = script) throws -> [Int16] {
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-        shell.arguments = ["-c", "espeak-ng -v \"$1\" -p \"$2\" -s \"$3\" --stdout \"$4\" | "
-                           + "sox -q -t wav - -t raw -r 8000 -e signed -b 16 -c 1 - 2>/dev/null",
-                           "speech", voice, String(pitch), String(speed), text]
-        let output = Pipe()
-        shell.standardOutput = output
-        try shell.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        shell.waitUntilExit()
-        return data.withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
+        let shell = try ChildProcess("/bin/sh", ["-c", "espeak-ng -v \"$1\" -p \"$2\" -s \"$3\" --stdout \"$4\" | "
+                                                 + "sox -q -t wav - -t raw -r 8000 -e signed -b 16 -c 1 - 2>/dev/null",
+                                                 "speech", voice, String(pitch), String(speed), text],
+                                     stdout: .pipe, stderr: .inherit)
+        _ = shell.wait(seconds: 120) ?? shell.stop(SIGKILL)
+        shell.waitForEndOfOutput(seconds: 10)
+        return shell.outputData.withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
     }
 
     @Test func noKeysInSeveralMinutesOfSpeech() throws {

@@ -36,7 +36,7 @@ struct WebBenchmark {
             readers.append(thread)
         }
         Thread.sleep(forTimeInterval: 1.5)
-        let cpuBefore = Self.cpuSeconds(web.process.processIdentifier)
+        let cpuBefore = Self.cpuSeconds(web.process.pid)
         let started = Date()
         let writer = try Store(directory: web.store.directory)
         for k in 1...changes {
@@ -45,7 +45,7 @@ struct WebBenchmark {
             Thread.sleep(forTimeInterval: 0.25)
         }
         Thread.sleep(forTimeInterval: 2)
-        let cpu = Self.cpuSeconds(web.process.processIdentifier) - cpuBefore
+        let cpu = Self.cpuSeconds(web.process.pid) - cpuBefore
         let wall = Date().timeIntervalSince(started)
         let sorted = latencies.values.sorted()
         let p50 = sorted[sorted.count / 2], p99 = sorted[min(sorted.count - 1, sorted.count * 99 / 100)]

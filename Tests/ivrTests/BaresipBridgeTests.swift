@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import RealClockHarness
 import Testing
@@ -73,7 +74,7 @@ struct BaresipBridgeTests {
                               account: "<sip:+441632960123@127.0.0.1>;regint=0;audio_codecs=PCMU",
                               extra: "module sndfile.so\nsnd_path \(path("heard"))\n")
 
-        var children: [Process] = []
+        var children: [ChildProcess] = []
         defer { for child in children.reversed() { Spawned.stop(child) } }
         let serve = try Spawned(IvrBinary.url.path, ["serve", path("serve.yaml")], environment: environment, log: path("serve.log"))
         children.append(serve.process)

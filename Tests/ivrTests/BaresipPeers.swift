@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 /// Picks free 127.0.0.1 ports for a test's peers.
@@ -32,26 +33,15 @@ enum FreePortPair {
 
 /// A child process whose output goes to a log file; stopped by PID by its owner.
 struct Spawned {
-    let process = Process()
+    let process: ChildProcess
 
     init(_ executable: String, _ arguments: [String], environment: [String: String], log: String) throws {
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        process = try ChildProcess(executable, arguments, environment: environment, stdin: .null, stdout: .file(log), stderr: .sameAsOutput)
     }
 
     /// Stops `process` by its PID: SIGTERM, then SIGKILL after 2 s (baresip 1.0 does not end on SIGTERM mid-call).
-    static func stop(_ process: Process) {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGTERM)
-        if !wait(2, until: { !process.isRunning }) { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+    static func stop(_ process: ChildProcess) {
+        process.stop(SIGTERM, grace: 2)
     }
 
     static func read(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
@@ -110,13 +100,8 @@ enum Baresip {
     }
 
     static func run(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let tool = try ChildProcess("/usr/bin/env", arguments)
+        _ = tool.wait(seconds: 120) ?? tool.stop(SIGKILL)
     }
 
     /// The samples of a 16-bit PCM WAV (the first `data` chunk).

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 /// Locates and runs the built `ivr` binary for end-to-end tests.
@@ -16,24 +17,10 @@ enum IvrBinary {
     /// Result of one run of `ivr`.
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
-    /// Runs `ivr` with `arguments`, optional standard input, in `directory` (default: current).
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inp
-        try process.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? inp.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self))
+    /// Runs `ivr` with `arguments`, optional standard input (a pipe either way, closed after the
+    /// text), in `directory` (default: current); killed if it runs past `timeout` seconds.
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, timeout: Double = 300) throws -> Result {
+        let run = try ChildProcess.run(url.path, arguments, directory: directory?.path, input: stdin ?? "", timeout: timeout)
+        return Result(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 }

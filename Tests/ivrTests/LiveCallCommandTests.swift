@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 
@@ -24,18 +25,22 @@ struct LiveCallCommandTests {
         deinit { try? FileManager.default.removeItem(at: home) }
         func path(_ name: String) -> String { home.appendingPathComponent(name).path }
 
-        /// The `ivr call` process for the store flow on this line, in opening hours.
-        func process(prompts: String = LiveCallCommandTests.root.appendingPathComponent("prompts").path,
-                     extra: [String] = []) -> Process {
-            let process = Process()
-            process.executableURL = IvrBinary.url
-            process.arguments = ["call", LiveCallCommandTests.root.appendingPathComponent("flows/store.yaml").path,
-                                 "--playback", "play", "--capture", "cap", "--at", "2026-11-23T10:00",
-                                 "--data", path("data"), "--prompts", prompts] + extra
+        /// The `ivr call` command for the store flow on this line, in opening hours: its arguments
+        /// (after the executable) and environment.
+        func command(prompts: String = LiveCallCommandTests.root.appendingPathComponent("prompts").path,
+                     extra: [String] = []) -> (arguments: [String], environment: [String: String]) {
             var environment = ProcessInfo.processInfo.environment
             environment["HOME"] = home.path
-            process.environment = environment
-            return process
+            return (["call", LiveCallCommandTests.root.appendingPathComponent("flows/store.yaml").path,
+                     "--playback", "play", "--capture", "cap", "--at", "2026-11-23T10:00",
+                     "--data", path("data"), "--prompts", prompts] + extra, environment)
+        }
+
+        /// Starts that `ivr call` with its output and error going where told.
+        func start(prompts: String = LiveCallCommandTests.root.appendingPathComponent("prompts").path,
+                   extra: [String] = [], stdout: Redirect, stderr: Redirect) throws -> ChildProcess {
+            let call = command(prompts: prompts, extra: extra)
+            return try ChildProcess(IvrBinary.url.path, call.arguments, environment: call.environment, stdout: stdout, stderr: stderr)
         }
     }
 
@@ -83,10 +88,8 @@ struct LiveCallCommandTests {
         let line = try Line()
         let (samples, noiseStart) = Self.capture(noise: 170)
         try Self.writeRaw(samples, to: line.path("capture.raw"))
-        let process = line.process(extra: ["--caller", "020 7946 0018"])
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try line.start(extra: ["--caller", "020 7946 0018"], stdout: .null, stderr: .null)
+        defer { process.stop(SIGKILL) }
         let folder = line.path("data/voicemail")
         var file: String?
         var sizeBeforeKill = 0
@@ -104,14 +107,13 @@ struct LiveCallCommandTests {
                 if size(path) > 160_000 {                                  // 10 s of the message on disk
                     sizeBeforeKill = size(path)
                     file = path
-                    kill(process.processIdentifier, SIGKILL)
+                    process.signal(SIGKILL)
                     break
                 }
             }
             usleep(2000)
         }
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.wait(seconds: 30) == .signalled(SIGKILL))
         let path = try #require(file)
         let name = (path as NSString).lastPathComponent
         // While the call was alive: listed as being recorded, with the caller, and not "recovered".
@@ -173,14 +175,11 @@ struct LiveCallCommandTests {
         try FileManager.default.copyItem(atPath: Self.root.appendingPathComponent("prompts").path, toPath: prompts)
         try Data("RIFF....WAVEnot really".utf8).write(to: URL(fileURLWithPath: prompts + "/greeting.wav"))
         try Self.writeRaw([Int16](repeating: 0, count: 8000), to: line.path("capture.raw"))
-        let process = line.process(prompts: prompts)
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
+        let process = try line.start(prompts: prompts, stdout: .null, stderr: .pipe)
+        defer { process.stop(SIGKILL) }
+        #expect(process.wait(seconds: 60) == .exited(1))
+        process.waitForEndOfOutput(seconds: 10)
+        let text = process.errorOutput
         #expect(text.contains(prompts + "/greeting.wav"))
         #expect(!FileManager.default.fileExists(atPath: line.path("playback.raw")))
     }
@@ -189,26 +188,24 @@ struct LiveCallCommandTests {
         let line = try Line()
         let (samples, _) = Self.capture(noise: 170)
         try Self.writeRaw(samples, to: line.path("capture.raw"))
-        let process = line.process()
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try line.start(stdout: .pipe, stderr: .null)
+        defer { process.stop(SIGKILL) }
         let folder = line.path("data/voicemail")
         let deadline = Date().addingTimeInterval(60)
         var interrupted = false
         while Date() < deadline && process.isRunning && !interrupted {
             if let name = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.first(where: { $0.hasSuffix(".wav") }),
                ((try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)[.size] as? Int) ?? 0) > 160_000 {
-                kill(process.processIdentifier, SIGINT)
+                process.signal(SIGINT)
                 interrupted = true
             }
             usleep(2000)
         }
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let ended = process.wait(seconds: 60)
+        process.waitForEndOfOutput(seconds: 10)
+        let text = process.output
         #expect(interrupted)
-        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(ended == .exited(0), "\(text)")
         #expect(text.contains("caller-hangup"))
         #expect(text.contains("voicemail    general saved"))
         let list = try IvrBinary.run(["voicemail", "list", "--json", "--data", line.path("data")])
@@ -222,35 +219,17 @@ struct LiveCallCommandTests {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
         let line = try Line()
         try Self.writeRaw([Int16](repeating: 0, count: 8000 * 5), to: line.path("capture.raw"))
-        let call = line.process()
-        let command = ([call.executableURL!.path] + call.arguments!).map { "'\($0)'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qfec", command, "/dev/null"]
-        process.environment = call.environment
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let seen = Collected()
-        output.fileHandleForReading.readabilityHandler = { handle in seen.append(handle.availableData) }
-        try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        while !seen.text.contains("type keys") && Date() < deadline && process.isRunning { usleep(10_000) }
-        input.fileHandleForWriting.write(Data("1".utf8))
-        while !seen.text.contains("step         orders") && Date() < deadline && process.isRunning { usleep(10_000) }
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        output.fileHandleForReading.readabilityHandler = nil
-        #expect(seen.text.contains("digit        1 (keyed)"), "\(seen.text)")
-        #expect(seen.text.contains("step         orders"))
+        let call = line.command()
+        let command = ([IvrBinary.url.path] + call.arguments).map { "'\($0)'" }.joined(separator: " ")
+        let process = try ChildProcess("/usr/bin/script", ["-qfec", command, "/dev/null"], environment: call.environment,
+                                       stdin: .pipe, stdout: .pipe, stderr: .null)
+        defer { process.stop(SIGKILL) }
+        _ = process.waitForOutput("type keys", seconds: 30)
+        process.write("1")
+        _ = process.waitForOutput("step         orders", seconds: 30)
+        process.stop(SIGTERM, grace: 10)
+        process.waitForEndOfOutput(seconds: 5)
+        #expect(process.output.contains("digit        1 (keyed)"), "\(process.output)")
+        #expect(process.output.contains("step         orders"))
     }
-}
-
-/// Output collected from a child process while it runs.
-final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func append(_ more: Data) { lock.withLock { data.append(more) } }
-    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
 }

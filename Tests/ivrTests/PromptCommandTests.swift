@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 
@@ -78,14 +79,11 @@ final class PromptCommandTests {
     @Test func killedRecordingLeavesAReadableTake() throws {
         try writeALSAConfig()
         try writeMicrophone(lead: 0, sound: 20, tail: 0)
-        let process = Process()
-        process.executableURL = IvrBinary.url
-        process.arguments = ["prompt", "record", "greeting", "--prompts", "prompts", "--alsa-config", "studio.conf",
-                             "--device", "mic", "--no-beep", "--countdown", "0", "--max", "3600"]
-        process.currentDirectoryURL = dir
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(IvrBinary.url.path, ["prompt", "record", "greeting", "--prompts", "prompts",
+                                                            "--alsa-config", "studio.conf", "--device", "mic", "--no-beep",
+                                                            "--countdown", "0", "--max", "3600"],
+                                       directory: dir.path, stdin: .null, stdout: .null, stderr: .inherit)
+        defer { process.stop(SIGKILL) }
         let takes = dir.appendingPathComponent("prompts/.takes")
         var take: URL?
         for _ in 0..<3000 where take == nil {  // up to 30 s on a loaded machine
@@ -96,9 +94,7 @@ final class PromptCommandTests {
                 take = file
             }
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.stop(SIGKILL) == .signalled(SIGKILL))
         let file = try #require(take)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
         let info = try IvrBinary.run(["audio", "info", file.path])

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 
@@ -5,19 +6,13 @@ import Testing
 /// its own calls so that no id is used twice.
 @Suite("queue_log across restarts", .serialized)
 struct QueueLogRestartTests {
-    /// Starts another `ivr serve` on `server`'s configuration and data (as after a crash).
-    static func restart(_ server: ServeFixture) throws -> (Process, Pipe) {
-        let process = Process()
-        let out = Pipe()
-        process.executableURL = IvrBinary.url
-        process.arguments = ["serve", server.line.path("serve.yaml")]
+    /// Starts another `ivr serve` on `server`'s configuration and data (as after a crash);
+    /// standard output collected.
+    static func restart(_ server: ServeFixture) throws -> ChildProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = server.line.home.path
-        process.environment = environment
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return (process, out)
+        return try ChildProcess(IvrBinary.url.path, ["serve", server.line.path("serve.yaml")], environment: environment,
+                                stdout: .pipe, stderr: .null)
     }
 
     @Test func aKilledServersCallIsClosedAndIdsStayUnique() throws {
@@ -25,20 +20,19 @@ struct QueueLogRestartTests {
         #expect(try server.waitFor("agent alice logged-out"))
         #expect(try server.ivr(["line", "ring", "line1", "+441632960123"]).status == 0)
         #expect(try server.waitFor("queue general waiting 1"))
-        kill(server.process.processIdentifier, SIGKILL)
-        server.process.waitUntilExit()
+        server.process.stop(SIGKILL)
 
-        let (second, out) = try Self.restart(server)
-        defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
+        let second = try Self.restart(server)
+        defer { second.stop(SIGKILL) }
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline, (try? server.ivr(["line", "status"]).status) != 0 { usleep(50_000) }
         #expect(try server.ivr(["line", "ring", "line1", "+441632960124"]).status == 0)
         #expect(try server.waitFor("queue general waiting 1"))
         _ = try server.ivr(["line", "hangup", "line1"])
         #expect(try server.waitFor("queue general waiting 0"))
-        kill(second.processIdentifier, SIGINT)
-        second.waitUntilExit()
-        let log = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        second.stop(SIGINT, grace: 30)
+        second.waitForEndOfOutput(seconds: 10)
+        let log = second.output
 
         let lines = try String(contentsOfFile: server.data + "/queue_log", encoding: .utf8).split(separator: "\n").map(String.init)
         let starts = lines.filter { $0.contains("|QUEUESTART|") }.map { String($0.split(separator: "|")[5]) }

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 
@@ -39,7 +40,7 @@ struct ServeAgentCommandTests {
         #expect(try server.waitFor("agent alice logged-out"))
         _ = try server.ivr(["line", "hangup", "line1"])
         let log = server.stop()
-        #expect(server.process.terminationStatus == 0)
+        #expect(server.process.termination == .exited(0))
         #expect(log.contains("agent alice logged in"))
         #expect(log.contains("agent alice connected to call 1 at st"))
         #expect(log.contains("agent alice logged out (after the current call)"))
@@ -76,6 +77,6 @@ struct ServeAgentCommandTests {
         #expect(second.stderr.contains("another `ivr serve` is running on this data directory"), "\(second.stderr)")
         #expect(try server.ivr(["line", "status"]).status == 0, "the first server still answers")
         _ = server.stop()
-        #expect(server.process.terminationStatus == 0)
+        #expect(server.process.termination == .exited(0))
     }
 }

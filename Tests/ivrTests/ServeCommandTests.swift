@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 
@@ -22,17 +23,11 @@ struct ServeCommandTests {
         #expect(idle.status == 1)
         #expect(idle.stderr.contains("no server is listening"))
 
-        let server = Process()
-        server.executableURL = IvrBinary.url
-        server.arguments = ["serve", line.path("serve.yaml")]
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = line.home.path
-        server.environment = environment
-        let out = Pipe()
-        server.standardOutput = out
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        let server = try ChildProcess(IvrBinary.url.path, ["serve", line.path("serve.yaml")], environment: environment,
+                                      stdout: .pipe, stderr: .null)
+        defer { server.stop(SIGKILL) }
         let socket = data + "/control.sock"
         let deadline = Date().addingTimeInterval(30)
         while !FileManager.default.fileExists(atPath: socket) && Date() < deadline { usleep(10_000) }
@@ -53,10 +48,9 @@ struct ServeCommandTests {
             usleep(20_000)
         }
         #expect(ended)
-        kill(server.processIdentifier, SIGINT)
-        server.waitUntilExit()
-        let log = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(server.terminationStatus == 0)
+        #expect(server.stop(SIGINT, grace: 30) == .exited(0))
+        server.waitForEndOfOutput(seconds: 10)
+        let log = server.output
         #expect(log.contains("line1     0.00  step         check-hours"), "\(log)")
         #expect(log.contains("line1 ended: "))
         #expect(!FileManager.default.fileExists(atPath: socket))

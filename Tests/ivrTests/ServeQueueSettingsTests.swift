@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 
@@ -30,7 +31,7 @@ struct ServeQueueSettingsTests {
         #expect(late.stderr.contains("error agent alice is not ringing"), "\(late.stderr)")
         _ = try server.ivr(["line", "hangup", "line1"])
         let log = server.stop()
-        #expect(server.process.terminationStatus == 0)
+        #expect(server.process.termination == .exited(0))
         #expect(log.contains("queue general: settings changed (strategy ring-all, wrap-up 2 s"), "\(log)")
         #expect(log.contains("agent alice stops ringing: call 1 was answered by another agent"), "\(log)")
         let queueLog = try String(contentsOfFile: server.data + "/queue_log", encoding: .utf8)

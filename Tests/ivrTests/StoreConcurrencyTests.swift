@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -123,34 +124,28 @@ import Glibc
 /// `ivr callback next --hold-transaction S` running in the background, waited on until it
 /// is inside its transaction.
 final class HeldTransaction {
-    let process = Process()
+    let process: ChildProcess
 
     init(data: URL, agent: String, seconds: Double) throws {
-        process.executableURL = IvrBinary.url
-        process.arguments = ["callback", "next", "--agent", agent, "--hold-transaction", String(seconds),
-                             "--data", data.path, "--at", StoreCommandTests.at]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var seen = Data()
-        while !String(decoding: seen, as: UTF8.self).contains("holding transaction") {
-            let chunk = err.fileHandleForReading.availableData
-            if chunk.isEmpty { throw ProcessFailure(result: .init(status: -1, stdout: "", stderr: String(decoding: seen, as: UTF8.self))) }
-            seen.append(chunk)
+        process = try ChildProcess(IvrBinary.url.path, ["callback", "next", "--agent", agent, "--hold-transaction", String(seconds),
+                                                        "--data", data.path, "--at", StoreCommandTests.at],
+                                   stdout: .null, stderr: .pipe)
+        guard process.waitForErrorOutput("holding transaction", seconds: 60) else {
+            process.stop(SIGKILL)
+            throw ProcessFailure(result: .init(status: -1, stdout: "", stderr: process.errorOutput))
         }
     }
 
+    deinit { process.stop(SIGKILL) }
+
     /// Sends SIGKILL and waits for the process to die.
     func kill() {
-        _ = Glibc.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.stop(SIGKILL)
     }
 
-    /// Waits for a normal exit and returns the status.
+    /// Waits for a normal exit (up to a minute) and returns the status (-1 if it still ran).
     func wait() -> Int32 {
-        process.waitUntilExit()
-        return process.terminationStatus
+        process.wait(seconds: 60)?.status ?? -1
     }
 }
 

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 
@@ -25,17 +26,13 @@ import Testing
                 format "raw"
             }
             """.write(to: config, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = IvrBinary.url
-        process.arguments = ["voicemail", "play", "1", "--device", "vmout", "--mark-heard", "--data", data.path]
-        process.environment = ["ALSA_CONFIG_PATH": config.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let process = try ChildProcess(IvrBinary.url.path, ["voicemail", "play", "1", "--device", "vmout", "--mark-heard",
+                                                            "--data", data.path],
+                                       environment: ["ALSA_CONFIG_PATH": config.path], stdout: .pipe, stderr: .null)
+        defer { process.stop(SIGKILL) }
+        #expect(process.wait(seconds: 120) == .exited(0))
+        process.waitForEndOfOutput(seconds: 10)
+        let text = process.output
         #expect(text.hasSuffix("voicemail 1: heard\n"))
         let played = try Data(contentsOf: raw).withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
         #expect(played.count >= samples.count)

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import SoundIO
 
@@ -42,11 +43,8 @@ enum RawFile {
 enum Speech {
     static func say(_ text: String, in dir: TemporaryDirectory) throws -> [Int16] {
         let path = dir.path("speech-\(UUID().uuidString).wav")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["espeak-ng", "-w", path, text]
-        try process.run()
-        process.waitUntilExit()
+        let espeak = try ChildProcess("/usr/bin/env", ["espeak-ng", "-w", path, text], stdout: .inherit, stderr: .inherit)
+        _ = espeak.wait(seconds: 120) ?? espeak.stop(SIGKILL)
         return try SoundFile.read(path)
     }
 }

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 @testable import SoundIO
 
@@ -6,12 +7,8 @@ enum Speech {
     /// `text` spoken by espeak-ng, as engine audio (8 kHz mono), scaled by `gain`.
     static func say(_ text: String, gain: Float = 1, in dir: TemporaryDirectory) throws -> [Int16] {
         let path = dir.path("speech-\(UUID().uuidString).wav")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["espeak-ng", "-w", path, text]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw SpeechError.espeakFailed }
+        let espeak = try ChildProcess("/usr/bin/env", ["espeak-ng", "-w", path, text], stdout: .inherit, stderr: .inherit)
+        guard (espeak.wait(seconds: 120) ?? espeak.stop(SIGKILL)) == .exited(0) else { throw SpeechError.espeakFailed }
         let samples = try SoundFile.read(path)
         return gain == 1 ? samples : SampleConversion.int16(from: SampleConversion.floats(from: samples).map { $0 * gain })
     }

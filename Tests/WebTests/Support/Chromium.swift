@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -12,7 +13,7 @@ final class Chromium: @unchecked Sendable {
             && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
     }
 
-    private let driver: Process
+    private let driver: ChildProcess
     private let port: Int
     private let profile: URL
     private var session = ""
@@ -20,12 +21,7 @@ final class Chromium: @unchecked Sendable {
     init(extraArguments: [String] = [], width: Int = 1280, height: Int = 900) throws {
         port = try Self.freePort()
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)")
-        driver = Process()
-        driver.executableURL = URL(fileURLWithPath: "/usr/bin/chromedriver")
-        driver.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
-        driver.standardOutput = FileHandle.nullDevice
-        driver.standardError = FileHandle.nullDevice
-        try driver.run()
+        driver = try ChildProcess("/usr/bin/chromedriver", ["--port=\(port)", "--allowed-ips=127.0.0.1"])
         do {
             try waitForDriver()
             let args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
@@ -49,10 +45,9 @@ final class Chromium: @unchecked Sendable {
     func close() {
         if !session.isEmpty { _ = try? call("DELETE", "/session/\(session)", nil, timeout: 5) }
         session = ""
-        if driver.isRunning { kill(driver.processIdentifier, SIGTERM) }
+        driver.signal(SIGTERM)
         for pid in Self.processes(mentioning: profile.path) { kill(pid, SIGKILL) }
-        if driver.isRunning { kill(driver.processIdentifier, SIGKILL) }
-        driver.waitUntilExit()
+        driver.stop(SIGKILL)
         try? FileManager.default.removeItem(at: profile)
     }
 

@@ -1,4 +1,5 @@
 import CallQueue
+import ChildProcesses
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -15,7 +16,8 @@ final class WebHarness: @unchecked Sendable {
     let root: URL
     let store: Store
     let prompts: PromptLibrary
-    let process: Process
+    /// `ivr web`.
+    let process: ChildProcess
     let port: Int
     var client: HTTPClient { HTTPClient(port: port) }
     var base: String { "http://127.0.0.1:\(port)" }
@@ -39,24 +41,15 @@ final class WebHarness: @unchecked Sendable {
         try store.addWebUser(name: "alice", role: .agent, agentID: "alice", passwordHash: hash, now: now)
         try store.addWebUser(name: "sue", role: .supervisor, agentID: nil, passwordHash: hash, now: now)
         try store.addWebUser(name: "sam", role: .staff, agentID: nil, passwordHash: hash, now: now)
-        process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["web", "--listen", "127.0.0.1:0", "--data", data.url.path, "--prompts", folder.path] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        process = try ChildProcess(Self.binary.path, ["web", "--listen", "127.0.0.1:0", "--data", data.url.path,
+                                                      "--prompts", folder.path] + arguments,
+                                   environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+                                   stdout: .pipe, stderr: .null)
         // The first line on standard output names the address: "ivr web: http://127.0.0.1:PORT/".
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let byte = out.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty { break }
-            line += byte
-        }
-        let text = String(decoding: line, as: UTF8.self)
+        _ = process.waitForOutput("\n", seconds: 60)
+        let text = String(process.output.prefix { $0 != "\n" })
         guard let portText = text.split(separator: ":").last?.split(separator: "/").first, let port = Int(portText) else {
-            kill(process.processIdentifier, SIGKILL)
+            process.stop(SIGKILL)
             throw HarnessError("ivr web did not report its address: \(text)")
         }
         self.port = port
@@ -77,11 +70,7 @@ final class WebHarness: @unchecked Sendable {
 
     /// Stops the server by PID and removes the files.
     func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        let deadline = Date().addingTimeInterval(3)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        process.stop(SIGTERM, grace: 3)
         try? FileManager.default.removeItem(at: root)
     }
 

@@ -1,19 +1,27 @@
+import ChildProcesses
 import Foundation
 
 /// A headless baresip (Debian `baresip-core`) as a SIP phone on 127.0.0.1: its source is a WAV
 /// file, its sndfile module records what it heard, and its ctrl_tcp socket takes commands and
 /// reports events. Stopped by PID.
+///
+/// The control socket has one owner: the reader thread only reads it; `stop()` shuts it down,
+/// waits for the reader to finish and closes it, once. (It used to be closed by the reader when
+/// baresip hung up and then shut down again by `stop()` and `deinit` through the stale number,
+/// which by then could belong to another test's socket or pipe: a `shutdown` there makes it
+/// read end-of-file, e.g. a socket Foundation's `Process` watches for a child's exit.)
 final class BaresipPeer: @unchecked Sendable {
     static let binary = "/usr/bin/baresip"
     let folder: URL
-    let process = Process()
+    /// baresip, once ``dial(_:)`` started it.
+    private(set) var process: ChildProcess?
     private let controlPort: UInt16
     /// Where it takes calls (`sip:USER@127.0.0.1:PORT`).
     let sipPort: UInt16
     private var control: Int32 = -1
     private var received = ""
     private let lock = NSLock()
-    private var reader: Thread?
+    private let readerDone = DispatchSemaphore(value: 0)
 
     /// A phone for `user` (its From user part) that plays `source` once a call is up; with
     /// `autoAnswer` it answers incoming calls at once.
@@ -62,12 +70,7 @@ final class BaresipPeer: @unchecked Sendable {
 
     /// Starts baresip dialling `uri` (nil: waiting for calls) and connects to its control socket.
     func dial(_ uri: String?) throws {
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["-f", folder.path] + (uri.map { ["-e", "/dial \($0)"] } ?? [])
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        process = try ChildProcess(Self.binary, ["-f", folder.path] + (uri.map { ["-e", "/dial \($0)"] } ?? []))
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
             if connectControl() { return }
@@ -76,11 +79,17 @@ final class BaresipPeer: @unchecked Sendable {
         throw POSIXError(.ECONNREFUSED)
     }
 
+    /// Whether baresip is running.
+    var isRunning: Bool { process?.isRunning ?? false }
+
     /// Sends one ctrl_tcp command (netstring of JSON), e.g. `sndcode 1` (an RFC 4733 key).
     func command(_ name: String, _ params: String) {
         let json = "{\"command\":\"\(name)\",\"params\":\"\(params)\",\"token\":\"t\"}"
         let message = "\(json.utf8.count):\(json),"
-        _ = message.withCString { send(control, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        lock.withLock {
+            guard control >= 0 else { return }
+            _ = message.withCString { send(control, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        }
     }
 
     /// Waits until baresip reported `event` (e.g. `CALL_ESTABLISHED`); true if it did.
@@ -100,19 +109,23 @@ final class BaresipPeer: @unchecked Sendable {
         return names.first { $0.hasSuffix("-dec.wav") }.map { snd.appendingPathComponent($0).path }
     }
 
-    /// Kills baresip by its PID.
+    /// Stops baresip by its PID (SIGTERM, SIGKILL after 3 s), then closes the control socket.
     func stop() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGTERM)
-            let deadline = Date().addingTimeInterval(3)
-            while process.isRunning && Date() < deadline { usleep(20_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process?.stop(SIGTERM, grace: 3)
+        let fd = lock.withLock { () -> Int32 in
+            let fd = control
+            control = -1
+            return fd
         }
-        if control >= 0 { shutdown(control, Int32(SHUT_RDWR)) }
+        guard fd >= 0 else { return }
+        shutdown(fd, Int32(SHUT_RDWR))          // the reader's recv returns 0
+        readerDone.wait()
+        close(fd)
     }
 
     private func connectControl() -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -121,18 +134,19 @@ final class BaresipPeer: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
         guard connected else { close(fd); return false }
-        control = fd
+        lock.withLock { control = fd }
+        let done = readerDone
         let thread = Thread { [weak self] in
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
                 let count = recv(fd, &buffer, buffer.count, 0)
+                if count < 0 && errno == EINTR { continue }
                 guard count > 0, let self else { break }
                 let text = String(decoding: buffer[0..<count], as: UTF8.self)
                 self.lock.withLock { self.received += text }
             }
-            close(fd)
+            done.signal()                        // stop() closes the socket
         }
-        reader = thread
         thread.start()
         return true
     }

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 /// sipp scenarios and a background runner for the agents-on-SIP-phones tests.
@@ -138,17 +139,11 @@ extension SippScenarios {
 /// sipp running in the background (a phone waiting for calls), killed by its PID.
 final class BackgroundSipp: @unchecked Sendable {
     let port: UInt16
-    let process = Process()
+    let process: ChildProcess
 
     init(port: UInt16, arguments: [String], in folder: URL) throws {
         self.port = port
-        process.executableURL = URL(fileURLWithPath: SippScenarios.binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        process = try ChildProcess(SippScenarios.binary, arguments, directory: folder.path)
         usleep(300_000)                      // let it bind its port
     }
 
@@ -156,15 +151,11 @@ final class BackgroundSipp: @unchecked Sendable {
 
     /// Waits up to `seconds` for sipp to finish its calls; its status, or nil if it is still running.
     func wait(seconds: Double) -> Int32? {
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { usleep(50_000) }
-        return process.isRunning ? nil : process.terminationStatus
+        process.wait(seconds: seconds)?.status
     }
 
     /// Kills sipp by its PID if it still runs.
     func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.stop(SIGKILL)
     }
 }

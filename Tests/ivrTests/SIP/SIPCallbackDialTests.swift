@@ -53,7 +53,7 @@ struct SIPCallbackDialTests {
         let show = try IvrBinary.run(["callback", "show", "1", "--data", server.data])
         #expect(show.stdout.contains("reached"), "\(show.stdout)")
         #expect(show.stdout.components(separatedBy: "  reached  alice  ").count == 2, "one attempt recorded: \(show.stdout)")
-        #expect(customer.waitFor("CALL_CLOSED", seconds: 10) || !customer.process.isRunning)
+        #expect(customer.waitFor("CALL_CLOSED", seconds: 10) || !customer.isRunning)
         #expect(server.stop() == 0)
         let heardByCustomer = try #require(customer.heardPath)
         let heardByAlice = try #require(alice.heardPath)

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 
@@ -54,14 +55,10 @@ struct SIPFuzzTests {
         let server = try SIPTestServer(sipExtra: "max_calls: 500")
         defer { _ = server.stop() }
         // A call in progress throughout: sipp's built-in caller holds 8 s, then hangs up.
-        let call = Process()
-        call.executableURL = URL(fileURLWithPath: SippScenarios.binary)
-        call.arguments = ["-sn", "uac", "127.0.0.1:\(server.port)", "-i", "127.0.0.1", "-p", String(try FreePort.udp()),
-                          "-m", "1", "-d", "8000", "-timeout", "40", "-timeout_error", "-nostdin"]
-        call.standardOutput = FileHandle.nullDevice
-        call.standardError = FileHandle.nullDevice
-        try call.run()
-        defer { if call.isRunning { kill(call.processIdentifier, SIGKILL) } }
+        let call = try ChildProcess(SippScenarios.binary, ["-sn", "uac", "127.0.0.1:\(server.port)", "-i", "127.0.0.1",
+                                                           "-p", String(try FreePort.udp()), "-m", "1", "-d", "8000", "-timeout", "40",
+                                                           "-timeout_error", "-nostdin"])
+        defer { call.stop(SIGKILL) }
         #expect(server.waitFor("sip: call 1 established", seconds: 10))
 
         let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
@@ -88,8 +85,7 @@ struct SIPFuzzTests {
         #expect(sent > 2900)
         #expect(server.process.isRunning, "\(server.log)")
 
-        call.waitUntilExit()
-        #expect(call.terminationStatus == 0, "the call in progress failed")
+        #expect(call.wait(seconds: 60) == .exited(0), "the call in progress failed")
         #expect(server.waitFor("sip-1 ended: hung-up", seconds: 10), "\(server.log)")
         let options = try SippScenarios.run(SippScenarios.options, named: "after", port: server.port, in: server.folder)
         #expect(options.status == 0, "\(options.output)")

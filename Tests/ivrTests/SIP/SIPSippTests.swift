@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 
@@ -164,14 +165,9 @@ struct SIPSippTests {
         let server = try SIPTestServer(sipExtra: "max_calls: 1")
         defer { _ = server.stop() }
         // One call holds the only place (sipp's built-in caller, 6 s), a second is refused.
-        let first = Process()
-        first.executableURL = URL(fileURLWithPath: SippScenarios.binary)
-        first.arguments = ["-sn", "uac", "127.0.0.1:\(server.port)", "-i", "127.0.0.1", "-p", String(try FreePort.udp()),
-                           "-m", "1", "-d", "6000", "-timeout", "30", "-nostdin"]
-        first.standardOutput = FileHandle.nullDevice
-        first.standardError = FileHandle.nullDevice
-        try first.run()
-        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
+        let first = try ChildProcess(SippScenarios.binary, ["-sn", "uac", "127.0.0.1:\(server.port)", "-i", "127.0.0.1",
+                                                            "-p", String(try FreePort.udp()), "-m", "1", "-d", "6000", "-timeout", "30", "-nostdin"])
+        defer { first.stop(SIGKILL) }
         #expect(server.waitFor("step         check-hours", seconds: 10))
         let refused = try SippScenarios.run(SippScenarios.unsupported("audio [media_port] RTP/AVP 0")
             .replacingOccurrences(of: "response=\"488\"", with: "response=\"503\""), named: "full", port: server.port, in: server.folder)
@@ -180,8 +176,7 @@ struct SIPSippTests {
         let status = try IvrBinary.run(["line", "status", "--data", server.data])
         #expect(status.stdout.contains(" caller withheld step "), "\(status.stdout)")
         #expect(status.stdout.contains("codec PCMU packets "))
-        first.waitUntilExit()
-        #expect(first.terminationStatus == 0)
+        #expect(first.wait(seconds: 60) == .exited(0))
         #expect(server.stop() == 0)
     }
 }

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 
@@ -5,16 +6,15 @@ import Testing
 final class SIPTestServer: @unchecked Sendable {
     let folder: URL
     let port: UInt16
-    let process = Process()
-    private let output = Pipe()
-    private var logText = ""
-    private let lock = NSLock()
+    /// `ivr serve`, its standard output and error collected together (``log``).
+    let process: ChildProcess
 
     /// Starts `ivr serve` on `flow` (default: the store flow) with `sipExtra` keys under `sip:` and
     /// `extraConfig` (e.g. `agents:`) at the end of serve.yaml; `prepare` runs on the data folder first.
     init(flow: String? = nil, sipExtra: String = "", extraConfig: String = "", at: String = "2026-11-23T10:00",
          prepare: (String) throws -> Void = { _ in }) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sip-\(UUID())")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sip-\(UUID())")
+        self.folder = folder
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         port = try FreePort.udp()
         let root = LiveCallCommandTests.root
@@ -27,28 +27,18 @@ final class SIPTestServer: @unchecked Sendable {
             """
         try config.write(to: folder.appendingPathComponent("serve.yaml"), atomically: true, encoding: .utf8)
         try prepare(folder.appendingPathComponent("data").path)
-        process.executableURL = IvrBinary.url
-        process.arguments = ["serve", path("serve.yaml"), "--at", at]
-        process.standardOutput = output
-        process.standardError = output
-        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            guard let self else { return }
-            self.lock.withLock { self.logText += text }
-        }
-        try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        while !log.contains("serving ") && process.isRunning && Date() < deadline { usleep(20_000) }
+        process = try ChildProcess(IvrBinary.url.path, ["serve", folder.appendingPathComponent("serve.yaml").path, "--at", at],
+                                   stdout: .pipe, stderr: .sameAsOutput)
+        _ = process.waitForOutput("serving ", seconds: 30)
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        output.fileHandleForReading.readabilityHandler = nil
+        process.stop(SIGKILL)
         try? FileManager.default.removeItem(at: folder)
     }
 
     /// Everything the server printed so far.
-    var log: String { lock.withLock { logText } }
+    var log: String { process.output }
 
     /// A path in the server's folder.
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
@@ -56,25 +46,14 @@ final class SIPTestServer: @unchecked Sendable {
     /// The data folder.
     var data: String { path("data") }
 
-    /// Waits until the log contains `text` (or `seconds` pass); true if it did.
+    /// Waits until the log contains `text` (or `seconds` pass, or the server's output ends); true if it did.
     func waitFor(_ text: String, seconds: Double = 30) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if log.contains(text) { return true }
-            usleep(50_000)
-        }
-        return log.contains(text)
+        process.waitForOutput(text, seconds: seconds)
     }
 
-    /// Stops the server with SIGINT (as Ctrl-C) and returns its exit status.
+    /// Stops the server with SIGINT (as Ctrl-C; SIGKILL if it still runs 15 s later) and returns its exit status.
     func stop() -> Int32 {
-        guard process.isRunning else { return process.terminationStatus }
-        kill(process.processIdentifier, SIGINT)
-        let deadline = Date().addingTimeInterval(15)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        return process.terminationStatus
+        process.stop(SIGINT, grace: 15).status
     }
 }
 
@@ -116,37 +95,15 @@ enum FreePort {
 
 /// Runs a helper program (sipp, espeak-ng, sox) and returns its status and output.
 enum Tool {
+    /// Runs `path` with standard input from /dev/null, standard output and error collected
+    /// together; killed (SIGKILL) after `timeout` seconds.
     @discardableResult
     static func run(_ path: String, _ arguments: [String], in directory: URL? = nil, timeout: Double = 60) throws
         -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        let box = OutputBox()
-        let done = DispatchSemaphore(value: 0)
-        let reader = Thread {
-            box.data = pipe.fileHandleForReading.readDataToEndOfFile()
-            done.signal()
-        }
-        reader.start()
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        done.wait()
-        return (process.terminationStatus, String(decoding: box.data, as: UTF8.self))
+        let run = try ChildProcess.run(path, arguments, directory: directory?.path, mergeErrors: true, timeout: timeout)
+        return (run.status, run.stdout)
     }
 
     /// Whether the program is installed (scripts/setup installs it).
     static func exists(_ path: String) -> Bool { FileManager.default.isExecutableFile(atPath: path) }
-}
-
-private final class OutputBox: @unchecked Sendable {
-    var data = Data()
 }

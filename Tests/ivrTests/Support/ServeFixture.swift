@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 
@@ -22,8 +23,8 @@ final class ServeFixture {
         """
 
     let line: LiveCallCommandTests.Line
-    let process = Process()
-    let out = Pipe()
+    /// `ivr serve`: standard output collected, standard error to /dev/null.
+    let process: ChildProcess
     var data: String { line.path("data") }
 
     /// - Parameters:
@@ -58,25 +59,22 @@ final class ServeFixture {
             \(agents)
             \(queues)
             """.write(toFile: line.path("serve.yaml"), atomically: true, encoding: .utf8)
+        let data = line.path("data")
         for (id, name) in storeAgents {
             let add = try IvrBinary.run(["agent", "add", id, "--name", name, "--skills", "general:1", "--data", data])
             #expect(add.status == 0, "\(add.stderr)")
             if login { #expect(try IvrBinary.run(["agent", "login", id, "--data", data]).status == 0) }
         }
         try before(data)
-        process.executableURL = IvrBinary.url
-        process.arguments = ["serve", line.path("serve.yaml")]
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = line.home.path
-        process.environment = environment
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        process = try ChildProcess(IvrBinary.url.path, ["serve", line.path("serve.yaml")], environment: environment,
+                                   stdout: .pipe, stderr: .null)
         let deadline = Date().addingTimeInterval(30)
-        while !FileManager.default.fileExists(atPath: data + "/control.sock") && Date() < deadline { usleep(10_000) }
+        while !FileManager.default.fileExists(atPath: data + "/control.sock") && process.isRunning && Date() < deadline { usleep(10_000) }
     }
 
-    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    deinit { process.stop(SIGKILL) }
 
     /// Runs `ivr` on this server's data directory.
     func ivr(_ arguments: [String]) throws -> IvrBinary.Result { try IvrBinary.run(arguments + ["--data", data]) }
@@ -91,10 +89,10 @@ final class ServeFixture {
         return false
     }
 
-    /// Stops the server (SIGINT, as Ctrl-C); its log.
+    /// Stops the server (SIGINT, as Ctrl-C; SIGKILL if it still runs 30 s later); its log.
     func stop() -> String {
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.stop(SIGINT, grace: 30)
+        process.waitForEndOfOutput(seconds: 10)
+        return process.output
     }
 }
