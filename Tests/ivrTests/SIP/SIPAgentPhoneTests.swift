@@ -38,12 +38,16 @@ struct SIPAgentPhoneTests {
         return (file, speech)
     }
 
-    /// Where 1 s of `spoken` (from 0.5 s in) best matches in `heard` (both at 2 kHz).
+    /// How well 1 s of `spoken` is found in `heard` (both at 2 kHz): the better of the second from
+    /// 0.5 s in and the one after it, when the speech is that long. One late or lost RTP packet
+    /// (20 ms) inside a second scores that second near the 0.7 these tests ask for when the whole
+    /// suite loads both cores (0.678 seen once); silence or another voice scores low in both.
     static func locate(_ spoken: String, in heard: String) throws -> Float {
         let said = WAVSamples.decimate(try #require(WAVSamples.read(spoken)), by: 4)
         let got = WAVSamples.decimate(try #require(WAVSamples.read(heard)), by: 4)
         try #require(said.count > 3000)
-        return WAVSamples.locate(Array(said[1000..<3000]), in: got).score
+        let seconds = said.count >= 5000 ? [1000 ..< 3000, 3000 ..< 5000] : [1000 ..< 3000]
+        return seconds.map { WAVSamples.locate(Array(said[$0]), in: got).score }.max() ?? 0
     }
 
     @Test(.enabled(if: sippAvailable && baresipAvailable))
