@@ -55,10 +55,6 @@ struct EventQueue<Payload> {
     /// The time of the next event, if any.
     public var nextTime: Double? { isEmpty ? nil : Self.time(nextKey) }
 
-    /// The time of the next event, or infinity when nothing is pending.
-    @inline(__always)
-    var nextTimeOrInfinity: Double { isEmpty ? .infinity : Self.time(nextKey) }
-
     /// The next event's key (time, then push order), or `Key.max` when nothing is pending: what
     /// an event kept outside the agenda (``key(at:slot:)``) is compared with.
     @inline(__always)

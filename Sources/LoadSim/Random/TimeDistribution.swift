@@ -50,8 +50,8 @@ public struct TimeSampler: Sendable {
         case gamma(shape: Double, scale: Double)
         case fixed(Double)
         case uniform(Double, Double)
-        /// Resampled from `values` (this many of them).
-        case empirical(count: Int)
+        /// Resampled from `values`.
+        case empirical
     }
     let kind: Kind
     /// The observed values of an empirical distribution; nil for the other kinds.
@@ -69,7 +69,7 @@ public struct TimeSampler: Sendable {
             kind = cv <= 0 ? .fixed(m) : .gamma(shape: 1 / (cv * cv), scale: m * cv * cv)
         case .fixed(let v): kind = .fixed(v)
         case .uniform(let a, let b): kind = .uniform(a, b - a)
-        case .empirical(let values): kind = .empirical(count: values.count)
+        case .empirical: kind = .empirical
         }
     }
 
@@ -93,7 +93,7 @@ public struct TimeSampler: Sendable {
         case .exponential, .uniform: _ = rng.next()
         case .lognormal: _ = rng.next(); _ = rng.next()
         case .fixed: break
-        case .empirical(let count): _ = rng.nextInt(below: count)
+        case .empirical: _ = rng.nextInt(below: values.unsafelyUnwrapped.count)
         case .gamma: _ = sample(using: &rng)
         }
     }
@@ -106,7 +106,9 @@ public struct TimeSampler: Sendable {
         case .gamma(let shape, let scale): return scale * Self.standardGamma(shape, &rng)
         case .fixed(let v): return v
         case .uniform(let a, let width): return a + width * rng.nextUnit()
-        case .empirical(let count): return values.unsafelyUnwrapped[rng.nextInt(below: count)]
+        case .empirical:
+            let values = values.unsafelyUnwrapped
+            return values[rng.nextInt(below: values.count)]
         }
     }
 
