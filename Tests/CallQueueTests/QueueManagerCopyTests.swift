@@ -43,4 +43,29 @@ import Testing
         #expect(original.drain(at: 40).compactMap(\.offer).map(\.call) == [CallID(5)])
         #expect(copy.drain(at: 40).isEmpty)
     }
+
+    /// The lines of waiting callers and the idle lists are rings shared by copies until one
+    /// writes: each copy must serve its own line, in its own order, to its own idle agents.
+    @Test func copiesServeTheirOwnLinesAndIdleAgents() throws {
+        var m = try makeManager(queues: [QueueConfig(name: "q")], agents: agents(3))
+        var offers: [CallerOffer] = []
+        for c in 1 ... 3 { _ = try m.joinOK(UInt64(c), at: 1) }
+        offers = m.drain(at: 1).compactMap(\.offer)
+        for o in offers { try m.answer(o.agent, at: 2) }
+        for c in 4 ... 6 { _ = try m.joinOK(UInt64(c), at: 3) }   // 4, 5, 6 wait; nobody idle
+        var copy = m
+        // The original frees its agents in one order, the copy in the reverse order.
+        for o in offers { try m.complete(o.agent, by: .caller, at: 10) }
+        for o in offers.reversed() { try copy.complete(o.agent, by: .caller, at: 10) }
+        let fromOriginal = m.drain(at: 10).compactMap(\.offer)
+        let fromCopy = copy.drain(at: 10).compactMap(\.offer)
+        #expect(fromOriginal.map(\.call) == [CallID(4), CallID(5), CallID(6)])
+        #expect(fromCopy.map(\.call) == [CallID(4), CallID(5), CallID(6)])
+        #expect(fromOriginal.map(\.agent) == offers.map(\.agent))
+        #expect(fromCopy.map(\.agent) == offers.reversed().map(\.agent))
+        // A caller joining one copy is not in the other's line.
+        _ = try copy.joinOK(7, at: 11)
+        #expect(copy.status(at: 11)[0].waiting == 1)
+        #expect(m.status(at: 11)[0].waiting == 0)
+    }
 }

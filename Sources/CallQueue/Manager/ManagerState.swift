@@ -1,5 +1,6 @@
 import DequeModule
 import HeapModule
+import InPlaceTables
 
 /// A caller in the call table (waiting or ringing).
 struct CallSlot: Sendable {
@@ -105,7 +106,7 @@ struct QueueState: Sendable {
     var joinEmpty: EmptyConditions
     var leaveWhenEmpty: EmptyConditions
     var maxWait: Double
-    var waiting: Deque<WaitingEntry> = []
+    var waiting = InPlaceRing<WaitingEntry>()
     var waitingCount = 0
     var members: [AgentHandle] = []
     var memberLevels: [Int32] = []
@@ -139,6 +140,14 @@ struct QueueState: Sendable {
         self.joinEmpty = config.joinEmpty
         self.leaveWhenEmpty = config.leaveWhenEmpty
         self.maxWait = config.maxWait ?? .infinity
+    }
+
+    /// Gives this state lines of its own (the waiting callers, the idle agents): an
+    /// `InPlaceRing` is shared by copies, so a copied manager copies them (`copyTables`).
+    mutating func copyRings() {
+        waiting = waiting.copy()
+        pickers.longestIdle.fifo = pickers.longestIdle.fifo.copy()
+        callbackOnly.fifo = callbackOnly.fifo.copy()
     }
 
     /// Whether the eligible skill level grows with the head caller's wait.

@@ -99,6 +99,7 @@ public struct QueueManager: Sendable {
     @inline(never)
     private mutating func copyTables() {
         queues = queues.copy()
+        for q in queues.indices { queues[q].copyRings() }
         agents = agents.copy()
         calls = calls.copy()
         memberships = memberships.copy()

@@ -1,4 +1,5 @@
 import DequeModule
+import InPlaceTables
 
 /// What a queue's picker learns when one of its members becomes available.
 public struct IdleCandidate: Sendable, Hashable {
@@ -75,5 +76,25 @@ extension Deque where Element == IdleEntry {
     mutating func compactIfLarger(than limit: Int, _ epochs: [UInt32]) {
         guard count > limit else { return }
         self = Deque(self.filter { $0.isLive(epochs) })
+    }
+}
+
+extension InPlaceRing where Element == IdleEntry {
+    /// Drops stale entries at the front; `true` when a live one remains.
+    @inline(__always)
+    mutating func dropStaleFront(_ epochs: [UInt32]) -> Bool {
+        while let first = self.first {
+            if first.isLive(epochs) { return true }
+            removeFirst()
+        }
+        return false
+    }
+
+    /// Removes stale entries everywhere once they outnumber `limit`, so a
+    /// queue whose idle members are always taken elsewhere does not grow.
+    @inline(__always)
+    mutating func compactIfLarger(than limit: Int, _ epochs: [UInt32]) {
+        guard count > limit else { return }
+        removeAll { !$0.isLive(epochs) }
     }
 }

@@ -1,4 +1,4 @@
-import DequeModule
+import InPlaceTables
 
 /// Longest idle agent first (FreeSWITCH `longest-idle-agent`, Asterisk
 /// `leastrecent`): the default strategy.
@@ -6,14 +6,18 @@ import DequeModule
 /// Agents become available in time order (the manager's inputs come in time
 /// order), so a FIFO of idle periods is already sorted by idle time: `pick` is
 /// O(1) amortised. Entries of agents taken elsewhere are dropped lazily.
+///
+/// The FIFO is an `InPlaceRing`: a copy of the picker shares it, and the queue manager, which
+/// holds pickers in its tables, gives a copy of itself its own (`QueueState.copyRings()`).
 public struct LongestIdlePicker: AgentPicker {
-    var fifo: Deque<IdleEntry> = []
+    var fifo = InPlaceRing<IdleEntry>()
     var members: Int = 0
 
     /// An empty picker.
     public init() {}
 
     /// Appends the agent: it has been idle the shortest.
+    @inline(__always)
     public mutating func becameIdle(_ candidate: IdleCandidate, epochs: [UInt32]) {
         members = max(members, Int(candidate.member) + 1)
         fifo.compactIfLarger(than: 2 * members + 32, epochs)
