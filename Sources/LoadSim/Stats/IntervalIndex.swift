@@ -24,6 +24,12 @@ struct IntervalIndex: Sendable {
         return slow(t)
     }
 
+    /// The times whose interval is `k`, `low ..< high`, when they are the ones kept (the last
+    /// interval asked for, in the plain case); nil otherwise.
+    func span(of k: Int) -> (low: Double, high: Double)? {
+        value == k && low < high ? (low, high) : nil
+    }
+
     private mutating func slow(_ t: Double) -> Int {
         let k = Self.quotient(t, width)
         // Cache only the plain case: t ≥ 0, finite, well inside the exact integers.

@@ -34,6 +34,11 @@ public struct IntervalIntegrator: Sendable {
     private let limit: Double
     /// The interval of a time, without a division while times stay in one interval.
     private var index: IntervalIndex
+    /// Times inside the open interval for which `set` takes its short path (empty unless an
+    /// interval is open): the times whose interval is `open`, no later than the interval's
+    /// end as `accumulate` computes it and no later than `limit`. Inside it the long path's
+    /// checks all pass, so the short path does the same additions in the same order.
+    private var fastLow = 1.0, fastHigh = 0.0
 
     /// Intervals of `width` seconds covering [0, limit).
     public init(width: Double, limit: Double) {
@@ -51,6 +56,18 @@ public struct IntervalIntegrator: Sendable {
     /// The level becomes `value` at time `t` (t never decreases between calls).
     @inline(__always)
     public mutating func set(_ value: Double, at t: Double) {
+        if t >= fastLow && t < fastHigh && since >= fastLow {       // since <= t: both in `open`
+            if t > since {
+                if level != 0 {
+                    openArea += level * (t - since)
+                    if level > openPeak { openPeak = level }
+                }
+                since = t
+            }
+            level = value
+            if value > openPeak { openPeak = value }
+            return
+        }
         let end = min(t, limit)
         if end > since {
             if level != 0 { accumulate(to: end) }
@@ -85,6 +102,10 @@ public struct IntervalIntegrator: Sendable {
         open = i
         openArea = storedArea[i]
         openPeak = storedPeak[i]
+        if let span = index.span(of: i) {
+            fastLow = span.low
+            fastHigh = min(span.high, (Double(i + 1) * width).nextUp, limit.nextUp)
+        }
     }
 
     /// Writes the interval held in scalars back into the arrays.
@@ -93,6 +114,8 @@ public struct IntervalIntegrator: Sendable {
         storedArea[open] = openArea
         storedPeak[open] = openPeak
         open = -1
+        fastLow = 1
+        fastHigh = 0
     }
 
     /// Adds the area of the current level over [since, end) (end > since) to the intervals it
