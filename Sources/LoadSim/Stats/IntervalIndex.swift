@@ -13,6 +13,11 @@ struct IntervalIndex: Sendable {
     let width: Double
     private var low = 1.0, high = 0.0     // an empty span until the first question
     private var value = 0
+    /// The span asked for before the last one: the join times of callers leaving (and of calls
+    /// ending) alternate between two intervals for a while after each boundary, and each swap
+    /// would otherwise step two spans ulp by ulp again.
+    private var previousLow = 1.0, previousHigh = 0.0
+    private var previousValue = 0
 
     /// A cache for intervals of `width` seconds.
     init(width: Double) { self.width = width }
@@ -31,9 +36,16 @@ struct IntervalIndex: Sendable {
     }
 
     private mutating func slow(_ t: Double) -> Int {
+        if t >= previousLow && t < previousHigh {
+            swap(&low, &previousLow)
+            swap(&high, &previousHigh)
+            swap(&value, &previousValue)
+            return value
+        }
         let k = Self.quotient(t, width)
         // Cache only the plain case: t ≥ 0, finite, well inside the exact integers.
         guard t >= 0, t.isFinite, width > 0, width.isFinite, k < 1 << 52 else { return k }
+        (previousLow, previousHigh, previousValue) = (low, high, value)
         low = Self.firstTime(reaching: k, width)
         high = Self.firstTime(reaching: k + 1, width)
         value = k
