@@ -1,6 +1,7 @@
 import CallFlow
 import CallQueue
 import Foundation
+import InPlaceTables
 
 /// Everything a run needs that does not change during it: the scenario resolved against the
 /// flow (queue names, samplers per queue, the caller's menu plans, prompt lengths).
@@ -14,8 +15,14 @@ public struct SimulationModel: Sendable {
     /// Queue names in queue-manager order.
     public let queueNames: [String]
     let promptLengths: [Double]
-    let handling: [TimeSampler]
-    let patience: [TimeSampler?]
+    /// Each queue's handling time. The samplers of the draws made for every call are kept in
+    /// `InPlaceTable`s (never written after `init`): a draw reads the sampler where it lies, where
+    /// copying it out of an array retained and released its empirical values (nil or not).
+    let handling: InPlaceTable<TimeSampler>
+    /// Each queue's patience (any sampler for a queue whose callers wait for ever: see `patient`).
+    let patience: InPlaceTable<TimeSampler>
+    /// Whether callers of each queue give up (`patience` is set for the queue).
+    let patient: InPlaceTable<Bool>
     let menuPlans: [MenuPlan?]          // by flow step index
     let keyLatency: TimeSampler
     let messageLength: TimeSampler
@@ -137,8 +144,18 @@ public struct SimulationModel: Sendable {
                                       overrides: flow.overrides)
             return HoursSchedule(hours: hours, origin: origin, horizon: horizon)
         }
-        handling = queueNames.map { scenario.handling(forQueue: $0).sampler() }
-        patience = queueNames.map { scenario.patience(forQueue: $0)?.sampler() }
+        let patienceSamplers = queueNames.map { scenario.patience(forQueue: $0)?.sampler() }
+        var handling = InPlaceTable<TimeSampler>(capacity: queueNames.count)
+        var patience = InPlaceTable<TimeSampler>(capacity: queueNames.count)
+        var patient = InPlaceTable<Bool>(capacity: queueNames.count)
+        for (q, name) in queueNames.enumerated() {
+            handling.append(scenario.handling(forQueue: name).sampler())
+            patience.append(patienceSamplers[q] ?? TimeSampler(.fixed(.infinity)))
+            patient.append(patienceSamplers[q] != nil)
+        }
+        self.handling = handling
+        self.patience = patience
+        self.patient = patient
         keyLatency = scenario.callers.keyLatency.sampler()
         messageLength = scenario.callers.messageLength.sampler()
         redialAfter = scenario.callers.redialAfter.sampler()

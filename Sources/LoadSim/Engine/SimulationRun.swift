@@ -310,7 +310,7 @@ public struct SimulationRun {
             calls[s].statusSent = false
             calls[s].ringingOut = false
             stats.enqueued(queue: q, at: now)
-            if model.patience[q] != nil { patienceDue.append(Int32(s)) }
+            if model.patient[q] { patienceDue.append(Int32(s)) }
             return nil             // position and estimated wait are sent just before each announcement
         case .refusedEmpty:
             if flow == nil { endCall(s) }
@@ -326,12 +326,12 @@ public struct SimulationRun {
         for slot in patienceDue {
             let s = Int(slot)
             let q = Int(calls[s].queue)
-            guard let patience = model.patience[q] else { continue }
+            guard model.patient[q] else { continue }
             guard calls[s].live, calls[s].ticket != nil else {
-                patience.skip(using: &rng)             // the same draws, without the log
+                model.patience[q].skip(using: &rng)    // the same draws, without the log
                 continue
             }
-            let t = calls[s].joinedAt + patience.sample(using: &rng)
+            let t = calls[s].joinedAt + model.patience[q].sample(using: &rng)
             calls[s].patienceSerial = calls[s].waitSerial
             deadlines.set(events.key(at: t, slot: s))
         }
