@@ -130,3 +130,12 @@ public struct InPlaceTable<Element>: RandomAccessCollection {
 /// A table is written by its one owner only (see the type's notes); tables travel inside
 /// Sendable values (a queue manager, a finished run's statistics) to be read.
 extension InPlaceTable: @unchecked Sendable {}
+
+extension InPlaceTable: ExpressibleByArrayLiteral {
+    /// A table of the given elements, in order.
+    @inlinable
+    public init(arrayLiteral elements: Element...) {
+        self.init(capacity: elements.count)
+        append(contentsOf: elements)
+    }
+}

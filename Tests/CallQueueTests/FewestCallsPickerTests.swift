@@ -21,7 +21,7 @@ import Testing
 
     @Test func tiesGoToMemberOrder() {
         var p = FewestCallsPicker()
-        let epochs: [UInt32] = [1, 1, 1]
+        let epochs: IdleEpochs = [1, 1, 1]
         for i in [2, 0, 1] {
             p.becameIdle(IdleCandidate(agent: AgentHandle(i), member: Int32(i), epoch: 1, callsTaken: 5), epochs: epochs)
         }

@@ -16,7 +16,7 @@ import Testing
 
     @Test func picksLeastTalkEvenIfIdleShortest() {
         var p = LeastTalkTimePicker()
-        let epochs: [UInt32] = [1, 1, 1]
+        let epochs: IdleEpochs = [1, 1, 1]
         p.becameIdle(IdleCandidate(agent: AgentHandle(0), member: 0, epoch: 1, idleSince: 0, talkTime: 300), epochs: epochs)
         p.becameIdle(IdleCandidate(agent: AgentHandle(1), member: 1, epoch: 1, idleSince: 5, talkTime: 20), epochs: epochs)
         p.becameIdle(IdleCandidate(agent: AgentHandle(2), member: 2, epoch: 1, idleSince: 9, talkTime: 120), epochs: epochs)

@@ -4,7 +4,7 @@ import Testing
 @Suite struct LongestIdlePickerTests {
     @Test func picksInOrderOfBecomingIdle() {
         var p = LongestIdlePicker()
-        var epochs: [UInt32] = [0, 0, 0]
+        let epochs: IdleEpochs = [0, 0, 0]
         for (i, agent) in [2, 0, 1].enumerated() {
             epochs[agent] = UInt32(i + 1)
             p.becameIdle(IdleCandidate(agent: AgentHandle(agent), member: Int32(agent), epoch: UInt32(i + 1)), epochs: epochs)
@@ -17,7 +17,7 @@ import Testing
 
     @Test func skipsAgentsTakenElsewhere() {
         var p = LongestIdlePicker()
-        var epochs: [UInt32] = [1, 2]
+        let epochs: IdleEpochs = [1, 2]
         p.becameIdle(IdleCandidate(agent: AgentHandle(0), member: 0, epoch: 1), epochs: epochs)
         p.becameIdle(IdleCandidate(agent: AgentHandle(1), member: 1, epoch: 2), epochs: epochs)
         epochs[0] = 0  // agent 0 was taken by another queue
@@ -48,7 +48,7 @@ import Testing
 
     @Test func staleEntriesDoNotAccumulate() {
         var p = LongestIdlePicker()
-        var epochs: [UInt32] = [0, 0]
+        let epochs: IdleEpochs = [0, 0]
         epochs[1] = 1
         p.becameIdle(IdleCandidate(agent: AgentHandle(1), member: 1, epoch: 1), epochs: epochs)
         for e in 2...10_000 {  // agent 0 idles and is always taken elsewhere

@@ -4,7 +4,7 @@ import Testing
 @Suite struct RandomPickerTests {
     private func sequence(seed: UInt64, picks: Int) -> [Int32] {
         var p = RandomPicker(seed: seed)
-        let epochs = [UInt32](repeating: 1, count: 8)
+        let epochs = IdleEpochs(repeating: 1, count: 8)
         for i in 0..<8 { p.becameIdle(IdleCandidate(agent: AgentHandle(i), member: Int32(i), epoch: 1), epochs: epochs) }
         var out: [Int32] = []
         for _ in 0..<picks {

@@ -14,7 +14,7 @@ import Testing
 
     @Test func skipsBusyMembersAndWraps() {
         var p = RoundRobinPicker()
-        let epochs: [UInt32] = [1, 1, 1]
+        let epochs: IdleEpochs = [1, 1, 1]
         for i in 0..<3 { p.becameIdle(IdleCandidate(agent: AgentHandle(i), member: Int32(i), epoch: 1), epochs: epochs) }
         #expect(p.pick(maxLevel: .max, epochs: epochs) == AgentHandle(0))
         p.leftIdle(member: 1)

@@ -23,7 +23,7 @@ public struct QueueManager: Sendable {
     var queues = InPlaceTable<QueueState>()
     var agents = InPlaceTable<AgentRecord>()
     /// Current idle stamp per agent, 0 when not available.
-    var idleEpoch: [UInt32] = []
+    var idleEpoch = IdleEpochs()
     var epochCounter: UInt32 = 0
     @usableFromInline var idleCount = 0
     @usableFromInline var waitingTotal = 0
@@ -101,6 +101,7 @@ public struct QueueManager: Sendable {
         queues = queues.copy()
         for q in queues.indices { queues[q].copyRings() }
         agents = agents.copy()
+        idleEpoch = idleEpoch.copy()
         calls = calls.copy()
         memberships = memberships.copy()
         freeSlots = freeSlots.copy()

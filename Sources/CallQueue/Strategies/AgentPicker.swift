@@ -31,6 +31,10 @@ public struct IdleCandidate: Sendable, Hashable {
     }
 }
 
+/// Each agent's idle stamp (0 when not available), by agent index: the queue manager's table,
+/// written in place (see `InPlaceTable`), which the pickers read to tell live entries from stale.
+public typealias IdleEpochs = InPlaceTable<UInt32>
+
 /// A routing strategy's memory of one queue's idle members.
 ///
 /// The manager tells a picker when a member becomes available
@@ -41,13 +45,13 @@ public struct IdleCandidate: Sendable, Hashable {
 /// stamp differs is stale. `pick` removes and returns the chosen agent.
 public protocol AgentPicker: Sendable {
     /// A member became available (`epochs` lets a picker compact stale entries).
-    mutating func becameIdle(_ candidate: IdleCandidate, epochs: [UInt32])
+    mutating func becameIdle(_ candidate: IdleCandidate, epochs: IdleEpochs)
     /// A member stopped being available.
     mutating func leftIdle(member: Int32)
     /// Whether some member of level `≤ maxLevel` is idle (may drop stale entries).
-    mutating func hasIdle(maxLevel: Int32, epochs: [UInt32]) -> Bool
+    mutating func hasIdle(maxLevel: Int32, epochs: IdleEpochs) -> Bool
     /// Chooses, removes and returns an idle member of level `≤ maxLevel`.
-    mutating func pick(maxLevel: Int32, epochs: [UInt32]) -> AgentHandle?
+    mutating func pick(maxLevel: Int32, epochs: IdleEpochs) -> AgentHandle?
 }
 
 /// One entry of an ordered idle list.
@@ -56,13 +60,13 @@ struct IdleEntry: Sendable, Hashable {
     var epoch: UInt32
 
     @inline(__always)
-    func isLive(_ epochs: [UInt32]) -> Bool { epochs[Int(agent)] == epoch }
+    func isLive(_ epochs: IdleEpochs) -> Bool { epochs[Int(agent)] == epoch }
 }
 
 extension Deque where Element == IdleEntry {
     /// Drops stale entries at the front; `true` when a live one remains.
     @inline(__always)
-    mutating func dropStaleFront(_ epochs: [UInt32]) -> Bool {
+    mutating func dropStaleFront(_ epochs: IdleEpochs) -> Bool {
         while let first = self.first {
             if first.isLive(epochs) { return true }
             removeFirst()
@@ -73,7 +77,7 @@ extension Deque where Element == IdleEntry {
     /// Removes stale entries everywhere once they outnumber `limit`, so a
     /// queue whose idle members are always taken elsewhere does not grow.
     @inline(__always)
-    mutating func compactIfLarger(than limit: Int, _ epochs: [UInt32]) {
+    mutating func compactIfLarger(than limit: Int, _ epochs: IdleEpochs) {
         guard count > limit else { return }
         self = Deque(self.filter { $0.isLive(epochs) })
     }
@@ -82,7 +86,7 @@ extension Deque where Element == IdleEntry {
 extension InPlaceRing where Element == IdleEntry {
     /// Drops stale entries at the front; `true` when a live one remains.
     @inline(__always)
-    mutating func dropStaleFront(_ epochs: [UInt32]) -> Bool {
+    mutating func dropStaleFront(_ epochs: IdleEpochs) -> Bool {
         while let first = self.first {
             if first.isLive(epochs) { return true }
             removeFirst()
@@ -93,7 +97,7 @@ extension InPlaceRing where Element == IdleEntry {
     /// Removes stale entries everywhere once they outnumber `limit`, so a
     /// queue whose idle members are always taken elsewhere does not grow.
     @inline(__always)
-    mutating func compactIfLarger(than limit: Int, _ epochs: [UInt32]) {
+    mutating func compactIfLarger(than limit: Int, _ epochs: IdleEpochs) {
         guard count > limit else { return }
         removeAll { !$0.isLive(epochs) }
     }

@@ -1,3 +1,4 @@
+import InPlaceTables
 /// The idle agent with the fewest calls taken (Asterisk `fewestcalls`,
 /// FreeSWITCH `agent-with-fewest-calls`); ties go to the lower member index.
 /// Counts are the agent's calls from this queue since the manager started (as
@@ -9,7 +10,7 @@ public struct FewestCallsPicker: AgentPicker {
     public init() {}
 
     /// Files the member under its call count.
-    public mutating func becameIdle(_ candidate: IdleCandidate, epochs: [UInt32]) {
+    public mutating func becameIdle(_ candidate: IdleCandidate, epochs: IdleEpochs) {
         heap.insert(candidate, key: Double(candidate.callsTaken), epochs: epochs)
     }
 
@@ -17,8 +18,8 @@ public struct FewestCallsPicker: AgentPicker {
     public mutating func leftIdle(member: Int32) {}
 
     /// Whether a live entry remains.
-    public mutating func hasIdle(maxLevel: Int32, epochs: [UInt32]) -> Bool { heap.dropStale(epochs) }
+    public mutating func hasIdle(maxLevel: Int32, epochs: IdleEpochs) -> Bool { heap.dropStale(epochs) }
 
     /// The member with the fewest calls.
-    public mutating func pick(maxLevel: Int32, epochs: [UInt32]) -> AgentHandle? { heap.pop(epochs) }
+    public mutating func pick(maxLevel: Int32, epochs: IdleEpochs) -> AgentHandle? { heap.pop(epochs) }
 }

@@ -1,4 +1,5 @@
 import HeapModule
+import InPlaceTables
 
 /// Idle members ordered by a key fixed while they are idle (calls taken, talk
 /// time), ties by member order; stale entries dropped lazily. O(log n).
@@ -20,7 +21,7 @@ struct KeyedIdleHeap: Sendable {
     var heap = Heap<Entry>()
     var members = 0
 
-    mutating func insert(_ c: IdleCandidate, key: Double, epochs: [UInt32]) {
+    mutating func insert(_ c: IdleCandidate, key: Double, epochs: IdleEpochs) {
         members = max(members, Int(c.member) + 1)
         if heap.count > 2 * members + 32 {
             heap = Heap(heap.unordered.filter { epochs[Int($0.agent)] == $0.epoch })
@@ -28,7 +29,7 @@ struct KeyedIdleHeap: Sendable {
         heap.insert(Entry(key: key, member: c.member, agent: c.agent.index, epoch: c.epoch))
     }
 
-    mutating func dropStale(_ epochs: [UInt32]) -> Bool {
+    mutating func dropStale(_ epochs: IdleEpochs) -> Bool {
         while let top = heap.min {
             if epochs[Int(top.agent)] == top.epoch { return true }
             _ = heap.popMin()
@@ -36,7 +37,7 @@ struct KeyedIdleHeap: Sendable {
         return false
     }
 
-    mutating func pop(_ epochs: [UInt32]) -> AgentHandle? {
+    mutating func pop(_ epochs: IdleEpochs) -> AgentHandle? {
         guard dropStale(epochs), let top = heap.popMin() else { return nil }
         return AgentHandle(Int(top.agent))
     }

@@ -1,3 +1,4 @@
+import InPlaceTables
 /// The idle agent with the least talk time (FreeSWITCH
 /// `agent-with-least-talk-time`); ties go to the lower member index.
 public struct LeastTalkTimePicker: AgentPicker {
@@ -7,7 +8,7 @@ public struct LeastTalkTimePicker: AgentPicker {
     public init() {}
 
     /// Files the member under its talk time.
-    public mutating func becameIdle(_ candidate: IdleCandidate, epochs: [UInt32]) {
+    public mutating func becameIdle(_ candidate: IdleCandidate, epochs: IdleEpochs) {
         heap.insert(candidate, key: candidate.talkTime, epochs: epochs)
     }
 
@@ -15,8 +16,8 @@ public struct LeastTalkTimePicker: AgentPicker {
     public mutating func leftIdle(member: Int32) {}
 
     /// Whether a live entry remains.
-    public mutating func hasIdle(maxLevel: Int32, epochs: [UInt32]) -> Bool { heap.dropStale(epochs) }
+    public mutating func hasIdle(maxLevel: Int32, epochs: IdleEpochs) -> Bool { heap.dropStale(epochs) }
 
     /// The member with the least talk time.
-    public mutating func pick(maxLevel: Int32, epochs: [UInt32]) -> AgentHandle? { heap.pop(epochs) }
+    public mutating func pick(maxLevel: Int32, epochs: IdleEpochs) -> AgentHandle? { heap.pop(epochs) }
 }

@@ -18,7 +18,7 @@ public struct LongestIdlePicker: AgentPicker {
 
     /// Appends the agent: it has been idle the shortest.
     @inline(__always)
-    public mutating func becameIdle(_ candidate: IdleCandidate, epochs: [UInt32]) {
+    public mutating func becameIdle(_ candidate: IdleCandidate, epochs: IdleEpochs) {
         members = max(members, Int(candidate.member) + 1)
         fifo.compactIfLarger(than: 2 * members + 32, epochs)
         fifo.append(IdleEntry(agent: candidate.agent.index, epoch: candidate.epoch))
@@ -29,13 +29,13 @@ public struct LongestIdlePicker: AgentPicker {
 
     /// Whether the FIFO holds a live entry.
     @inline(__always)
-    public mutating func hasIdle(maxLevel: Int32, epochs: [UInt32]) -> Bool {
+    public mutating func hasIdle(maxLevel: Int32, epochs: IdleEpochs) -> Bool {
         fifo.dropStaleFront(epochs)
     }
 
     /// The front of the FIFO.
     @inline(__always)
-    public mutating func pick(maxLevel: Int32, epochs: [UInt32]) -> AgentHandle? {
+    public mutating func pick(maxLevel: Int32, epochs: IdleEpochs) -> AgentHandle? {
         guard fifo.dropStaleFront(epochs) else { return nil }
         return AgentHandle(Int(fifo.removeFirst().agent))
     }

@@ -1,3 +1,4 @@
+import InPlaceTables
 /// A queue's picker, kept inside the queue's state and reached by a `switch`
 /// on its strategy: no existential, no copy-on-write of an enum payload, and
 /// one array access (the queue) per call. Only the picker of the queue's
@@ -20,7 +21,7 @@ struct QueuePickers: Sendable {
     }
 
     @inline(__always)
-    mutating func becameIdle(_ c: IdleCandidate, _ epochs: [UInt32]) {
+    mutating func becameIdle(_ c: IdleCandidate, _ epochs: IdleEpochs) {
         switch strategy {
         case .longestIdle, .ringAll: longestIdle.becameIdle(c, epochs: epochs)
         case .roundRobin: roundRobin.becameIdle(c, epochs: epochs)
@@ -43,7 +44,7 @@ struct QueuePickers: Sendable {
     }
 
     @inline(__always)
-    mutating func hasIdle(maxLevel: Int32, _ epochs: [UInt32]) -> Bool {
+    mutating func hasIdle(maxLevel: Int32, _ epochs: IdleEpochs) -> Bool {
         switch strategy {
         case .longestIdle, .ringAll: longestIdle.hasIdle(maxLevel: maxLevel, epochs: epochs)
         case .roundRobin: roundRobin.hasIdle(maxLevel: maxLevel, epochs: epochs)
@@ -56,7 +57,7 @@ struct QueuePickers: Sendable {
     }
 
     @inline(__always)
-    mutating func pick(maxLevel: Int32, _ epochs: [UInt32]) -> AgentHandle? {
+    mutating func pick(maxLevel: Int32, _ epochs: IdleEpochs) -> AgentHandle? {
         switch strategy {
         case .longestIdle, .ringAll: longestIdle.pick(maxLevel: maxLevel, epochs: epochs)
         case .roundRobin: roundRobin.pick(maxLevel: maxLevel, epochs: epochs)
