@@ -11,7 +11,8 @@ import RealClockHarness
 ///
 /// Every figure is measured on the monotonic clock from audio recorded on the caller's side, not
 /// from frame counts. One serialized suite, so the real-clock tests never compete with each other
-/// for the CPU (the rest of the suite may still run beside them). About a minute of wall time.
+/// for the CPU; `scripts/test` runs this suite on its own after the rest of the suite, so the rest
+/// does not compete with it either. About a minute of wall time.
 @Suite(.serialized) struct RealClockTests {
     /// A live call on `line` of `server`, run on its own thread, with the wall time of every
     /// transcript entry.
