@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "SoundIOTests", dependencies: ["SoundIO", "Telephony", "ChildProcesses"]),
         .testTarget(name: "SIPTests", dependencies: ["SIP", "SoundIO"]),
         .testTarget(name: "CallFlowTests", dependencies: ["CallFlow", "CallQueue", "Telephony"]),
-        .testTarget(name: "InPlaceTablesTests", dependencies: ["InPlaceTables"]),
+        .testTarget(name: "InPlaceTablesTests", dependencies: ["InPlaceTables", "CallQueue"]),
         .testTarget(name: "CallQueueTests", dependencies: ["CallQueue"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CallQueue"]),
         .testTarget(name: "LoadSimTests", dependencies: ["LoadSim", "CallFlow", "CallQueue"]),

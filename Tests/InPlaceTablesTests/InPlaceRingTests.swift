@@ -1,5 +1,6 @@
-import Testing
+import CallQueue
 import InPlaceTables
+import Testing
 
 /// The in-place ring: a first-in, first-out line that keeps its order through wrap-around,
 /// growth, insertion and compaction, and whose `copy()` is a line of its own.
@@ -29,7 +30,7 @@ struct InPlaceRingTests {
     @Test func agreesWithAnArrayUnderRandomEdits() {
         var ring = InPlaceRing<Entry>(capacity: 2)
         var model: [Entry] = []
-        var generator = SplitMix(state: 42)
+        var generator = SplitMix64(seed: 42)         // the project's seeded generator: replayable
         for step in 0 ..< 5_000 {
             let e = Entry(joinedAt: Double(step), slot: Int32(step % 97))
             switch Int.random(in: 0 ..< 10, using: &generator) {
@@ -70,17 +71,5 @@ struct InPlaceRingTests {
         for i in 5 ..< 40 { grown.append(i) }
         #expect(Array(grown) == Array(1 ..< 40))
         #expect(Array(ring) == [100, 2, 3, 4])
-    }
-
-    /// A seeded generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

@@ -57,21 +57,9 @@ struct IntervalIntegratorTests {
         }
     }
 
-    /// A seeded generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: [(60.0, 86_400.0), (900.0, 1_800_000.0), (0.1, 500.0), (3_600.0, 7_200_000.5)])
     func matchesThePlainReferenceBitForBit(width: Double, limit: Double) {
-        var generator = SplitMix(state: UInt64(width * 1000) ^ UInt64(limit))
+        var generator = Xoshiro256StarStar(seed: UInt64(width * 1000) ^ UInt64(limit))   // replayable
         var integrator = IntervalIntegrator(width: width, limit: limit)
         var reference = Reference(width: width, limit: limit)
         var t = 0.0
