@@ -4,7 +4,8 @@
 /// Like `InPlaceTable` it does not check for sharing on a write, which a `Deque` does (a call into
 /// the runtime, and an append that is a closure call): **a copy shares the storage**, and an
 /// owner that needs value semantics makes its own with `copy()`, as the queue manager does once
-/// per input when it is shared. Only plain values (no references) may be held.
+/// per input when it is shared. A copy must not be used after another copy has grown (the
+/// storage moves). Only plain values (no references) may be held.
 ///
 /// Indices are positions in the line: 0 is the first (oldest) element.
 public struct InPlaceRing<Element>: Sequence {

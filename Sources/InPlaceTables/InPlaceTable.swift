@@ -132,10 +132,14 @@ public struct InPlaceTable<Element>: RandomAccessCollection {
 extension InPlaceTable: @unchecked Sendable {}
 
 extension InPlaceTable: ExpressibleByArrayLiteral {
-    /// A table of the given elements, in order.
+    /// A table of `elements`, in order.
     @inlinable
-    public init(arrayLiteral elements: Element...) {
+    public init(_ elements: some Collection<Element>) {
         self.init(capacity: elements.count)
         append(contentsOf: elements)
     }
+
+    /// A table of the given elements, in order.
+    @inlinable
+    public init(arrayLiteral elements: Element...) { self.init(elements) }
 }

@@ -46,8 +46,9 @@ import Testing
 
     /// The lines of waiting callers and the idle lists are rings shared by copies until one
     /// writes: each copy must serve its own line, in its own order, to its own idle agents.
-    @Test func copiesServeTheirOwnLinesAndIdleAgents() throws {
-        var m = try makeManager(queues: [QueueConfig(name: "q")], agents: agents(3))
+    @Test(arguments: [RoutingStrategy.longestIdle, .skills])
+    func copiesServeTheirOwnLinesAndIdleAgents(strategy: RoutingStrategy) throws {
+        var m = try makeManager(queues: [QueueConfig(name: "q", strategy: strategy)], agents: agents(3))
         var offers: [CallerOffer] = []
         for c in 1 ... 3 { _ = try m.joinOK(UInt64(c), at: 1) }
         offers = m.drain(at: 1).compactMap(\.offer)

@@ -147,6 +147,7 @@ struct QueueState: Sendable {
     mutating func copyRings() {
         waiting = waiting.copy()
         pickers.longestIdle.fifo = pickers.longestIdle.fifo.copy()
+        pickers.skills.levels = pickers.skills.levels.map { $0.copy() }
         callbackOnly.fifo = callbackOnly.fifo.copy()
     }
 

@@ -1,4 +1,3 @@
-import DequeModule
 import InPlaceTables
 
 /// What a queue's picker learns when one of its members becomes available.
@@ -61,26 +60,6 @@ struct IdleEntry: Sendable, Hashable {
 
     @inline(__always)
     func isLive(_ epochs: IdleEpochs) -> Bool { epochs[Int(agent)] == epoch }
-}
-
-extension Deque where Element == IdleEntry {
-    /// Drops stale entries at the front; `true` when a live one remains.
-    @inline(__always)
-    mutating func dropStaleFront(_ epochs: IdleEpochs) -> Bool {
-        while let first = self.first {
-            if first.isLive(epochs) { return true }
-            removeFirst()
-        }
-        return false
-    }
-
-    /// Removes stale entries everywhere once they outnumber `limit`, so a
-    /// queue whose idle members are always taken elsewhere does not grow.
-    @inline(__always)
-    mutating func compactIfLarger(than limit: Int, _ epochs: IdleEpochs) {
-        guard count > limit else { return }
-        self = Deque(self.filter { $0.isLive(epochs) })
-    }
 }
 
 extension InPlaceRing where Element == IdleEntry {

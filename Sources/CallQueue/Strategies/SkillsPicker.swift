@@ -1,4 +1,3 @@
-import DequeModule
 import InPlaceTables
 
 /// Skills with levels (Asterisk penalties and penalty rules, FreeSWITCH tiers):
@@ -6,8 +5,9 @@ import InPlaceTables
 /// levels up to `maxLevel`, which the manager widens as the caller waits
 /// (`1 + ⌊wait / levelWideningStep⌋`).
 public struct SkillsPicker: AgentPicker {
-    /// One longest-idle FIFO per level; index 0 is level 1.
-    var levels: [Deque<IdleEntry>] = []
+    /// One longest-idle FIFO per level; index 0 is level 1. Rings, like the default strategy's
+    /// FIFO: a copy shares them, and the queue manager copies them with its tables.
+    var levels: [InPlaceRing<IdleEntry>] = []
     var members = 0
 
     /// An empty picker.
@@ -16,7 +16,7 @@ public struct SkillsPicker: AgentPicker {
     /// Appends the agent to its level's FIFO.
     public mutating func becameIdle(_ candidate: IdleCandidate, epochs: IdleEpochs) {
         let l = Int(max(1, candidate.level)) - 1
-        while levels.count <= l { levels.append([]) }
+        while levels.count <= l { levels.append(InPlaceRing()) }
         members = max(members, Int(candidate.member) + 1)
         levels[l].compactIfLarger(than: 2 * members + 32, epochs)
         levels[l].append(IdleEntry(agent: candidate.agent.index, epoch: candidate.epoch))

@@ -22,7 +22,7 @@ public struct SimulationModel: Sendable {
     /// Each queue's patience (any sampler for a queue whose callers wait for ever: see `patient`).
     let patience: InPlaceTable<TimeSampler>
     /// Whether callers of each queue give up (`patience` is set for the queue).
-    let patient: InPlaceTable<Bool>
+    let patient: [Bool]
     let menuPlans: [MenuPlan?]          // by flow step index
     let keyLatency: TimeSampler
     let messageLength: TimeSampler
@@ -145,17 +145,9 @@ public struct SimulationModel: Sendable {
             return HoursSchedule(hours: hours, origin: origin, horizon: horizon)
         }
         let patienceSamplers = queueNames.map { scenario.patience(forQueue: $0)?.sampler() }
-        var handling = InPlaceTable<TimeSampler>(capacity: queueNames.count)
-        var patience = InPlaceTable<TimeSampler>(capacity: queueNames.count)
-        var patient = InPlaceTable<Bool>(capacity: queueNames.count)
-        for (q, name) in queueNames.enumerated() {
-            handling.append(scenario.handling(forQueue: name).sampler())
-            patience.append(patienceSamplers[q] ?? TimeSampler(.fixed(.infinity)))
-            patient.append(patienceSamplers[q] != nil)
-        }
-        self.handling = handling
-        self.patience = patience
-        self.patient = patient
+        handling = InPlaceTable(queueNames.map { scenario.handling(forQueue: $0).sampler() })
+        patience = InPlaceTable(patienceSamplers.map { $0 ?? TimeSampler(.fixed(.infinity)) })
+        patient = patienceSamplers.map { $0 != nil }
         keyLatency = scenario.callers.keyLatency.sampler()
         messageLength = scenario.callers.messageLength.sampler()
         redialAfter = scenario.callers.redialAfter.sampler()
