@@ -14,6 +14,8 @@ import SoundIO
 /// (``PacedCapture``/``PacedPlayback``) a ``DriftCorrector`` per direction watches the station's fill
 /// levels and drops or inserts a frame or two per period, so the delay each way stays bounded
 /// however long the conversation. What piled up in the station's capture before the bridge is dropped.
+/// After an underrun of the station's playback the link primes it again, so its level (what the
+/// corrector follows) comes back off the floor.
 public final class StationLink: @unchecked Sendable {
     /// The agent at the station.
     public let agentID: String
@@ -24,6 +26,8 @@ public final class StationLink: @unchecked Sendable {
     private var ended = false
     private var primed = false
     private let primingFrames: Int
+    /// The station playback's underrun recoveries already answered with fresh priming.
+    private var stationUnderruns = 0
     /// Drift correction toward the agent (the station's playback level) and from them (its capture backlog).
     private var toAgent: DriftCorrector
     private var fromAgent: DriftCorrector
@@ -87,6 +91,14 @@ public final class StationLink: @unchecked Sendable {
                     }) == 0 { break }
                 }
             }
+            try sink.write([Int16](repeating: 0, count: primingFrames))
+            stationUnderruns = pacedSink?.recoveries ?? 0
+        }
+        // The station's playback ran dry (its process or the sound server was late): after
+        // the recovery it holds nothing, and one period a turn would leave it on the edge of the
+        // next underrun, so give it its cushion back, as the caller's line re-primes its own.
+        if let pacedSink, pacedSink.recoveries != stationUnderruns {
+            stationUnderruns = pacedSink.recoveries
             try sink.write([Int16](repeating: 0, count: primingFrames))
         }
         let toward = pacedSink.map { toAgent.correction(level: $0.pendingFrames()) } ?? 0

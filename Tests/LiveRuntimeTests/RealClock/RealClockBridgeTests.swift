@@ -68,7 +68,8 @@ extension RealClockTests {
     /// One more conversation is held when the first misses a bound: on this 2-core VM the sound
     /// server or the line thread is now and then starved for a second, and the drift corrector
     /// then follows the stall instead of the crystal (a bridge once measured 162 ms of growth
-    /// alone, the next run 3 ms). A corrector that does nothing misses in both (about 100 ms of
+    /// alone, the next run 3 ms; most such misses came from the station's playback not being
+    /// re-primed after an underrun, fixed on 2 Dec: `StationLinkTests`). A corrector that does nothing misses in both (about 100 ms of
     /// growth every time), so the test still fails for it; the first attempt's figures are printed.
     @Test func callerAndAgentOnAFastStationHearEachOtherWithBoundedDelay() throws {
         let stationRate = Int(ProcessInfo.processInfo.environment["SWITCHBOARD_STATION_RATE"] ?? "") ?? 8040
