@@ -91,16 +91,12 @@ public final class StationLink: @unchecked Sendable {
                     }) == 0 { break }
                 }
             }
-            try sink.write([Int16](repeating: 0, count: primingFrames))
-            stationUnderruns = pacedSink?.recoveries ?? 0
+            try primeStation(pacedSink)
         }
         // The station's playback ran dry (its process or the sound server was late): after
         // the recovery it holds nothing, and one period a turn would leave it on the edge of the
         // next underrun, so give it its cushion back, as the caller's line re-primes its own.
-        if let pacedSink, pacedSink.recoveries != stationUnderruns {
-            stationUnderruns = pacedSink.recoveries
-            try sink.write([Int16](repeating: 0, count: primingFrames))
-        }
+        if let pacedSink, pacedSink.recoveries != stationUnderruns { try primeStation(pacedSink) }
         let toward = pacedSink.map { toAgent.correction(level: $0.pendingFrames()) } ?? 0
         try sink.write(DriftCorrector.stretch(Array(caller), by: toward))
         // From the agent: take everything the station has now (so nothing piles up unseen in the
@@ -116,6 +112,12 @@ public final class StationLink: @unchecked Sendable {
         let heard = DriftCorrector.stretch(Array(fromStation.prefix(wanted)), by: from)
         fromStation.removeFirst(wanted)
         for index in output.indices { output[index] = heard[index] }
+    }
+
+    /// Writes the priming silence to the station and notes its underruns so far as answered.
+    private func primeStation(_ pacedSink: (any PacedPlayback)?) throws(AudioLineError) {
+        try sink.write([Int16](repeating: 0, count: primingFrames))
+        stationUnderruns = pacedSink?.recoveries ?? 0
     }
 
     /// Reads what the station has now (up to a period) into `fromStation`, without waiting.

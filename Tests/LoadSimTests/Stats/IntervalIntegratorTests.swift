@@ -22,11 +22,7 @@ struct IntervalIntegratorTests {
         func index(_ t: Double) -> Int { Int(t / width) }
 
         mutating func set(_ value: Double, at t: Double) {
-            let end = min(t, limit)
-            if end > since {
-                if level != 0 { accumulate(to: end) }
-                since = end
-            }
+            advance(to: t)
             level = value
             let i = index(t)
             if i >= 0 && i < peak.count { peak[i] = max(peak[i], value) }
