@@ -78,7 +78,7 @@ enum DemoDay {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current
         let start = max(calendar.startOfDay(for: now), now.addingTimeInterval(-8 * 3600))
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         var lines = "", t = start.timeIntervalSince1970, n = 0
         let queues = ["orders", "orders", "orders", "returns", "payments", "general"]
         while t < now.timeIntervalSince1970 - 60 {
@@ -95,17 +95,5 @@ enum DemoDay {
             t += Double(30 + generator.next() % 150)
         }
         return lines
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
     }
 }

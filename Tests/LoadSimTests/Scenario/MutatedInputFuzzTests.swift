@@ -1,4 +1,5 @@
 import CallFlow
+import CallQueue
 import Foundation
 import Testing
 @testable import LoadSim
@@ -20,7 +21,7 @@ import Testing
 
     @Test func mutatedFlowsCompileOrFailWithLocatedErrors() throws {
         let seeds = [try Self.text("flows/store.yaml")]
-        var rng = SplitMix(seed: 13)
+        var rng = SplitMix64(seed: 13)
         let started = Date()
         let memory = ResidentMemory.megabytes()
         var run = 0, compiled = 0
@@ -53,7 +54,7 @@ import Testing
         let names = ["examples/store-week.yaml", "examples/mmc-erlang-c.yaml", "examples/mmc-erlang-a.yaml", "examples/bench-direct.yaml"]
         let seeds = try names.map { try Self.text($0) }
         let flow = FlowCompiler.compile(yaml: try Self.text("flows/store.yaml"), file: "flows/store.yaml").program
-        var rng = SplitMix(seed: 2026)
+        var rng = SplitMix64(seed: 2026)
         let started = Date()
         let memory = ResidentMemory.megabytes()
         var run = 0, loaded = 0
@@ -80,19 +81,6 @@ import Testing
     }
 }
 
-/// A small deterministic generator (SplitMix64), so every run mutates the same way.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Mutations a hostile tester makes to a YAML file: flipped bytes, control characters, lines
 /// lost, repeated or swapped, huge numbers, deep nesting, long lists and aliases.
 enum Mutator {
@@ -100,7 +88,7 @@ enum Mutator {
                          "*x", "&x", "<<: *x", "!!binary", "~", "null", "- ", ": ", "\t", "#", "%", "@", "\u{0}", "\u{1B}",
                          "2026-02-30T10:00", "+999 1234 5678", "hangup", "goto: start", "{\"1\": 2}", "é", "\u{FEFF}"]
 
-    static func mutate(_ text: String, _ rng: inout SplitMix) -> String {
+    static func mutate(_ text: String, _ rng: inout SplitMix64) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let rounds = 1 + Int(rng.next() % 4)
         for _ in 0..<rounds {
