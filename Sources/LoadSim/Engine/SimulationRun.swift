@@ -162,6 +162,7 @@ public struct SimulationRun {
         return stats
     }
 
+    @inline(__always)
     mutating func handle(_ event: SimEvent) throws {
         switch event {
         case .redial(let number):
@@ -270,6 +271,7 @@ public struct SimulationRun {
         }
     }
 
+    @inline(__always)
     mutating func allocateSlot() -> Int {
         let s: Int
         if let free = freeSlots.popLast() {
@@ -287,6 +289,7 @@ public struct SimulationRun {
         return s
     }
 
+    @inline(__always)
     mutating func endCall(_ s: Int) {
         calls[s].live = false
         calls[s].ticket = nil

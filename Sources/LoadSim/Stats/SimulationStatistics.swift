@@ -112,6 +112,7 @@ public struct SimulationStatistics: Sendable {
     private static func slot(_ index: Int, count: Int) -> Int { min(count - 1, max(0, index)) }
 
     /// A call arrives at `t`.
+    @inline(__always)
     mutating func arrival(at t: Double, redial: Bool) {
         calls += 1
         if redial { redials += 1 }
@@ -120,6 +121,7 @@ public struct SimulationStatistics: Sendable {
     }
 
     /// A caller joins queue `q` at `t`.
+    @inline(__always)
     mutating func enqueued(queue q: Int, at t: Double) {
         if severalQueues { allQueues.offered += 1 }
         queueTable[q].offered += 1
@@ -129,6 +131,7 @@ public struct SimulationStatistics: Sendable {
     }
 
     /// A caller who joined queue `q` at `joined` leaves it at `t` for `exit`.
+    @inline(__always)
     mutating func dequeued(queue q: Int, joined: Double, at t: Double, exit: QueueExit) {
         waiting.add(-1, at: t)
         let wait = t - joined
@@ -142,6 +145,7 @@ public struct SimulationStatistics: Sendable {
     }
 
     /// Seconds of talk and wrap-up for a call answered from queue `q` that joined at `joined`.
+    @inline(__always)
     mutating func handled(queue q: Int, joined: Double, seconds: Double) {
         if severalQueues { allQueues.handled += seconds }
         queueTable[q].handled += seconds
