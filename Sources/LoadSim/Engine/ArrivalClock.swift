@@ -47,14 +47,14 @@ public struct ArrivalClock: Sendable {
     }
 
     /// The first arrival after `t`, or nil when there is none before `limit`.
-    public func next(after t: Double, limit: Double, using rng: inout Xoshiro256StarStar) -> Double? {
+    public func next<R: UnitDrawSource>(after t: Double, limit: Double, using rng: inout R) -> Double? {
         if let c = constantPerSecond {
             guard c > 0 else { return nil }
-            let next = t - log(rng.nextUnit()) / c
+            let next = t - rng.logOfNextUnit() / c
             return next < limit ? next : nil
         }
         guard maxRate > 0 else { return nil }
-        var budget = -log(rng.nextUnit())
+        var budget = -rng.logOfNextUnit()
         var now = t
         while now < limit {
             let rate = hourlyPerSecond[segment(at: now)]

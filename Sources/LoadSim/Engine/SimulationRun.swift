@@ -14,7 +14,8 @@ import InPlaceTables
 /// `InPlaceTable`s written in place, which a copy would share.
 public struct SimulationRun {
     let model: SimulationModel
-    var rng: Xoshiro256StarStar
+    /// The run's random stream, with logs computed ahead in queue-only mode (see `DrawBatch`).
+    var rng: DrawBatch
     var events = EventQueue<SimEvent>()
     /// The waiting callers' patience deadlines, ordered with the agenda (see `DeadlineHeap`).
     var deadlines = DeadlineHeap()
@@ -78,7 +79,8 @@ public struct SimulationRun {
     public init(model: SimulationModel, seed: UInt64, replication: Int) throws {
         self.model = model
         let scenario = model.scenario
-        rng = replication == 0 ? Xoshiro256StarStar(seed: seed) : .stream(seed: seed, index: UInt64(replication))
+        let source = replication == 0 ? Xoshiro256StarStar(seed: seed) : .stream(seed: seed, index: UInt64(replication))
+        rng = DrawBatch(source, logsAhead: model.program == nil)
         startEpoch = scenario.startDate.timeIntervalSince1970
         let configs = model.queueSettings.enumerated().map { i, settings in
             settings.queueConfig(schedule: model.schedules[i], seed: seed &+ UInt64(i))

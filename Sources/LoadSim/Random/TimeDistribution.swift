@@ -80,7 +80,7 @@ public struct TimeSampler: Sendable {
 
     /// One draw, in seconds (never negative, never above `longestDraw`).
     @inline(__always)
-    public func sample(using rng: inout Xoshiro256StarStar) -> Double {
+    public func sample<R: UnitDrawSource>(using rng: inout R) -> Double {
         min(draw(using: &rng), Self.longestDraw)
     }
 
@@ -88,7 +88,7 @@ public struct TimeSampler: Sendable {
     /// (a caller answered before their patience matters): the stream, and so the run, stay the
     /// same, but the common kinds skip their `log`.
     @inline(__always)
-    public func skip(using rng: inout Xoshiro256StarStar) {
+    public func skip<R: UnitDrawSource>(using rng: inout R) {
         switch kind {
         case .exponential, .uniform: _ = rng.next()
         case .lognormal: _ = rng.next(); _ = rng.next()
@@ -99,9 +99,9 @@ public struct TimeSampler: Sendable {
     }
 
     @inline(__always)
-    private func draw(using rng: inout Xoshiro256StarStar) -> Double {
+    private func draw<R: UnitDrawSource>(using rng: inout R) -> Double {
         switch kind {
-        case .exponential(let m): return -m * log(rng.nextUnit())
+        case .exponential(let m): return -m * rng.logOfNextUnit()
         case .lognormal(let mu, let sigma): return exp(mu + sigma * Self.standardNormal(&rng))
         case .gamma(let shape, let scale): return scale * Self.standardGamma(shape, &rng)
         case .fixed(let v): return v
@@ -113,13 +113,13 @@ public struct TimeSampler: Sendable {
     }
 
     /// A standard normal draw (Box–Muller, one of the pair).
-    static func standardNormal(_ rng: inout Xoshiro256StarStar) -> Double {
-        let u = rng.nextUnit(), v = rng.nextUnit()
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+    static func standardNormal<R: UnitDrawSource>(_ rng: inout R) -> Double {
+        let logU = rng.logOfNextUnit(), v = rng.nextUnit()
+        return (-2 * logU).squareRoot() * cos(2 * Double.pi * v)
     }
 
     /// A Gamma(shape, 1) draw by Marsaglia and Tsang (2000); shape < 1 by the boost U^(1/shape).
-    static func standardGamma(_ shape: Double, _ rng: inout Xoshiro256StarStar) -> Double {
+    static func standardGamma<R: UnitDrawSource>(_ shape: Double, _ rng: inout R) -> Double {
         if shape < 1 {
             let boost = pow(rng.nextUnit(), 1 / shape)
             return standardGamma(shape + 1, &rng) * boost

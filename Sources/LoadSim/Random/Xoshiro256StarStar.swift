@@ -1,10 +1,11 @@
 import CallQueue  // SplitMix64, shared with the queue manager
+import Foundation
 
 /// xoshiro256** 1.0 (Blackman and Vigna 2018): the simulator's random source.
 ///
 /// Fast (a few nanoseconds a draw), 2^256 - 1 period, and fully determined by its
 /// seed, so the same scenario and seed give the same run byte for byte.
-public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
+public struct Xoshiro256StarStar: RandomNumberGenerator, UnitDrawSource, Sendable {
     var s0: UInt64
     var s1: UInt64
     var s2: UInt64
@@ -33,13 +34,13 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     /// A uniform double in the open interval (0, 1): never 0, so `log` of it is finite.
     @inline(__always)
     public mutating func nextUnit() -> Double {
-        Double((next() >> 11) | 1) * 0x1.0p-53
+        unitValue(of: next())
     }
 
-    /// A uniform integer in `0..<bound` (bound > 0), by Lemire's multiply-shift.
-    public mutating func nextInt(below bound: Int) -> Int {
-        let product = next().multipliedFullWidth(by: UInt64(bound))
-        return Int(product.high)
+    /// `log(nextUnit())`, computed now.
+    @inline(__always)
+    public mutating func logOfNextUnit() -> Double {
+        log(nextUnit())
     }
 
     /// An independent generator for replication or stream `index`, derived from this seed.
