@@ -14,8 +14,8 @@ import InPlaceTables
 /// `InPlaceTable`s written in place, which a copy would share.
 public struct SimulationRun {
     let model: SimulationModel
-    /// The run's random stream, with logs computed ahead in queue-only mode (see `DrawBatch`).
-    var rng: DrawBatch
+    /// The run's random stream, with logs computed ahead in direct (queue-only) mode (see `DrawStream`).
+    var rng: DrawStream
     var events = EventQueue<SimEvent>()
     /// The waiting callers' patience deadlines, ordered with the agenda (see `DeadlineHeap`).
     var deadlines = DeadlineHeap()
@@ -80,7 +80,7 @@ public struct SimulationRun {
         self.model = model
         let scenario = model.scenario
         let source = replication == 0 ? Xoshiro256StarStar(seed: seed) : .stream(seed: seed, index: UInt64(replication))
-        rng = DrawBatch(source, logsAhead: model.program == nil)
+        rng = DrawStream(source, logsAhead: model.isDirect)
         startEpoch = scenario.startDate.timeIntervalSince1970
         let configs = model.queueSettings.enumerated().map { i, settings in
             settings.queueConfig(schedule: model.schedules[i], seed: seed &+ UInt64(i))
@@ -333,7 +333,7 @@ public struct SimulationRun {
             let q = Int(calls[s].queue)
             guard model.patient[q] else { continue }
             guard calls[s].live, calls[s].ticket != nil else {
-                model.patience[q].skip(using: &rng)    // the same draws, without the log
+                model.patience[q].skip(using: &rng)    // the same draws, without computing the log
                 continue
             }
             let t = calls[s].joinedAt + model.patience[q].sample(using: &rng)

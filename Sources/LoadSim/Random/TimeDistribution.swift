@@ -86,7 +86,7 @@ public struct TimeSampler: Sendable {
 
     /// Advances `rng` exactly as `sample(using:)` would, for a draw whose value is not needed
     /// (a caller answered before their patience matters): the stream, and so the run, stay the
-    /// same, but the common kinds skip their `log`.
+    /// same, but the common kinds skip their `log` (unless the stream computed it ahead).
     @inline(__always)
     public func skip<R: UnitDrawSource>(using rng: inout R) {
         switch kind {

@@ -3,8 +3,9 @@ import Foundation
 /// A seeded stream of 64-bit draws, in the form the simulator's samplers consume them.
 ///
 /// Both conforming types give the same values in the same order for the same seed:
-/// ``Xoshiro256StarStar`` computes each draw when asked, ``DrawBatch`` computes them 64 at a
-/// time with the `log` of each unit value ready, so a run is byte-identical with either.
+/// ``Xoshiro256StarStar`` computes each draw when asked; the simulator's `DrawStream` can
+/// compute them 64 at a time with the `log` of each unit value ready, and a run is
+/// byte-identical either way.
 public protocol UnitDrawSource {
     /// The next 64 random bits.
     mutating func next() -> UInt64

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The simulator's random stream: xoshiro256** draws, taken 64 at a time with the `log` of
-/// each unit value computed ahead when most draws become exponential times.
+/// The simulator's random stream: xoshiro256** draws, one at a time, or 64 at a time with the
+/// `log` of each unit value computed ahead when most draws become exponential times.
 ///
 /// glibc's `log` costs about 15 ns when the next step waits for its result, but 3-4 ns when
 /// independent calls overlap. Straight into a queue about three draws in four are logs
@@ -14,36 +14,37 @@ import Foundation
 /// Either way the stream is exactly ``Xoshiro256StarStar``'s from the same state: the same
 /// bits, the same unit values and the same logs (one `log` function, the same argument), so a
 /// run is byte-identical whether or not its logs are computed ahead.
-public struct DrawBatch: UnitDrawSource {
+struct DrawStream: UnitDrawSource {
+    /// Draws in a batch: the `64` of the two tables below, a power of two (`take` masks by it).
     static let size = 64
     private var source: Xoshiro256StarStar
     /// The next unused position in the batch (`size`: used up, refill first).
-    private var index = DrawBatch.size
+    private var index = DrawStream.size
     /// Whether draws come from batches with their logs ahead (else straight from `source`).
-    public let logsAhead: Bool
+    let logsAhead: Bool
     private var bits = InlineArray<64, UInt64>(repeating: 0)
     private var logs = InlineArray<64, Double>(repeating: 0)
 
     /// A stream drawing from `source`, from its current state on; `logsAhead` when most draws
     /// will be taken as logs (`logOfNextUnit`).
-    public init(_ source: Xoshiro256StarStar, logsAhead: Bool) {
+    init(_ source: Xoshiro256StarStar, logsAhead: Bool) {
         self.source = source
         self.logsAhead = logsAhead
     }
 
     /// The next 64 random bits.
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    mutating func next() -> UInt64 {
         logsAhead ? takeBits() : source.next()
     }
 
     /// The next draw as a uniform double in (0, 1).
     @inline(__always)
-    public mutating func nextUnit() -> Double { unitValue(of: next()) }
+    mutating func nextUnit() -> Double { unitValue(of: next()) }
 
     /// The natural log of the next draw's unit value: from the batch, or computed now.
     @inline(__always)
-    public mutating func logOfNextUnit() -> Double {
+    mutating func logOfNextUnit() -> Double {
         logsAhead ? takeLog() : log(unitValue(of: source.next()))
     }
 
