@@ -94,14 +94,15 @@ struct ServeConfigSIPTests {
     }
 
     @Test func outboundCredentialsComeFromTheEnvironmentOrTheRegistrarAndNeverShow() throws {
-        setenv("IVR_TEST_OUTBOUND_PASSWORD", "0ut-B0und-Secret", 1)
-        defer { unsetenv("IVR_TEST_OUTBOUND_PASSWORD") }
+        // The environment is given, not set: setenv while other tests read the environment
+        // (Yams does on every parse) crashed the parallel suite once (strlen of a freed entry).
+        let environment = ["IVR_TEST_OUTBOUND_PASSWORD": "0ut-B0und-Secret"]
         let own = try ServeConfig.parse("""
             flow: f.yaml
             sip:
               outbound_auth: {user: trunk7, password_env: IVR_TEST_OUTBOUND_PASSWORD}
               registrar: {uri: "sip:pbx.example", user: store, password_env: IVR_TEST_OUTBOUND_PASSWORD}
-            """, file: "serve.yaml")
+            """, file: "serve.yaml", environment: environment)
         let credentials = try #require(own.sip?.settings.outboundCredentials)
         #expect(credentials.user == "trunk7" && credentials.password == "0ut-B0und-Secret")
         #expect(!"\(credentials) \(String(reflecting: credentials)) \(String(describing: own.sip))".contains("0ut-B0und"))
@@ -110,9 +111,9 @@ struct ServeConfigSIPTests {
             flow: f.yaml
             sip:
               registrar: {uri: "sip:pbx.example", user: store, password_env: IVR_TEST_OUTBOUND_PASSWORD}
-            """, file: "serve.yaml")
+            """, file: "serve.yaml", environment: environment)
         #expect(borrowed.sip?.settings.outboundCredentials == SIPSettings.Credentials(user: "store", password: "0ut-B0und-Secret"))
-        let none = try ServeConfig.parse("flow: f.yaml\nsip:\n", file: "serve.yaml")
+        let none = try ServeConfig.parse("flow: f.yaml\nsip:\n", file: "serve.yaml", environment: environment)
         #expect(none.sip?.settings.outboundCredentials == nil)
     }
 

@@ -57,9 +57,9 @@ public final class PulseServer {
         }
         asoundrc = pcms
         try script.write(toFile: path("server.pa"), atomically: true, encoding: .utf8)
-        try "enable-memfd = no\nautospawn = no\n".write(toFile: path("client.conf"), atomically: true, encoding: .utf8)
+        try Self.clientConfig.write(toFile: path("client.conf"), atomically: true, encoding: .utf8)
         try asoundrc.write(toFile: path("asoundrc"), atomically: true, encoding: .utf8)
-        setenv("PULSE_CLIENTCONFIG", path("client.conf"), 1)
+        Self.configureInProcessClients(fallback: path("client.conf"))
         try FileManager.default.createDirectory(atPath: path("rt"), withIntermediateDirectories: true)
         let me = getpid()
         // Its output goes to /dev/null: never hold the test runner's pipes open.
@@ -84,6 +84,20 @@ public final class PulseServer {
     }
 
     deinit { stop() }
+
+    /// What every client of a test server reads (`PULSE_CLIENTCONFIG`).
+    static let clientConfig = "enable-memfd = no\nautospawn = no\n"
+
+    /// Points this process's own clients (alsa-lib's `pulse` plugin) at `clientConfig`. Setting
+    /// an environment variable while other tests read the environment (Yams does on every
+    /// parse) can crash them: `setenv` may free the array they are walking. So `scripts/test`
+    /// exports `PULSE_CLIENTCONFIG` before any test starts, and it is set here only when it is
+    /// missing or says something else (`swift test` run by hand).
+    private static func configureInProcessClients(fallback: String) {
+        if let given = ProcessInfo.processInfo.environment["PULSE_CLIENTCONFIG"],
+           (try? String(contentsOfFile: given, encoding: .utf8)) == clientConfig { return }
+        setenv("PULSE_CLIENTCONFIG", fallback, 1)
+    }
 
     /// A home folder whose `.asoundrc` defines the PCMs, for programs that open PCMs by name
     /// (`ivr serve`, baresip): run them with `HOME` set to it.

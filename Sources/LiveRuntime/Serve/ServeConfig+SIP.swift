@@ -34,7 +34,7 @@ extension ServeConfig {
         public var echoCanceller: EchoCanceller.Settings?
     }
 
-    static func parseSIP(_ node: Node?, resolve: (String) -> String,
+    static func parseSIP(_ node: Node?, resolve: (String) -> String, environment: [String: String],
                          fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> SIP? {
         guard let node else { return nil }
         if node.null != nil { return SIP(settings: SIPSettings(), flows: [:], line: node.mark?.line ?? 0) }
@@ -100,8 +100,8 @@ extension ServeConfig {
             guard let on = value.bool else { throw fail(value, "sip tcp must be true or false") }
             settings.tcp = on
         }
-        if let value = fields["registrar"] { settings.registration = try parseRegistrar(value, resolve: resolve, fail: fail) }
-        if let value = fields["outbound_auth"] { settings.outboundAuth = try parseOutboundAuth(value, resolve: resolve, fail: fail) }
+        if let value = fields["registrar"] { settings.registration = try parseRegistrar(value, resolve: resolve, environment: environment, fail: fail) }
+        if let value = fields["outbound_auth"] { settings.outboundAuth = try parseOutboundAuth(value, resolve: resolve, environment: environment, fail: fail) }
         var trunk: String?
         if let value = fields["trunk"] {
             guard let text = value.string, text.hasPrefix("sip:"), text.contains("{number}"),
@@ -123,7 +123,7 @@ extension ServeConfig {
 
     /// `registrar: {uri, user, password_file | password_env, expires}`. The password is read here,
     /// from the file (first line) or the environment variable; no message ever contains it.
-    static func parseRegistrar(_ node: Node, resolve: (String) -> String,
+    static func parseRegistrar(_ node: Node, resolve: (String) -> String, environment: [String: String],
                                fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> SIPSettings.Registration {
         let example = "e.g. registrar: {uri: \"sip:pbx.example\", user: store, password_file: sip-password}"
         guard let fields = node.mapping else { throw fail(node, "sip registrar must be a mapping, \(example)") }
@@ -139,19 +139,21 @@ extension ServeConfig {
             }
             expires = UInt32(seconds)
         }
-        let password = try readPassword(fields, of: node, what: "the registrar password", resolve: resolve, fail: fail)
+        let password = try readPassword(fields, of: node, what: "the registrar password", resolve: resolve,
+                                        environment: environment, fail: fail)
         return SIPSettings.Registration(registrar: uri, user: user, expires: expires, password: password)
     }
 
     /// `outbound_auth: {user, password_file | password_env}`: the digest credentials of calls
     /// Switchboard places when a phone or trunk challenges them. The password is read here.
-    static func parseOutboundAuth(_ node: Node, resolve: (String) -> String,
+    static func parseOutboundAuth(_ node: Node, resolve: (String) -> String, environment: [String: String],
                                   fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> SIPSettings.Credentials {
         let example = "e.g. outbound_auth: {user: store, password_file: trunk-password}"
         guard let fields = node.mapping else { throw fail(node, "sip outbound_auth must be a mapping, \(example)") }
         try checkCredentialKeys(fields, known: ["user", "password_file", "password_env"], under: "outbound_auth", fail: fail)
         let user = try credentialUser(fields, of: node, under: "outbound_auth", meaning: "the digest user name", fail: fail)
-        let password = try readPassword(fields, of: node, what: "the outbound_auth password", resolve: resolve, fail: fail)
+        let password = try readPassword(fields, of: node, what: "the outbound_auth password", resolve: resolve,
+                                        environment: environment, fail: fail)
         return SIPSettings.Credentials(user: user, password: password)
     }
 
@@ -174,9 +176,10 @@ extension ServeConfig {
         return user
     }
 
-    /// The password of `password_file` (its first line) or `password_env`; no message contains it.
+    /// The password of `password_file` (its first line) or `password_env` (looked up in
+    /// `environment`); no message contains it.
     static func readPassword(_ fields: Node.Mapping, of node: Node, what: String, resolve: (String) -> String,
-                             fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> String {
+                             environment: [String: String], fail: (Node?, String) -> ServeConfigError) throws(ServeConfigError) -> String {
         switch (fields["password_file"], fields["password_env"]) {
         case (let file?, nil):
             guard let name = file.string, !name.isEmpty else { throw fail(file, "password_file must be a path") }
@@ -188,7 +191,7 @@ extension ServeConfig {
             return String(first).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
         case (nil, let env?):
             guard let name = env.string, !name.isEmpty else { throw fail(env, "password_env must name an environment variable") }
-            guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+            guard let value = environment[name], !value.isEmpty else {
                 throw fail(env, "the environment variable \(name) (\(what)) is not set")
             }
             return value

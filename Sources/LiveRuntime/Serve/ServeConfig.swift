@@ -82,8 +82,10 @@ public struct ServeConfig: Sendable, Equatable {
         return try parse(text, file: path)
     }
 
-    /// Parses configuration text; relative paths are resolved against `file`'s folder.
-    public static func parse(_ text: String, file: String) throws(ServeConfigError) -> ServeConfig {
+    /// Parses configuration text; relative paths are resolved against `file`'s folder, and
+    /// `password_env` names are looked up in `environment` (the process's, unless given).
+    public static func parse(_ text: String, file: String,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws(ServeConfigError) -> ServeConfig {
         let base = (file as NSString).deletingLastPathComponent
         func fail(_ node: Node?, _ message: String) -> ServeConfigError {
             ServeConfigError(file: file, line: node?.mark.map { $0.line } ?? 0, message: message)
@@ -110,7 +112,7 @@ public struct ServeConfig: Sendable, Equatable {
             guard let value = node.string, !value.isEmpty else { throw fail(node, "\(key) must be a path") }
             return resolve(value)
         }
-        let sip = try parseSIP(top["sip"], resolve: resolve, fail: fail)
+        let sip = try parseSIP(top["sip"], resolve: resolve, environment: environment, fail: fail)
         guard let flow = try path("flow") ?? sip?.flows["default"] else {
             throw fail(root, "missing flow: (the flow file the lines answer with)")
         }
