@@ -15,15 +15,17 @@ import Foundation
 /// bits, the same unit values and the same logs (one `log` function, the same argument), so a
 /// run is byte-identical whether or not its logs are computed ahead.
 struct DrawStream: UnitDrawSource {
-    /// Draws in a batch: the `64` of the two tables below, a power of two (`take` masks by it).
-    static let size = 64
+    /// A batch's table: 64 entries, a power of two (`take` masks by it).
+    typealias Batch<Element> = InlineArray<64, Element>
+    /// Draws in a batch.
+    static let size = Batch<UInt64>.count
     private var source: Xoshiro256StarStar
     /// The next unused position in the batch (`size`: used up, refill first).
     private var index = DrawStream.size
     /// Whether draws come from batches with their logs ahead (else straight from `source`).
     let logsAhead: Bool
-    private var bits = InlineArray<64, UInt64>(repeating: 0)
-    private var logs = InlineArray<64, Double>(repeating: 0)
+    private var bits = Batch<UInt64>(repeating: 0)
+    private var logs = Batch<Double>(repeating: 0)
 
     /// A stream drawing from `source`, from its current state on; `logsAhead` when most draws
     /// will be taken as logs (`logOfNextUnit`).
